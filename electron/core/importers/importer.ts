@@ -1,0 +1,35 @@
+import type { AccountDraft } from '../account';
+
+/** A file (or pasted text) handed to the importers. Detection is by content, not name. */
+export interface ImportSource {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** One entry that could not be imported. `where` names the entry (issuer/account or index), never its secret. */
+export interface ImportIssue {
+  readonly where: string;
+  readonly message: string;
+}
+
+/** What an importer produced: good entries plus the entries it had to skip, each with a reason. */
+export interface ImportResult {
+  readonly format: string;
+  readonly entries: readonly AccountDraft[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/**
+ * One foreign format. `matches` is cheap and decides by content; `read` does the work.
+ * Encrypted formats throw UserError('password-required') without a password and
+ * UserError('wrong-password') / UserError('integrity') when decryption fails.
+ */
+export interface Importer {
+  /** Stable id, e.g. 'aegis', '2fas'. */
+  readonly id: string;
+  /** Human name used in messages, e.g. 'Aegis vault'. */
+  readonly label: string;
+  matches(source: ImportSource): boolean;
+  isEncrypted(source: ImportSource): boolean;
+  read(source: ImportSource, password?: string): Promise<ImportResult>;
+}
