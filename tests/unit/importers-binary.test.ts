@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AccountDraft } from '../../electron/core/account';
+import { UserError } from '../../electron/core/errors';
+import type { Importer, ImportSource } from '../../electron/core/importers/importer';
+import { stratumImporter } from '../../electron/core/importers/stratum';
+
+const corpusDir = path.resolve(__dirname, '../../../shared/corpus/aegis-importers');
+
+interface ExpectedEntry {
+  readonly type: string;
+  readonly issuer: string;
+  readonly name: string;
+  readonly secret: string;
+  readonly algorithm: string;
+  readonly digits: number;
+  readonly period?: number;
+  readonly counter?: number;
+}
+
+interface ExpectedFile {
+  readonly password?: string;
+  readonly entries: readonly ExpectedEntry[];
+}
+
+function expectedFor(file: string): ExpectedFile {
+  const all = JSON.parse(readFileSync(path.join(corpusDir, 'expected.json'), 'utf8')) as {
+    files: Record<string, ExpectedFile>;
+  };
+  const expected = all.files[file];
+  if (!expected) throw new Error(`expected.json has no entry for ${file}`);
+  return expected;
+}
+
+function load(file: string): ImportSource {
+  return { fileName: file, bytes: new Uint8Array(readFileSync(path.join(corpusDir, file))) };
+}
+
+/** The fields a user sees after import, in expected.json's vocabulary. */
+function visible(entry: AccountDraft | ExpectedEntry) {
+  const account = 'account' in entry ? entry.account : entry.name;
+  return {
+    type: entry.type,
+    issuer: entry.issuer,
+    account,
+    algorithm: entry.algorithm,
+    digits: entry.digits,
+    ...(entry.type === 'hotp' ? { counter: entry.counter } : { period: entry.period }),
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<UserError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('expected the import to fail');
+}
+
+/** Every corpus file this suite owns, with the importer that must claim it. */
+const cases: readonly (readonly [string, Importer])[] = [
+  ['stratum_plain.json', stratumImporter],
+  ['stratum_encrypted.bin', stratumImporter],
+  ['stratum_encrypted_legacy.bin', stratumImporter],
+];
+
+const encryptedCases = existsSync(corpusDir) ? cases.filter(([file]) => expectedFor(file).password !== undefined) : [];
+
+describe.skipIf(!existsSync(corpusDir))('binary and database importers against the Aegis corpus', () => {
+  describe.each(cases)('%s', (file, importer) => {
+    const expected = existsSync(corpusDir) ? expectedFor(file) : { entries: [] };
+
+    it('is recognised by its content, not its name', () => {
+      const source = load(file);
+      expect(importer.matches({ ...source, fileName: 'renamed.dat' })).toBe(true);
+      expect(importer.isEncrypted(source)).toBe(expected.password !== undefined);
+    });
+
+    it('imports every entry with the values expected.json lists', async () => {
+      const result = await importer.read(load(file), expected.password);
+      expect(result.issues).toEqual([]);
+      expect(result.entries).toHaveLength(expected.entries.length);
+      for (const want of expected.entries) {
+        const got = result.entries.find((entry) => entry.secret === want.secret);
+        expect(got, `entry ${want.issuer} / ${want.name}`).toBeDefined();
+        expect(visible(got!)).toEqual(visible(want));
+      }
+    });
+  });
+
+  describe.each(encryptedCases)('%s with a bad password', (file, importer) => {
+    it('asks for a password when none is given', async () => {
+      const error = await rejection(importer.read(load(file)));
+      expect(error.kind).toBe('password-required');
+    });
+
+    it('says the password is wrong and imports nothing', async () => {
+      const error = await rejection(importer.read(load(file), 'not the password'));
+      expect(error.kind).toBe('wrong-password');
+      expect(error.message).toMatch(/password is wrong/);
+    });
+  });
+
+  describe.each(cases)('%s damaged', (file, importer) => {
+    const password = existsSync(corpusDir) ? expectedFor(file).password : undefined;
+
+    it('gives a clear error, not a crash, when the file is cut short', async () => {
+      const source = load(file);
+      const cut = { ...source, bytes: source.bytes.subarray(0, Math.floor(source.bytes.length * 0.6)) };
+      const error = await rejection(importer.read(cut, password));
+      expect(['integrity', 'wrong-password', 'invalid-input', 'unsupported-format']).toContain(error.kind);
+      expect(error.message.length).toBeGreaterThan(20);
+    });
+  });
+});
