@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../electron/core/account';
 import { UserError } from '../../electron/core/errors';
 import type { Importer, ImportSource } from '../../electron/core/importers/importer';
+import { googleAuthenticatorDbImporter } from '../../electron/core/importers/google-authenticator-db';
+import { microsoftAuthenticatorDbImporter } from '../../electron/core/importers/microsoft-authenticator-db';
 import { stratumImporter } from '../../electron/core/importers/stratum';
+import { stratumDbImporter } from '../../electron/core/importers/stratum-db';
 
 const corpusDir = path.resolve(__dirname, '../../../shared/corpus/aegis-importers');
 
@@ -65,7 +68,12 @@ const cases: readonly (readonly [string, Importer])[] = [
   ['stratum_plain.json', stratumImporter],
   ['stratum_encrypted.bin', stratumImporter],
   ['stratum_encrypted_legacy.bin', stratumImporter],
+  ['stratum_internal.db', stratumDbImporter],
+  ['google_authenticator.sqlite', googleAuthenticatorDbImporter],
+  ['microsoft_authenticator.sqlite', microsoftAuthenticatorDbImporter],
 ];
+
+const importers = [...new Set(cases.map(([, importer]) => importer))];
 
 const encryptedCases = existsSync(corpusDir) ? cases.filter(([file]) => expectedFor(file).password !== undefined) : [];
 
@@ -77,6 +85,12 @@ describe.skipIf(!existsSync(corpusDir))('binary and database importers against t
       const source = load(file);
       expect(importer.matches({ ...source, fileName: 'renamed.dat' })).toBe(true);
       expect(importer.isEncrypted(source)).toBe(expected.password !== undefined);
+    });
+
+    it('is claimed by no other importer of this suite', () => {
+      const source = load(file);
+      const claimants = importers.filter((other) => other.matches(source)).map((other) => other.id);
+      expect(claimants).toEqual([importer.id]);
     });
 
     it('imports every entry with the values expected.json lists', async () => {
