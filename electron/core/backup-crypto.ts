@@ -1,0 +1,70 @@
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+
+/** scrypt cost Aegis uses for password slots (Android's full-disk-encryption parameters). */
+export const SCRYPT_PARAMS = { n: 2 ** 15, r: 8, p: 1 } as const;
+
+/** AES-256-GCM output as Aegis stores it: ciphertext plus nonce and tag. */
+export interface GcmSealed {
+  readonly ciphertext: Uint8Array;
+  readonly nonce: Uint8Array;
+  readonly tag: Uint8Array;
+}
+
+/** Derives the 32-byte slot key from a password (UTF-8) with scrypt. */
+export function deriveScryptKey(
+  password: string,
+  salt: Uint8Array,
+  params: { readonly n: number; readonly r: number; readonly p: number },
+): Promise<Uint8Array> {
+  // Node's default maxmem (32 MiB) is exactly 128*N*r for Aegis's parameters and fails; allow headroom.
+  const maxmem = 256 * params.n * params.r + 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    scrypt(Buffer.from(password, 'utf8'), salt, 32, { N: params.n, r: params.r, p: params.p, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(new Uint8Array(key)),
+    );
+  });
+}
+
+/** Encrypts with AES-256-GCM under a fresh random 96-bit nonce. */
+export function sealGcm(key: Uint8Array, plaintext: Uint8Array): GcmSealed {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { ciphertext, nonce, tag: cipher.getAuthTag() };
+}
+
+/** Decrypts AES-256-GCM; returns null when the tag does not verify (wrong key or altered data). */
+export function openGcm(key: Uint8Array, sealed: GcmSealed): Uint8Array | null {
+  if (key.length !== 32 || sealed.nonce.length === 0 || sealed.tag.length !== 16) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.nonce);
+    decipher.setAuthTag(sealed.tag);
+    return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** Random bytes for keys and salts. */
+export function randomKey(length = 32): Uint8Array {
+  return new Uint8Array(randomBytes(length));
+}
+
+/** Lower-case hex, as Aegis writes keys, salts, nonces and tags. */
+export function toHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+/** Strict hex decoding: null for odd length or non-hex characters (so damage is detected, not skipped). */
+export function fromHex(text: unknown): Uint8Array | null {
+  if (typeof text !== 'string' || text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null;
+  return new Uint8Array(Buffer.from(text, 'hex'));
+}
+
+/** Strict base64 decoding (padding optional); null when the text is not base64. */
+export function fromBase64(text: unknown): Uint8Array | null {
+  if (typeof text !== 'string') return null;
+  const cleaned = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(cleaned) || cleaned.replace(/=+$/, '').length % 4 === 1) return null;
+  return new Uint8Array(Buffer.from(cleaned, 'base64'));
+}

@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { AccountDraft } from '../../electron/core/account';
+import { isUserError } from '../../electron/core/errors';
+import type { Importer, ImportSource } from '../../electron/core/importers/importer';
+import { aegisImporter } from '../../electron/core/importers/aegis';
+
+/**
+ * Every corpus file (../shared/corpus/aegis-importers) goes through the importers below; the one whose
+ * `matches` says yes reads it and must produce the entries in expected.json. Add an importer with one
+ * line here (or replace the list with the registry). Files no importer claims are skipped, saying so.
+ */
+const IMPORTERS: readonly Importer[] = [aegisImporter];
+
+/** Files these importers must claim, so a detection regression fails instead of silently skipping. */
+const CLAIMED_BY: Readonly<Record<string, string>> = {
+  'aegis_plain.json': 'aegis',
+  'aegis_encrypted.json': 'aegis',
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpus = path.resolve(here, '../../../shared/corpus/aegis-importers');
+
+interface ExpectedEntry {
+  readonly type: string;
+  readonly issuer: string;
+  readonly name: string;
+  readonly secret: string;
+  readonly algorithm: string;
+  readonly digits: number;
+  readonly period?: number;
+  readonly counter?: number;
+}
+interface ExpectedFile {
+  readonly password?: string;
+  readonly entries: readonly ExpectedEntry[];
+  readonly notes?: string;
+}
+
+function loadExpected(): Record<string, ExpectedFile> {
+  if (!existsSync(corpus)) return {};
+  return (JSON.parse(readFileSync(path.join(corpus, 'expected.json'), 'utf8')) as { files: Record<string, ExpectedFile> }).files;
+}
+
+function sourceOf(file: string): ImportSource {
+  return { fileName: file, bytes: new Uint8Array(readFileSync(path.join(corpus, file))) };
+}
+
+/** Old andOTP labels repeat the issuer ("Deno:Mason"); expected.json allows stripping it ("accept either"). */
+function accountMatches(actual: string, expected: ExpectedEntry, notes: string | undefined): boolean {
+  if (actual === expected.name) return true;
+  return Boolean(notes?.includes('accept either')) && expected.name === `${expected.issuer}:${actual}`;
+}
+
+function compareEntry(actual: AccountDraft | undefined, expected: ExpectedEntry, notes: string | undefined): void {
+  expect(actual, `an entry with secret of vector "${expected.issuer}/${expected.name}"`).toBeDefined();
+  if (!actual) return;
+  const label = `${expected.issuer}/${expected.name}`;
+  expect(actual.type, `${label} type`).toBe(expected.type);
+  expect(actual.issuer, `${label} issuer`).toBe(expected.issuer);
+  expect(accountMatches(actual.account, expected, notes), `${label} account "${actual.account}"`).toBe(true);
+  expect(actual.algorithm, `${label} algorithm`).toBe(expected.algorithm);
+  expect(actual.digits, `${label} digits`).toBe(expected.digits);
+  if (expected.type === 'hotp') expect(actual.counter, `${label} counter`).toBe(expected.counter);
+  else expect(actual.period, `${label} period`).toBe(expected.period);
+}
+
+const files = loadExpected();
+
+describe.skipIf(!existsSync(corpus))('importers read the aegis-importers corpus as expected.json says', () => {
+  for (const [file, expected] of Object.entries(files)) {
+    const claimants = existsSync(corpus) ? IMPORTERS.filter((importer) => importer.matches(sourceOf(file))) : [];
+    const importer = claimants[0];
+
+    test(`${file} is claimed by at most one importer`, () => {
+      expect(claimants.map((i) => i.id)).toHaveLength(Math.min(claimants.length, 1));
+      if (CLAIMED_BY[file]) expect(importer?.id).toBe(CLAIMED_BY[file]);
+    });
+
+    test.skipIf(!importer)(`${file} imports every expected entry${importer ? ` (${importer.id})` : ' (no importer here)'}`, async () => {
+      if (!importer) return;
+      const source = sourceOf(file);
+      expect(importer.isEncrypted(source)).toBe(Boolean(expected.password));
+      const result = await importer.read(source, expected.password);
+      expect(result.issues).toEqual([]);
+      expect(result.entries).toHaveLength(expected.entries.length);
+      for (const entry of expected.entries) {
+        compareEntry(result.entries.find((e) => e.secret === entry.secret), entry, expected.notes);
+      }
+    });
+
+    test.skipIf(!importer || !expected.password)(`${file}: no password or a wrong one imports nothing`, async () => {
+      if (!importer) return;
+      const source = sourceOf(file);
+      await expect(importer.read(source)).rejects.toMatchObject({ kind: 'password-required' });
+      const error: unknown = await importer.read(source, 'not the password').catch((e: unknown) => e);
+      expect(isUserError(error) && error.kind).toBe('wrong-password');
+      expect(String((error as Error).message)).not.toMatch(/not the password/);
+    });
+  }
+});
