@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createQrDecoder, type QrDecoder } from './qr';
+
+/** Package path of zxing-wasm's reader build (QR and other symbologies, no writer). */
+const READER_WASM = 'zxing-wasm/reader/zxing_reader.wasm';
+
+/**
+ * Reads zxing-wasm's reader .wasm from node_modules (node_modules/zxing-wasm/dist/reader/zxing_reader.wasm)
+ * for the CLI, the main process and tests. Packaged apps must ship this file (asarUnpack or extraResources).
+ */
+export function loadZxingReaderWasm(): Uint8Array {
+  const require = createRequire(import.meta.url);
+  return new Uint8Array(readFileSync(require.resolve(READER_WASM)));
+}
+
+let nodeDecoder: Promise<QrDecoder> | undefined;
+
+/** One shared decoder (zxing-wasm + jsQR) for Node callers; zxing-wasm's module is a process singleton anyway. */
+export function getNodeQrDecoder(): Promise<QrDecoder> {
+  nodeDecoder ??= createQrDecoder({ zxingWasm: loadZxingReaderWasm() });
+  return nodeDecoder;
+}
