@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../electron/core/account';
 import { UserError } from '../../electron/core/errors';
 import type { Importer, ImportSource } from '../../electron/core/importers/importer';
+import { authenticatorPlusImporter } from '../../electron/core/importers/authenticator-plus';
 import { googleAuthenticatorDbImporter } from '../../electron/core/importers/google-authenticator-db';
 import { microsoftAuthenticatorDbImporter } from '../../electron/core/importers/microsoft-authenticator-db';
 import { stratumImporter } from '../../electron/core/importers/stratum';
@@ -71,6 +72,7 @@ const cases: readonly (readonly [string, Importer])[] = [
   ['stratum_internal.db', stratumDbImporter],
   ['google_authenticator.sqlite', googleAuthenticatorDbImporter],
   ['microsoft_authenticator.sqlite', microsoftAuthenticatorDbImporter],
+  ['authenticator_plus.zip', authenticatorPlusImporter],
 ];
 
 const importers = [...new Set(cases.map(([, importer]) => importer))];
@@ -116,6 +118,14 @@ describe.skipIf(!existsSync(corpusDir))('binary and database importers against t
       expect(error.kind).toBe('wrong-password');
       expect(error.message).toMatch(/password is wrong/);
     });
+  });
+
+  it('reports a zip whose encrypted contents were changed as damaged, not as imported', async () => {
+    const source = load('authenticator_plus.zip');
+    const bytes = Uint8Array.from(source.bytes);
+    bytes[200] = bytes[200]! ^ 0x40; // inside Accounts.txt's compressed data, after the 12-byte ZipCrypto header
+    const error = await rejection(authenticatorPlusImporter.read({ ...source, bytes }, expectedFor('authenticator_plus.zip').password));
+    expect(error.kind).toBe('integrity');
   });
 
   describe.each(cases)('%s damaged', (file, importer) => {

@@ -1,5 +1,6 @@
 import { argon2id } from 'hash-wasm';
-import { openAesCbc, openAesGcm, pbkdf2Key, startsWithAscii } from './binary-crypto';
+import { startsWithAscii } from './binary-crypto';
+import { derivePbkdf2, openCbc, openGcmWithTrailingTag } from './cipher';
 import { damagedFile, wrongPassword } from './import-errors';
 
 /**
@@ -36,7 +37,7 @@ async function decryptCurrent(body: Uint8Array, password: string): Promise<Uint8
   const salt = body.subarray(0, 16);
   const iv = body.subarray(16, 28);
   const key = await argon2id({ ...ARGON2, password: new TextEncoder().encode(password), salt, outputType: 'binary' });
-  const plain = openAesGcm(key, iv, body.subarray(28));
+  const plain = openGcmWithTrailingTag(key, iv, body.subarray(28));
   // GCM cannot tell a wrong password from a changed byte; the password is by far the likelier cause.
   if (!plain) throw wrongPassword();
   return plain;
@@ -45,8 +46,8 @@ async function decryptCurrent(body: Uint8Array, password: string): Promise<Uint8
 async function decryptLegacy(body: Uint8Array, password: string): Promise<Uint8Array> {
   const data = body.subarray(20 + 16);
   if (data.length === 0 || data.length % 16 !== 0) throw damagedFile(LABEL);
-  const key = await pbkdf2Key(password, body.subarray(0, 20), LEGACY_ITERATIONS, 32, 'sha1');
-  const plain = openAesCbc(key, body.subarray(20, 36), data);
+  const key = await derivePbkdf2(password, body.subarray(0, 20), LEGACY_ITERATIONS, 'sha1', 32);
+  const plain = openCbc(key, body.subarray(20, 36), data);
   if (!plain) throw wrongPassword();
   return plain;
 }
