@@ -6,18 +6,50 @@ import type { AccountDraft } from '../../electron/core/account';
 import { isUserError } from '../../electron/core/errors';
 import type { Importer, ImportSource } from '../../electron/core/importers/importer';
 import { aegisImporter } from '../../electron/core/importers/aegis';
+import { andOtpImporter } from '../../electron/core/importers/and-otp';
+import { bitwardenCsvImporter } from '../../electron/core/importers/bitwarden-csv';
+import { bitwardenJsonImporter } from '../../electron/core/importers/bitwarden-json';
+import { freeOtpPlusImporter } from '../../electron/core/importers/free-otp-plus';
+import { protonImporter } from '../../electron/core/importers/proton';
+import { steamImporter } from '../../electron/core/importers/steam';
+import { twoFasImporter } from '../../electron/core/importers/two-fas';
 
 /**
  * Every corpus file (../shared/corpus/aegis-importers) goes through the importers below; the one whose
  * `matches` says yes reads it and must produce the entries in expected.json. Add an importer with one
  * line here (or replace the list with the registry). Files no importer claims are skipped, saying so.
  */
-const IMPORTERS: readonly Importer[] = [aegisImporter];
+const IMPORTERS: readonly Importer[] = [
+  aegisImporter,
+  andOtpImporter,
+  bitwardenCsvImporter,
+  bitwardenJsonImporter,
+  freeOtpPlusImporter,
+  protonImporter,
+  steamImporter,
+  twoFasImporter,
+];
 
 /** Files these importers must claim, so a detection regression fails instead of silently skipping. */
 const CLAIMED_BY: Readonly<Record<string, string>> = {
   'aegis_plain.json': 'aegis',
   'aegis_encrypted.json': 'aegis',
+  '2fas_authenticator.json': '2fas',
+  '2fas_authenticator_plain.2fas': '2fas',
+  '2fas_authenticator_plain_v3.2fas': '2fas',
+  '2fas_authenticator_plain_v4.2fas': '2fas',
+  '2fas_authenticator_encrypted.2fas': '2fas',
+  '2fas_authenticator_encrypted_v3.2fas': '2fas',
+  '2fas_authenticator_encrypted_v4.2fas': '2fas',
+  'andotp_plain.json': 'andotp',
+  'andotp_encrypted.bin': 'andotp',
+  'andotp_encrypted_old.bin': 'andotp',
+  'bitwarden.csv': 'bitwarden-csv',
+  'bitwarden.json': 'bitwarden-json',
+  'freeotp_plus.json': 'freeotp-plus',
+  'proton_authenticator.json': 'proton',
+  'steam.json': 'steam',
+  'steam_old.json': 'steam',
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -75,7 +107,7 @@ describe.skipIf(!existsSync(corpus))('importers read the aegis-importers corpus 
     const importer = claimants[0];
 
     test(`${file} is claimed by at most one importer`, () => {
-      expect(claimants.map((i) => i.id)).toHaveLength(Math.min(claimants.length, 1));
+      expect(claimants.length, `claimed by ${claimants.map((i) => i.id).join(', ')}`).toBeLessThanOrEqual(1);
       if (CLAIMED_BY[file]) expect(importer?.id).toBe(CLAIMED_BY[file]);
     });
 
