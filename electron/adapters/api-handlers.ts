@@ -1,0 +1,80 @@
+import type { AccountPatch, ApiError, ApiHandlers, ApiResult, NewAccountFields } from '../api';
+import type { OtpType } from '../core/account';
+import { isUserError } from '../core/errors';
+import { buildDraft } from '../core/draft';
+import { parseOtpauthUri } from '../core/otpauth';
+import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
+import type { ServiceHost } from './service-host';
+
+function patchFrom(value: unknown): AccountPatch {
+  const r = asRecord(value, 'account changes');
+  return {
+    issuer: asOptionalString(r['issuer'], 'issuer'),
+    account: asOptionalString(r['account'], 'account name'),
+    group: asOptionalString(r['group'], 'group'),
+    icon: asOptionalString(r['icon'], 'icon'),
+    favorite: r['favorite'] === undefined ? undefined : Boolean(r['favorite']),
+  };
+}
+
+function fieldsFrom(value: unknown): NewAccountFields {
+  const r = asRecord(value, 'account fields');
+  return {
+    secret: asString(r['secret'], 'secret key', 1_000),
+    issuer: asOptionalString(r['issuer'], 'issuer') ?? '',
+    account: asOptionalString(r['account'], 'account name') ?? '',
+    type: asOptionalString(r['type'], 'type') as OtpType | undefined,
+    algorithm: asOptionalString(r['algorithm'], 'algorithm') as NewAccountFields['algorithm'],
+    digits: asOptionalNumber(r['digits'], 'digits'),
+    period: asOptionalNumber(r['period'], 'period'),
+    counter: asOptionalNumber(r['counter'], 'counter'),
+  };
+}
+
+/** The Api implemented over the service host; every argument is narrowed from unknown first. */
+export function createApiHandlers(host: ServiceHost): ApiHandlers {
+  const service = () => host.get();
+  return {
+    vault: {
+      status: () => host.status(),
+      unlock: (password) => host.unlock(asString(password, 'password', 1_000)),
+    },
+    accounts: {
+      list: () => service().listAccounts(),
+      addUri: (uri) => service().addAccount(parseOtpauthUri(asString(uri, 'otpauth URI'))),
+      addFields: (fields) => service().addAccount(buildDraft(fieldsFrom(fields))),
+      update: (id, patch) => service().updateAccount(asString(id, 'account id'), patchFrom(patch)),
+      remove: (id) => service().removeAccount(asString(id, 'account id')),
+      restore: (id) => service().restoreAccount(asString(id, 'account id')),
+      reorder: (ids) => service().reorder(asStringArray(ids, 'account ids')),
+      advanceCounter: async (id) => {
+        await service().advanceCounter(asString(id, 'account id'));
+      },
+      markUsed: (id) => service().markUsed(asString(id, 'account id')),
+    },
+    codes: {
+      at: (atMs) => service().codesAt(asFiniteNumber(atMs, 'time')),
+    },
+  };
+}
+
+/**
+ * Calls a handler and turns the outcome into an ApiResult. Unexpected errors are logged by
+ * name only (their text may echo input) and reach the renderer as a generic message.
+ */
+export async function toApiResult<T>(call: () => Promise<T> | T, log: (line: string) => void = console.error): Promise<ApiResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (isUserError(error)) return { ok: false, error: { kind: error.kind, message: error.message } };
+    log(`otp-desk: unexpected ${(error as Error)?.name ?? 'error'} in an API call`);
+    const internal: ApiError = { kind: 'internal', message: 'Something went wrong inside OTP Desk. Nothing was changed; try again, and restart the app if it persists.' };
+    return { ok: false, error: internal };
+  }
+}
+
+/** Looks up a handler by namespace and method name, or undefined for names outside the contract. */
+export function findHandler(handlers: ApiHandlers, namespace: string, method: string): ((...args: unknown[]) => unknown) | undefined {
+  const group = (handlers as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)[namespace];
+  return group && Object.hasOwn(group, method) ? group[method] : undefined;
+}

@@ -1,0 +1,84 @@
+import { watch, type FSWatcher } from 'node:fs';
+import type { VaultStatus } from '../api';
+import { isUserError, UserError } from '../core/errors';
+import { AuthenticatorService } from '../service';
+import type { KeyStore } from '../vault/keychain';
+
+/**
+ * Holds the service for the app and the test bridge: opens the vault at start, keeps the
+ * reason when it can't (locked keychain, missing item), unlocks with the password, and
+ * reloads when another process (the CLI) writes the vault.
+ */
+export class ServiceHost {
+  private service: AuthenticatorService | undefined;
+  private lockedMessage = 'The vault is not open yet.';
+  private lockedState: VaultStatus['state'] = 'locked';
+  private hasPasswordSlot = false;
+  private watcher: FSWatcher | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly vaultDir: string,
+    private readonly keyStore: KeyStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Opens (creating if new) the vault through the keychain; failures become a locked status, not a crash. */
+  async start(): Promise<VaultStatus> {
+    try {
+      this.attach(await AuthenticatorService.open(this.vaultDir, this.keyStore, { create: true, clock: this.clock }));
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      this.lockedMessage = error.message;
+      this.lockedState = error.kind === 'keychain-unavailable' || error.kind === 'integrity' ? 'unavailable' : 'locked';
+      this.hasPasswordSlot = /vault password/.test(error.message);
+    }
+    return this.status();
+  }
+
+  status(): VaultStatus {
+    if (this.service) return { state: 'unlocked', hasPassword: this.service.hasPassword, vaultDir: this.vaultDir };
+    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir };
+  }
+
+  /** Unlocks with the vault password and, where the keychain works, puts the key back into it. */
+  async unlock(password: string): Promise<VaultStatus> {
+    const service = await AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock });
+    await service.vaultHandle.restoreKeychainSlot().catch(() => undefined);
+    this.attach(service);
+    this.emit();
+    return this.status();
+  }
+
+  /** The open service, or the reason it is not open. */
+  get(): AuthenticatorService {
+    if (!this.service) throw new UserError('vault-locked', this.lockedMessage);
+    return this.service;
+  }
+
+  onChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.watcher?.close();
+  }
+
+  private attach(service: AuthenticatorService): void {
+    this.service = service;
+    service.onChange(() => this.emit());
+    this.watcher?.close();
+    let timer: NodeJS.Timeout | undefined;
+    // The CLI may write the vault while the app runs; fs.watch on the folder survives the atomic rename.
+    this.watcher = watch(this.vaultDir, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void service.reloadIfChanged().catch(() => undefined), 100);
+    });
+    this.watcher.unref?.();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../core/errors';
+import { AuthenticatorService } from '../service';
+import type { KeyStore } from '../vault/keychain';
+import { resolveVaultDir } from '../vault/paths.node';
+
+/** A wrong command line: exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** What every command gets: parsed flags, output streams and a way to open the vault. */
+export interface CliContext {
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly positionals: readonly string[];
+  readonly out: (line: string) => void;
+  readonly keyStore: KeyStore;
+  readonly now: () => number;
+  /** Opens the vault; `create` for commands that add accounts. */
+  openService(create: boolean): Promise<AuthenticatorService>;
+  /** Asks a yes/no question on the terminal; false when there is no terminal. */
+  confirm(question: string): Promise<boolean>;
+}
+
+/** Reads a password from a file (first line, without its newline). */
+export async function readPasswordFile(path: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).split(/\r?\n/)[0] ?? '';
+  } catch (error) {
+    throw new UserError('io', `Cannot read the password file ${path} (${(error as NodeJS.ErrnoException).code}).`);
+  }
+}
+
+/** Opens the service for the vault chosen by --vault / $OTP_DESK_VAULT / the default folder. */
+export async function openServiceFor(
+  values: CliContext['values'],
+  keyStore: KeyStore,
+  create: boolean,
+): Promise<AuthenticatorService> {
+  const dir = resolveVaultDir(values['vault'] as string | undefined);
+  const passwordFile = values['vault-password-file'] as string | undefined;
+  const password = passwordFile ? await readPasswordFile(passwordFile) : undefined;
+  return AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) });
+}
+
+/** Parses `--at`: unix seconds or an ISO-8601 date. Returns milliseconds. */
+export function parseTime(value: string): number {
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new UsageError(`--at takes unix seconds or an ISO-8601 time, not "${value}".`);
+  return ms;
+}
+
+/** Parses a whole-number flag. */
+export function parseIntegerFlag(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number.`);
+  return Number(value);
+}

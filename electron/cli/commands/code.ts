@@ -1,0 +1,48 @@
+import type { Account } from '../../core/account';
+import { UserError } from '../../core/errors';
+import { codeWindow, groupCode } from '../../core/otp';
+import { parseTime, UsageError, type CliContext } from '../cli-context';
+
+const label = (a: Account) => [a.issuer, a.account].filter(Boolean).join(' / ') || a.id.slice(0, 8);
+
+/** `code [QUERY] [--at TIME] [--next] [--advance] [--json]`. */
+export async function codeCommand(ctx: CliContext): Promise<number> {
+  const { values, positionals } = ctx;
+  if (positionals.length > 1) throw new UsageError('code takes at most one QUERY (quote it if it has spaces).');
+  const service = await ctx.openService(false);
+  const query = positionals[0];
+  let accounts = query === undefined ? [...service.accounts()] : service.findAccounts(query);
+  if (accounts.length === 0) {
+    throw new UserError('not-found', query === undefined ? 'The vault has no accounts yet. Add one with otp-desk add.' : `No account matches "${query}". See otp-desk list.`);
+  }
+  if (values['advance']) {
+    const hotp = accounts.filter((a) => a.type === 'hotp');
+    if (hotp.length !== 1) {
+      throw new UserError('invalid-input', `--advance needs a QUERY matching exactly one HOTP account (it matches ${hotp.length}).`);
+    }
+    const advanced = await service.advanceCounter(hotp[0]!.id);
+    accounts = [advanced];
+  }
+  const atMs = values['at'] !== undefined ? parseTime(values['at'] as string) : service.now();
+  const atSeconds = Math.floor(atMs / 1000);
+  const rows = accounts.map((a) => ({ a, w: codeWindow(a, atSeconds) }));
+  if (values['json']) {
+    const json = rows.map(({ a, w }) => ({
+      id: a.id,
+      issuer: a.issuer,
+      account: a.account,
+      code: w.code,
+      ...(values['next'] ? { next: w.next } : {}),
+      validFrom: w.validFrom,
+      validUntil: w.validUntil,
+    }));
+    ctx.out(JSON.stringify(json, null, 2));
+    return 0;
+  }
+  for (const { a, w } of rows) {
+    const left = a.type === 'hotp' ? `counter ${a.counter}` : `${w.validUntil - atSeconds}s left`;
+    const next = values['next'] ? `  next ${groupCode(w.next)}` : '';
+    ctx.out(`${groupCode(w.code)}${next}  ${label(a)}  (${left})`);
+  }
+  return 0;
+}

@@ -1,0 +1,22 @@
+import { UserError } from '../../core/errors';
+import { UsageError, type CliContext } from '../cli-context';
+
+/** `remove QUERY|ID [--yes]`: removes exactly one account, after asking unless --yes. */
+export async function removeCommand(ctx: CliContext): Promise<number> {
+  const query = ctx.positionals[0];
+  if (query === undefined || ctx.positionals.length > 1) throw new UsageError('remove takes one QUERY or ID.');
+  const service = await ctx.openService(false);
+  const matches = service.findAccounts(query);
+  if (matches.length === 0) throw new UserError('not-found', `No account matches "${query}". See otp-desk list.`);
+  if (matches.length > 1) {
+    throw new UserError('invalid-input', `"${query}" matches ${matches.length} accounts; give the id from otp-desk list.`);
+  }
+  const account = matches[0]!;
+  const name = [account.issuer, account.account].filter(Boolean).join(' / ');
+  if (!ctx.values['yes'] && !(await ctx.confirm(`Remove ${name}? You will no longer get its codes. [y/N] `))) {
+    throw new UsageError('Not removed. Confirm at the prompt, or pass --yes.');
+  }
+  await service.removeAccount(account.id);
+  ctx.out(`Removed ${name} (restorable from Recently deleted in the app for 30 days).`);
+  return 0;
+}

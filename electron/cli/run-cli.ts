@@ -1,0 +1,101 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { isUserError, type UserErrorKind } from '../core/errors';
+import { KeytarKeyStore } from '../vault/keychain-keytar.node';
+import { openServiceFor, UsageError, type CliContext } from './cli-context';
+import { addCommand } from './commands/add';
+import { codeCommand } from './commands/code';
+import { listCommand } from './commands/list';
+import { removeCommand } from './commands/remove';
+
+const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
+  add URI | add --secret KEY --issuer I --account A [--algorithm SHA1|SHA256|SHA512]
+      [--digits 6|7|8] [--period SECONDS] [--hotp --counter N] [--steam]
+  list [--json]
+  code [QUERY] [--at TIME] [--next] [--advance] [--json]
+  remove QUERY|ID [--yes]
+The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
+--vault-password-file F unlocks with the vault password when the keychain has no key.`;
+
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
+  add: addCommand,
+  code: codeCommand,
+  list: listCommand,
+  remove: removeCommand,
+};
+
+/** Exit 3 when the vault can't be unlocked; 1 for every other error a user can fix. */
+const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password'];
+
+const OPTIONS = {
+  vault: { type: 'string' },
+  'vault-password-file': { type: 'string' },
+  json: { type: 'boolean' },
+  at: { type: 'string' },
+  next: { type: 'boolean' },
+  advance: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  secret: { type: 'string' },
+  issuer: { type: 'string' },
+  account: { type: 'string' },
+  algorithm: { type: 'string' },
+  digits: { type: 'string' },
+  period: { type: 'string' },
+  counter: { type: 'string' },
+  hotp: { type: 'boolean' },
+  steam: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Runs the CLI; returns the exit code. Errors are one line on stderr, never a stack or a secret. */
+export async function runCli(argv: readonly string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
+    }
+    const [command, ...positionals] = parsed.positionals;
+    if (parsed.values.help || command === undefined) {
+      out(USAGE);
+      return command === undefined && !parsed.values.help ? 2 : 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`Unknown command "${command}".`);
+    const keyStore = new KeytarKeyStore();
+    return await run({
+      values: parsed.values,
+      positionals,
+      out,
+      keyStore,
+      now: Date.now,
+      openService: (create) => openServiceFor(parsed.values, keyStore, create),
+      confirm,
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`otp-desk: ${error.message}`);
+      err('Run otp-desk --help for usage.');
+      return 2;
+    }
+    if (isUserError(error)) {
+      err(`otp-desk: ${error.message}`);
+      return UNLOCK_FAILURES.includes(error.kind) ? 3 : 1;
+    }
+    // Unexpected errors may carry library text that echoes input; show details only on request.
+    err('otp-desk: unexpected error. Run again with OTP_DESK_DEBUG=1 for details, and report it if it persists.');
+    if (process.env['OTP_DESK_DEBUG']) err(String((error as Error)?.stack ?? error));
+    return 1;
+  }
+}

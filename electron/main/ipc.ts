@@ -1,0 +1,24 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import { API_METHODS, apiChannel, CHANGED_CHANNEL } from '../api';
+import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-handlers';
+import type { ServiceHost } from '../adapters/service-host';
+import { isTrustedSender } from './trusted-sender';
+
+/** Registers one handler per contract method; calls from anything but our page are refused. */
+export function setupIpc(host: ServiceHost, rendererIndex: string): void {
+  const handlers = createApiHandlers(host);
+  for (const [namespace, methods] of Object.entries(API_METHODS)) {
+    for (const method of methods) {
+      const handler = findHandler(handlers, namespace, method)!;
+      ipcMain.handle(apiChannel(namespace, method), (event, ...args: unknown[]) => {
+        if (!isTrustedSender(event, rendererIndex)) {
+          return { ok: false, error: { kind: 'internal', message: 'Refused: the request did not come from OTP Desk.' } };
+        }
+        return toApiResult(() => handler(...args));
+      });
+    }
+  }
+  host.onChanged(() => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANGED_CHANNEL);
+  });
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountCodes, AccountPatch } from './api';
+import { summarizeAccount, type Account, type AccountDraft, type AccountSummary } from './core/account';
+import { UserError, invalidInput } from './core/errors';
+import { codeWindow } from './core/otp';
+import { validateOtpParameters } from './core/validate';
+import type { KeyStore } from './vault/keychain';
+import type { TrashedAccount, VaultData } from './vault/vault-data';
+import { Vault, type UnlockOptions } from './vault/vault.node';
+
+/** Removed accounts stay restorable this long, so an undo (or a crash during one) never loses them. */
+export const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
+const MAX_TEXT = 200;
+
+export interface ServiceOptions extends UnlockOptions {
+  /** Milliseconds since the epoch; injectable for tests. */
+  readonly clock?: () => number;
+}
+
+function cleanText(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw invalidInput(`The ${field} must be text.`);
+  const text = value.trim();
+  if (text.length > MAX_TEXT) throw invalidInput(`The ${field} is longer than ${MAX_TEXT} characters; shorten it.`);
+  return text;
+}
+
+/**
+ * The only place that reads or writes the vault. The IPC handlers, the CLI and the test
+ * bridge are thin adapters over this class.
+ */
+export class AuthenticatorService {
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Opens the vault in `dir` (see Vault.open for the errors). */
+  static async open(dir: string, keyStore: KeyStore, options: ServiceOptions = {}): Promise<AuthenticatorService> {
+    const vault = await Vault.open(dir, keyStore, options);
+    return new AuthenticatorService(vault, options.clock ?? Date.now);
+  }
+
+  get vaultDir(): string {
+    return this.vault.dir;
+  }
+  get hasPassword(): boolean {
+    return this.vault.hasPassword;
+  }
+  /** The underlying vault, for adapters that manage unlock methods. */
+  get vaultHandle(): Vault {
+    return this.vault;
+  }
+  /** Current time in ms, corrected by the user's clock offset. */
+  now(): number {
+    const offset = this.vault.current.settings['clockOffsetMs'];
+    return this.clock() + (typeof offset === 'number' ? offset : 0);
+  }
+
+  /** Accounts in display order (favourites are a view concern, not sorted here). */
+  accounts(): readonly Account[] {
+    return [...this.vault.current.accounts].sort((a, b) => a.order - b.order);
+  }
+
+  listAccounts(): AccountSummary[] {
+    return this.accounts().map(summarizeAccount);
+  }
+
+  /** The account with this id, or a not-found error the user can act on. */
+  getAccount(id: string): Account {
+    const account = this.vault.current.accounts.find((a) => a.id === id);
+    if (!account) throw new UserError('not-found', 'That account no longer exists. Refresh the list and try again.');
+    return account;
+  }
+
+  /** Accounts whose id equals `query` or whose issuer/account/group contains it (case-insensitive). */
+  findAccounts(query: string): Account[] {
+    const all = this.accounts();
+    const exact = all.filter((a) => a.id === query);
+    if (exact.length > 0) return exact;
+    const needle = query.trim().toLowerCase();
+    return all.filter((a) => `${a.issuer}\n${a.account}\n${a.group}`.toLowerCase().includes(needle));
+  }
+
+  /** Codes of every account at `atMs` plus the user's clock offset. */
+  codesAt(atMs: number): AccountCodes[] {
+    const offset = this.now() - this.clock();
+    return this.accounts().map((a) => ({ id: a.id, ...codeWindow(a, Math.floor((atMs + offset) / 1000)) }));
+  }
+
+  /** Adds accounts in one write: all of them or, if any is invalid, none. */
+  async addAccounts(drafts: readonly AccountDraft[]): Promise<Account[]> {
+    drafts.forEach(validateOtpParameters);
+    const now = this.clock();
+    let added: Account[] = [];
+    await this.change((data) => {
+      const start = data.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0);
+      added = drafts.map((draft, i) => ({
+        ...draft,
+        issuer: cleanText(draft.issuer, 'issuer'),
+        account: cleanText(draft.account, 'account name'),
+        id: randomUUID(),
+        group: '',
+        icon: '',
+        favorite: false,
+        order: start + i,
+        useCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      return { ...data, accounts: [...data.accounts, ...added] };
+    });
+    return added;
+  }
+
+  async addAccount(draft: AccountDraft): Promise<AccountSummary> {
+    const [account] = await this.addAccounts([draft]);
+    return summarizeAccount(account!);
+  }
+
+  async updateAccount(id: string, patch: AccountPatch): Promise<AccountSummary> {
+    const changes: { -readonly [K in keyof Account]?: Account[K] } = {};
+    if (patch.issuer !== undefined) changes.issuer = cleanText(patch.issuer, 'issuer');
+    if (patch.account !== undefined) changes.account = cleanText(patch.account, 'account name');
+    if (patch.group !== undefined) changes.group = cleanText(patch.group, 'group');
+    if (patch.icon !== undefined) changes.icon = cleanText(patch.icon, 'icon');
+    if (patch.favorite !== undefined) changes.favorite = Boolean(patch.favorite);
+    return summarizeAccount(await this.changeAccount(id, (a) => ({ ...a, ...changes, updatedAt: this.clock() })));
+  }
+
+  /** Moves an account to the trash (restorable with restoreAccount). */
+  async removeAccount(id: string): Promise<void> {
+    this.getAccount(id);
+    const now = this.clock();
+    await this.change((data) => {
+      const account = data.accounts.find((a) => a.id === id);
+      if (!account) return data;
+      const trash: TrashedAccount[] = [
+        { account, deletedAt: now },
+        ...data.trash.filter((t) => now - t.deletedAt < TRASH_RETENTION_MS),
+      ];
+      return { ...data, accounts: data.accounts.filter((a) => a.id !== id), trash };
+    });
+  }
+
+  /** Brings a removed account back in its old place. */
+  async restoreAccount(id: string): Promise<AccountSummary> {
+    const trashed = this.vault.current.trash.find((t) => t.account.id === id);
+    if (!trashed) throw new UserError('not-found', 'That account is no longer in the trash, so it cannot be restored.');
+    await this.change((data) => ({
+      ...data,
+      accounts: [...data.accounts.filter((a) => a.id !== id), trashed.account],
+      trash: data.trash.filter((t) => t.account.id !== id),
+    }));
+    return summarizeAccount(trashed.account);
+  }
+
+  /** Sets the manual order; ids not listed keep their relative order after the listed ones. */
+  async reorder(ids: readonly string[]): Promise<void> {
+    await this.change((data) => {
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      const sorted = [...data.accounts].sort(
+        (a, b) => (rank.get(a.id) ?? ids.length + a.order) - (rank.get(b.id) ?? ids.length + b.order),
+      );
+      return { ...data, accounts: sorted.map((a, order) => ({ ...a, order })) };
+    });
+  }
+
+  /** Moves an HOTP account to its next counter value (the code shown changes). */
+  async advanceCounter(id: string): Promise<Account> {
+    if (this.getAccount(id).type !== 'hotp') throw invalidInput('Only HOTP (counter-based) accounts have a counter to advance.');
+    return this.changeAccount(id, (a) => ({ ...a, counter: a.counter + 1, updatedAt: this.clock() }));
+  }
+
+  /** Counts a copy, for the "most used" sort. */
+  async markUsed(id: string): Promise<void> {
+    await this.changeAccount(id, (a) => ({ ...a, useCount: a.useCount + 1 }));
+  }
+
+  /** Reads changes another process wrote; notifies listeners when something changed. */
+  async reloadIfChanged(): Promise<boolean> {
+    const changed = await this.vault.reload();
+    if (changed) this.emit();
+    return changed;
+  }
+
+  /** Stores a feature setting in the encrypted database. */
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.change((data) => ({ ...data, settings: { ...data.settings, [key]: value } }));
+  }
+
+  setting<T>(key: string): T | undefined {
+    return this.vault.current.settings[key] as T | undefined;
+  }
+
+  /** Listens for any change to the vault. Returns unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private async change(mutate: (data: VaultData) => VaultData): Promise<void> {
+    await this.vault.update(mutate);
+    this.emit();
+  }
+
+  private async changeAccount(id: string, mutate: (account: Account) => Account): Promise<Account> {
+    this.getAccount(id);
+    let result: Account | undefined;
+    await this.change((data) => ({
+      ...data,
+      accounts: data.accounts.map((a) => (a.id === id ? (result = mutate(a)) : a)),
+    }));
+    if (!result) throw new UserError('not-found', 'That account was removed by another window. Refresh and try again.');
+    return result;
+  }
+}

@@ -1,0 +1,46 @@
+import { UserError } from '../core/errors';
+import { KEYCHAIN_SERVICE, type KeyStore } from './keychain';
+
+type Keytar = typeof import('keytar');
+
+const KEYCHAIN_HELP =
+  'Unlock or start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or unlock with your vault password.';
+
+/** The OS keychain through keytar (Secret Service on Linux). The only file that touches keytar. */
+export class KeytarKeyStore implements KeyStore {
+  readonly description = 'OS keychain';
+  private keytar: Keytar | undefined;
+
+  private async load(): Promise<Keytar> {
+    if (!this.keytar) {
+      try {
+        const mod = (await import('keytar')) as Keytar & { default?: Keytar };
+        this.keytar = mod.default ?? mod;
+      } catch {
+        throw new UserError('keychain-unavailable', `The keychain module could not be loaded. Reinstall OTP Desk, or unlock with your vault password.`);
+      }
+    }
+    return this.keytar;
+  }
+
+  private async call<T>(action: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const keytar = await this.load();
+    try {
+      return await action(keytar);
+    } catch (error) {
+      // keytar's messages name D-Bus/keychain problems only, never the stored value.
+      const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown error';
+      throw new UserError('keychain-unavailable', `The OS keychain is not available (${reason}). ${KEYCHAIN_HELP}`);
+    }
+  }
+
+  get(vaultId: string) {
+    return this.call((k) => k.getPassword(KEYCHAIN_SERVICE, vaultId));
+  }
+  set(vaultId: string, key: string) {
+    return this.call((k) => k.setPassword(KEYCHAIN_SERVICE, vaultId, key));
+  }
+  delete(vaultId: string) {
+    return this.call((k) => k.deletePassword(KEYCHAIN_SERVICE, vaultId));
+  }
+}

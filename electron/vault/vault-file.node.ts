@@ -1,0 +1,96 @@
+import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UserError } from '../core/errors';
+import type { ScryptParams, SealedBox } from './crypto.node';
+
+/** Bumped when the on-disk layout changes; older files are migrated on open. */
+export const VAULT_SCHEMA_VERSION = 1;
+
+/** The master key wrapped by the keychain key. */
+export interface KeychainSlot {
+  readonly type: 'keychain';
+  readonly key: SealedBox;
+}
+
+/** The master key wrapped by a key derived from the user's password. */
+export interface PasswordSlot {
+  readonly type: 'password';
+  readonly scrypt: ScryptParams;
+  readonly key: SealedBox;
+}
+
+export type Slot = KeychainSlot | PasswordSlot;
+
+/** vault.json: public header plus the AES-256-GCM sealed database. Holds no secret in the clear. */
+export interface VaultFile {
+  readonly format: 'otp-desk-vault';
+  readonly version: number;
+  readonly id: string;
+  readonly revision: number;
+  readonly slots: readonly Slot[];
+  readonly db: SealedBox;
+}
+
+const damaged = (path: string) =>
+  new UserError('integrity', `The vault file ${path} is damaged. Restore it from ${path}.bak or from a backup (Import).`);
+
+function isSealedBox(value: unknown): value is SealedBox {
+  const box = value as SealedBox;
+  return !!box && typeof box.nonce === 'string' && typeof box.tag === 'string' && typeof box.data === 'string';
+}
+
+/** Parses and shape-checks vault.json text. */
+export function parseVaultFile(text: string, path: string): VaultFile {
+  let value: VaultFile;
+  try {
+    value = JSON.parse(text) as VaultFile;
+  } catch {
+    throw damaged(path);
+  }
+  if (value?.format !== 'otp-desk-vault' || typeof value.id !== 'string' || !Array.isArray(value.slots) || !isSealedBox(value.db)) {
+    throw damaged(path);
+  }
+  if (value.version > VAULT_SCHEMA_VERSION) {
+    throw new UserError('unsupported-format', `The vault was written by a newer OTP Desk (schema ${value.version}). Update OTP Desk to open it.`);
+  }
+  return value;
+}
+
+/** Reads vault.json, or null when there is none yet. */
+export async function readVaultFile(path: string): Promise<VaultFile | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UserError('io', `Cannot read the vault file ${path} (${(error as NodeJS.ErrnoException).code}). Check its permissions.`);
+  }
+  return parseVaultFile(text, path);
+}
+
+/**
+ * Replaces vault.json atomically: write a temp file, fsync, keep the previous file as
+ * vault.json.bak, rename over, fsync the folder. A crash at any point leaves a whole vault.
+ */
+export async function writeVaultFileAtomically(path: string, file: VaultFile): Promise<void> {
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(file, null, 2));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await copyFile(path, `${path}.bak`).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(temp, path);
+    const dir = await open(dirname(path), 'r');
+    await dir.sync().finally(() => dir.close());
+  } catch (error) {
+    await rm(temp, { force: true });
+    if (error instanceof UserError) throw error;
+    throw new UserError('io', `Cannot save the vault in ${dirname(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check free space and permissions; nothing was changed.`);
+  }
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../core/errors';
+import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
+import type { KeyStore } from './keychain';
+import { withFileLock } from './lock.node';
+import { EMPTY_VAULT_DATA, type VaultData } from './vault-data';
+import { readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
+
+export const VAULT_FILE_NAME = 'vault.json';
+
+/** How to unlock: the keychain (default) or the vault password. */
+export interface UnlockOptions {
+  readonly password?: string;
+  /** Create an empty vault when the folder has none (the app and `add`/`import` do; `list` does not need to). */
+  readonly create?: boolean;
+}
+
+const wrongPassword = () => new UserError('wrong-password', 'The vault password is wrong. Try again; nothing was changed.');
+
+function decodeData(plain: Buffer): VaultData {
+  const data = JSON.parse(plain.toString('utf8')) as Partial<VaultData>;
+  return { ...EMPTY_VAULT_DATA, ...data };
+}
+
+/**
+ * The encrypted vault on disk. Holds the master key in memory once unlocked; every write
+ * happens under the file lock, on top of the newest file on disk, and replaces it atomically.
+ */
+export class Vault {
+  private constructor(
+    readonly dir: string,
+    private readonly keyStore: KeyStore,
+    private masterKey: Buffer,
+    private file: VaultFile,
+    private data: VaultData,
+  ) {}
+
+  /** The vault file's path. */
+  get path(): string {
+    return join(this.dir, VAULT_FILE_NAME);
+  }
+  get id(): string {
+    return this.file.id;
+  }
+  get revision(): number {
+    return this.file.revision;
+  }
+  get hasPassword(): boolean {
+    return this.file.slots.some((slot) => slot.type === 'password');
+  }
+  /** The decrypted database as last read or written. */
+  get current(): VaultData {
+    return this.data;
+  }
+
+  /** Opens (or, with `create`, creates) the vault in `dir`. */
+  static async open(dir: string, keyStore: KeyStore, options: UnlockOptions = {}): Promise<Vault> {
+    const path = join(dir, VAULT_FILE_NAME);
+    const file = await readVaultFile(path);
+    if (!file) {
+      if (!options.create) {
+        throw new UserError('not-found', `There is no vault in ${dir} yet. Add an account first (otp-desk add …).`);
+      }
+      return Vault.create(dir, keyStore, options.password);
+    }
+    const masterKey = await Vault.unwrapMasterKey(file, keyStore, options.password);
+    const data = decodeData(open(masterKey, file.db, () => Vault.damaged(path)));
+    return new Vault(dir, keyStore, masterKey, file, data);
+  }
+
+  private static damaged(path: string) {
+    return new UserError('integrity', `The vault file ${path} failed its integrity check. Restore ${path}.bak or a backup.`);
+  }
+
+  private static async create(dir: string, keyStore: KeyStore, password?: string): Promise<Vault> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const id = randomUUID();
+    const masterKey = randomKey();
+    const keychainKey = randomKey();
+    // The keychain item is written first: if the keychain is unavailable no vault file appears.
+    await keyStore.set(id, keychainKey.toString('base64'));
+    const slots: Slot[] = [{ type: 'keychain', key: seal(keychainKey, masterKey) }];
+    if (password) slots.push(await Vault.passwordSlot(password, masterKey));
+    const file: VaultFile = {
+      format: 'otp-desk-vault',
+      version: VAULT_SCHEMA_VERSION,
+      id,
+      revision: 0,
+      slots,
+      db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA))),
+    };
+    const vault = new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA);
+    await withFileLock(`${vault.path}.lock`, () => writeVaultFileAtomically(vault.path, file));
+    return vault;
+  }
+
+  private static async passwordSlot(password: string, masterKey: Buffer): Promise<PasswordSlot> {
+    const scrypt = newScryptParams();
+    return { type: 'password', scrypt, key: seal(await deriveKey(password, scrypt), masterKey) };
+  }
+
+  private static async unwrapMasterKey(file: VaultFile, keyStore: KeyStore, password?: string): Promise<Buffer> {
+    if (password !== undefined) {
+      const slot = file.slots.find((s): s is PasswordSlot => s.type === 'password');
+      if (!slot) throw new UserError('vault-locked', 'This vault has no password set; it unlocks through the OS keychain only.');
+      return open(await deriveKey(password, slot.scrypt), slot.key, wrongPassword);
+    }
+    const stored = await keyStore.get(file.id);
+    const slot = file.slots.find((s) => s.type === 'keychain');
+    if (!stored || !slot) {
+      const withPassword = file.slots.some((s) => s.type === 'password')
+        ? 'Unlock it with your vault password (--password-file in the CLI), which restores the keychain item.'
+        : 'Restore the keychain item, or restore your accounts from a backup into a new vault.';
+      throw new UserError('vault-locked', `The ${keyStore.description} has no key for this vault (id ${file.id}). ${withPassword}`);
+    }
+    return open(Buffer.from(stored, 'base64'), slot.key, () =>
+      new UserError('vault-locked', `The key in the ${keyStore.description} does not open this vault (id ${file.id}). Unlock with your vault password or restore a backup.`),
+    );
+  }
+
+  /** Re-reads the file if another process changed it. Returns true when the data changed. */
+  async reload(): Promise<boolean> {
+    const file = await readVaultFile(this.path);
+    if (!file || (file.revision === this.file.revision && file.db.nonce === this.file.db.nonce)) return false;
+    this.data = decodeData(open(this.masterKey, file.db, () => Vault.damaged(this.path)));
+    this.file = file;
+    return true;
+  }
+
+  /**
+   * Applies `change` to the newest data on disk and saves it. If `change` throws, nothing is
+   * written. Returns the saved data.
+   */
+  async update(change: (data: VaultData) => VaultData): Promise<VaultData> {
+    return withFileLock(`${this.path}.lock`, async () => {
+      await this.reload();
+      const next = change(this.data);
+      await this.writeLocked({ ...this.file, db: seal(this.masterKey, Buffer.from(JSON.stringify(next))) }, next);
+      return next;
+    });
+  }
+
+  private async writeLocked(file: VaultFile, data: VaultData): Promise<void> {
+    const next = { ...file, revision: this.file.revision + 1 };
+    await writeVaultFileAtomically(this.path, next);
+    this.file = next;
+    this.data = data;
+  }
+
+  /** Sets, replaces or (with null) removes the password slot. */
+  async setPassword(password: string | null): Promise<void> {
+    const slot = password ? await Vault.passwordSlot(password, this.masterKey) : null;
+    await withFileLock(`${this.path}.lock`, async () => {
+      await this.reload();
+      const slots = this.file.slots.filter((s) => s.type !== 'password');
+      await this.writeLocked({ ...this.file, slots: slot ? [...slots, slot] : slots }, this.data);
+    });
+  }
+
+  /** Writes a fresh keychain item and slot (after a password unlock on a machine whose keychain lost it). */
+  async restoreKeychainSlot(): Promise<void> {
+    const keychainKey = randomKey();
+    await this.keyStore.set(this.id, keychainKey.toString('base64'));
+    await withFileLock(`${this.path}.lock`, async () => {
+      await this.reload();
+      const slots = this.file.slots.filter((s) => s.type !== 'keychain');
+      await this.writeLocked({ ...this.file, slots: [{ type: 'keychain', key: seal(keychainKey, this.masterKey) }, ...slots] }, this.data);
+    });
+  }
+}

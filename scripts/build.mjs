@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Builds main, preload, CLI and the test bridge with esbuild, and the renderer with Vite.
+// Plain Node; run after scripts/ensure-deps.mjs has installed node_modules.
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2);
+const wanted = (part) => only.length === 0 || only.includes(part);
+
+// Native modules, Electron itself, and packages that locate their own .wasm at run time stay external.
+const external = ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'];
+const nodeBundle = (entry, outfile, extra = {}) =>
+  build({
+    entryPoints: [join(root, entry)],
+    outfile: join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    external,
+    logLevel: 'warning',
+    ...extra,
+  });
+
+export async function buildAll() {
+  const started = Date.now();
+  if (only.length === 0) await rm(join(root, 'dist'), { recursive: true, force: true });
+  const jobs = [];
+  if (wanted('main')) {
+    jobs.push(nodeBundle('electron/main/main.ts', 'dist/main/main.cjs'));
+    jobs.push(nodeBundle('electron/preload/preload.ts', 'dist/preload/preload.cjs'));
+  }
+  if (wanted('cli')) {
+    jobs.push(nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk.cjs', { banner: { js: '#!/usr/bin/env node' } }));
+  }
+  if (wanted('bridge')) {
+    jobs.push(nodeBundle('tests/e2e/bridge/server.ts', 'dist/bridge/server.cjs'));
+    // The client lands next to the renderer so the page loads it from its own origin.
+    jobs.push(build({ entryPoints: [join(root, 'tests/e2e/bridge/client.ts')], outfile: join(root, 'dist/renderer-bridge/bridge-client.js'), bundle: true, format: 'esm', target: 'chrome130', logLevel: 'warning' }));
+  }
+  if (only.includes('bench')) jobs.push(nodeBundle('tests/bench/run-bench.ts', 'dist/bench/run-bench.cjs'));
+  if (wanted('renderer')) {
+    const { build: viteBuild } = await import('vite');
+    jobs.push(viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }));
+  }
+  await Promise.all(jobs);
+  if (wanted('main')) {
+    await mkdir(join(root, 'dist/main'), { recursive: true });
+    await cp(join(root, 'build/icon.png'), join(root, 'dist/main/icon.png')).catch(() => {});
+  }
+  console.log(`otp-desk: built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildAll().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

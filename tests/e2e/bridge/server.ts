@@ -1,0 +1,135 @@
+/**
+ * Test-only loopback bridge: serves the built renderer and forwards `window.otpDesk` calls
+ * to the real AuthenticatorService, so Playwright can drive the real UI in Debian's Chromium
+ * where Electron's binary is unavailable. Never shipped in the app.
+ *
+ * Protection: binds 127.0.0.1 only; every call needs the random token from the URL fragment in
+ * a custom header (so other origins can't call it without a CORS preflight we never answer);
+ * the Host header must be ours (no DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApiHandlers, findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
+import { ServiceHost } from '../../../electron/adapters/service-host';
+import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
+import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
+import { resolveVaultDir } from '../../../electron/vault/paths.node';
+
+const { values } = parseArgs({
+  options: {
+    vault: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    'memory-keychain': { type: 'boolean' },
+    'renderer-dir': { type: 'string' },
+  },
+});
+
+const distDir = join(__dirname, '..');
+const rendererDir = values['renderer-dir'] ?? join(distDir, 'renderer');
+const token = randomBytes(24).toString('base64url');
+const keyStore: KeyStore = values['memory-keychain'] ? new MemoryKeyStore() : new KeytarKeyStore();
+const host = new ServiceHost(resolveVaultDir(values.vault), keyStore);
+const handlers = createApiHandlers(host);
+const eventStreams = new Set<ServerResponse>();
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function tokenMatches(candidate: string | null | undefined): boolean {
+  const a = Buffer.from(candidate ?? '');
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024 * 1024) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveStatic(path: string, res: ServerResponse): Promise<void> {
+  const isClient = path === '/bridge-client.js';
+  const file =
+    isClient
+      ? join(distDir, 'renderer-bridge', 'bridge-client.js')
+      : normalize(join(rendererDir, path === '/' ? 'index.html' : decodeURIComponent(path)));
+  if (!isClient && !file.startsWith(rendererDir + sep)) return void res.writeHead(403).end();
+  try {
+    let body: Buffer | string = await readFile(file);
+    if (file.endsWith('index.html')) {
+      // The bridge client must define window.otpDesk before the app's module script runs.
+      body = body.toString('utf8').replace('<script type="module"', '<script type="module" src="./bridge-client.js"></script>\n    <script type="module"');
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}
+
+const server = createServer((req, res) => {
+  void (async () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return void res.writeHead(421).end();
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/__bridge/call' && req.method === 'POST') {
+      if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
+      const { namespace, method, args } = JSON.parse(await readBody(req)) as { namespace: string; method: string; args: unknown[] };
+      const handler = findHandler(handlers, namespace, method);
+      const result = handler
+        ? await toApiResult(() => handler(...(Array.isArray(args) ? args : [])))
+        : { ok: false, error: { kind: 'internal', message: `No such method ${namespace}.${method}.` } };
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result ?? null));
+    }
+    if (url.pathname === '/__bridge/events') {
+      if (!tokenMatches(url.searchParams.get('token'))) return void res.writeHead(403).end();
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      eventStreams.add(res);
+      req.on('close', () => eventStreams.delete(res));
+      return;
+    }
+    return serveStatic(url.pathname, res);
+  })().catch(() => {
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+});
+
+host.onChanged(() => {
+  for (const stream of eventStreams) stream.write('data: changed\n\n');
+});
+
+void host.start().then(() => {
+  server.listen(Number(values.port), '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    console.log(`BRIDGE_URL=http://127.0.0.1:${port}/#token=${token}`);
+  });
+});
+
+const shutdown = () => {
+  host.close();
+  for (const stream of eventStreams) stream.end();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 500).unref();
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
