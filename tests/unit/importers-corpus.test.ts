@@ -6,6 +6,11 @@ import type { AccountDraft } from '../../electron/core/account';
 import { isUserError } from '../../electron/core/errors';
 import type { Importer, ImportSource } from '../../electron/core/importers/importer';
 import { aegisImporter } from '../../electron/core/importers/aegis';
+import { authyImporter } from '../../electron/core/importers/authy';
+import { battleNetImporter } from '../../electron/core/importers/battle-net';
+import { duoImporter } from '../../electron/core/importers/duo';
+import { freeOtpXmlImporter } from '../../electron/core/importers/free-otp-xml';
+import { totpAuthenticatorImporter } from '../../electron/core/importers/totp-authenticator';
 import { andOtpImporter } from '../../electron/core/importers/and-otp';
 import { bitwardenCsvImporter } from '../../electron/core/importers/bitwarden-csv';
 import { bitwardenJsonImporter } from '../../electron/core/importers/bitwarden-json';
@@ -22,11 +27,16 @@ import { twoFasImporter } from '../../electron/core/importers/two-fas';
 const IMPORTERS: readonly Importer[] = [
   aegisImporter,
   andOtpImporter,
+  authyImporter,
+  battleNetImporter,
   bitwardenCsvImporter,
   bitwardenJsonImporter,
+  duoImporter,
   freeOtpPlusImporter,
+  freeOtpXmlImporter,
   protonImporter,
   steamImporter,
+  totpAuthenticatorImporter,
   twoFasImporter,
 ];
 
@@ -50,6 +60,14 @@ const CLAIMED_BY: Readonly<Record<string, string>> = {
   'proton_authenticator.json': 'proton',
   'steam.json': 'steam',
   'steam_old.json': 'steam',
+  'authy_plain.xml': 'authy',
+  'authy_encrypted.xml': 'authy',
+  'battle_net_authenticator.xml': 'battle-net',
+  'duo.json': 'duo',
+  'freeotp.xml': 'freeotp-xml',
+  'freeotp_plus_internal.xml': 'freeotp-xml',
+  'totp_authenticator.bin': 'totp-authenticator',
+  'totp_authenticator_internal.xml': 'totp-authenticator',
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
