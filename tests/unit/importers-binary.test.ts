@@ -5,6 +5,7 @@ import type { AccountDraft } from '../../electron/core/account';
 import { UserError } from '../../electron/core/errors';
 import type { Importer, ImportSource } from '../../electron/core/importers/importer';
 import { authenticatorPlusImporter } from '../../electron/core/importers/authenticator-plus';
+import { freeOtpV2Importer } from '../../electron/core/importers/free-otp-v2';
 import { googleAuthenticatorDbImporter } from '../../electron/core/importers/google-authenticator-db';
 import { microsoftAuthenticatorDbImporter } from '../../electron/core/importers/microsoft-authenticator-db';
 import { stratumImporter } from '../../electron/core/importers/stratum';
@@ -73,6 +74,11 @@ const cases: readonly (readonly [string, Importer])[] = [
   ['google_authenticator.sqlite', googleAuthenticatorDbImporter],
   ['microsoft_authenticator.sqlite', microsoftAuthenticatorDbImporter],
   ['authenticator_plus.zip', authenticatorPlusImporter],
+  ['freeotp_v2_api23.xml', freeOtpV2Importer],
+  ['freeotp_v2_api25.xml', freeOtpV2Importer],
+  ['freeotp_v2_api27.xml', freeOtpV2Importer],
+  ['freeotp_v2_api34.xml', freeOtpV2Importer],
+  ['freeotp_v2_null_algo.xml', freeOtpV2Importer],
 ];
 
 const importers = [...new Set(cases.map(([, importer]) => importer))];
@@ -126,6 +132,24 @@ describe.skipIf(!existsSync(corpusDir))('binary and database importers against t
     bytes[200] = bytes[200]! ^ 0x40; // inside Accounts.txt's compressed data, after the 12-byte ZipCrypto header
     const error = await rejection(authenticatorPlusImporter.read({ ...source, bytes }, expectedFor('authenticator_plus.zip').password));
     expect(error.kind).toBe('integrity');
+  });
+
+  it('skips a FreeOTP entry whose encrypted secret was changed, reports it, and imports the rest', async () => {
+    const file = 'freeotp_v2_api23.xml';
+    const source = load(file);
+    const text = Buffer.from(source.bytes).toString('latin1');
+    // Token secrets sit in JSON nested inside a string, so their field names carry escaped quotes.
+    const at = text.indexOf('\\"mCipherText\\":[') + '\\"mCipherText\\":['.length;
+    let end = at;
+    while (/[-0-9]/.test(text[end + 1] ?? '')) end++;
+    const bytes = Uint8Array.from(source.bytes);
+    bytes[end] = text[end] === '9' ? 0x38 : bytes[end]! + 1; // same length, different byte value
+    const expected = expectedFor(file);
+    const result = await freeOtpV2Importer.read({ ...source, bytes }, expected.password);
+    expect(result.entries).toHaveLength(expected.entries.length - 1);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]!.message).toMatch(/integrity/);
+    for (const want of expected.entries) expect(JSON.stringify(result.issues)).not.toContain(want.secret);
   });
 
   describe.each(cases)('%s damaged', (file, importer) => {
