@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Installs what a fresh clone needs before building or testing. Plain Node, no dependencies.
+//   node scripts/ensure-deps.mjs          system packages for building keytar, then node modules
+//   node scripts/ensure-deps.mjs --test   also the Linux test services (Secret Service, D-Bus, Chromium, oracles)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const forTests = process.argv.includes('--test');
+
+/** Debian packages by purpose; dpkg names, so the check is exact. */
+const BUILD_PACKAGES = ['libsecret-1-dev'];
+const TEST_PACKAGES = ['gnome-keyring', 'dbus-daemon', 'chromium', 'oathtool', 'zbar-tools', 'fonts-dejavu-core'];
+
+function log(message) {
+  console.log(`[setup] ${message}`);
+}
+
+function missingDebianPackages(names) {
+  return names.filter((name) => {
+    const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    return result.status !== 0 || !result.stdout.includes('install ok installed');
+  });
+}
+
+function ensureSystemPackages() {
+  if (process.platform !== 'linux' || spawnSync('which', ['dpkg-query']).status !== 0) {
+    if (forTests && process.platform !== 'linux') log('Not Linux: keychain tests use the OS keychain as it is; e2e needs Chrome/Chromium at $CHROME_PATH.');
+    return;
+  }
+  const missing = missingDebianPackages(forTests ? [...BUILD_PACKAGES, ...TEST_PACKAGES] : BUILD_PACKAGES);
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    console.error(`[setup] Missing system packages: ${missing.join(', ')}.\n[setup] Install them with:\n  sudo ${command.replace('&& apt-get', '&& sudo apt-get')}`);
+    process.exit(1);
+  }
+  log(`installing ${missing.join(', ')} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+}
+
+function lockDigest() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex');
+}
+
+function ensureNodeModules() {
+  const stamp = join(root, 'node_modules', '.otp-desk-install');
+  const digest = lockDigest();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  const args = existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+  log(`npm ${args[0]} (node modules missing or out of date)`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, digest);
+}
+
+ensureSystemPackages();
+ensureNodeModules();

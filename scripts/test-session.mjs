@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Runs vitest, then Playwright, and prints one closing line with the totals. test.mjs starts it
+// through with-keyring.mjs inside a private D-Bus session.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(process.env.OTP_DESK_TEST_TMP ?? tmpdir(), 'results-'));
+const env = { ...process.env, OTP_DESK_TEST_TMP: process.env.OTP_DESK_TEST_TMP ?? work };
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const vitestJson = join(work, 'vitest.json');
+const playwrightJson = join(work, 'playwright.json');
+const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { cwd: root, stdio: 'inherit', env });
+const playwright = spawnSync(bin('playwright'), ['test'], { cwd: root, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson } });
+
+function totals() {
+  let passed = 0, failed = 0, skipped = 0;
+  try {
+    const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+    passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  } catch { failed += 1; }
+  try {
+    const p = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats;
+    passed += p.expected + p.flaky; failed += p.unexpected; skipped += p.skipped;
+  } catch { failed += 1; }
+  return { passed, failed, skipped };
+}
+
+const t = totals();
+rmSync(work, { recursive: true, force: true });
+const ok = vitest.status === 0 && playwright.status === 0 && t.failed === 0;
+console.log(`\notp-desk tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Runs a command with a throwaway GNOME Keyring Secret Service, for keychain tests.
+// Use inside a private bus:  dbus-run-session -- node scripts/with-keyring.mjs npx vitest run tests/integration
+// Outside Linux (or without a session bus) it just runs the command against the OS keychain.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+  console.error('usage: node scripts/with-keyring.mjs COMMAND [ARGS...]');
+  process.exit(2);
+}
+const work = mkdtempSync(join(tmpdir(), 'otp-desk-keyring-'));
+const env = { ...process.env, XDG_DATA_HOME: join(work, 'data'), OTP_DESK_TEST_TMP: work };
+if (process.platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS) {
+  const keyring = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'otp-desk-test\n', env, encoding: 'utf8' });
+  if (keyring.status !== 0) console.error('[keyring] gnome-keyring-daemon did not start; keychain tests will fail:', keyring.stderr);
+}
+const status = spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
+rmSync(work, { recursive: true, force: true });
+process.exit(status);
