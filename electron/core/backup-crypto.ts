@@ -19,8 +19,12 @@ export function deriveScryptKey(
   // Node's default maxmem (32 MiB) is exactly 128*N*r for Aegis's parameters and fails; allow headroom.
   const maxmem = 256 * params.n * params.r + 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(Buffer.from(password, 'utf8'), salt, 32, { N: params.n, r: params.r, p: params.p, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(new Uint8Array(key)),
+    scrypt(
+      Buffer.from(password, 'utf8'),
+      salt,
+      32,
+      { N: params.n, r: params.r, p: params.p, maxmem },
+      (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))),
     );
   });
 }
@@ -57,7 +61,8 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Strict hex decoding: null for odd length or non-hex characters (so damage is detected, not skipped). */
 export function fromHex(text: unknown): Uint8Array | null {
-  if (typeof text !== 'string' || text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null;
+  if (typeof text !== 'string' || text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text))
+    return null;
   return new Uint8Array(Buffer.from(text, 'hex'));
 }
 
@@ -65,6 +70,7 @@ export function fromHex(text: unknown): Uint8Array | null {
 export function fromBase64(text: unknown): Uint8Array | null {
   if (typeof text !== 'string') return null;
   const cleaned = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(cleaned) || cleaned.replace(/=+$/, '').length % 4 === 1) return null;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(cleaned) || cleaned.replace(/=+$/, '').length % 4 === 1)
+    return null;
   return new Uint8Array(Buffer.from(cleaned, 'base64'));
 }

@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountDraft } from './account';
 import { invalidInput } from './errors';
-import { buildImportEntry, collectEntries, describeEntry, type CollectedEntries } from './importers/entry-builder';
-import { asArray, asRecord, numberField, textField, type JsonRecord } from './importers/json-fields';
+import {
+  buildImportEntry,
+  collectEntries,
+  describeEntry,
+  type CollectedEntries,
+} from './importers/entry-builder';
+import {
+  asArray,
+  asRecord,
+  numberField,
+  textField,
+  type JsonRecord,
+} from './importers/json-fields';
 
 /** Vault content version Aegis writes since groups became a list (Aegis 3.0). */
 export const AEGIS_CONTENT_VERSION = 3;
@@ -27,8 +38,18 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 function aegisEntry(account: BackupAccount, groupIds: ReadonlyMap<string, string>): JsonRecord {
   const info =
     account.type === 'hotp'
-      ? { secret: account.secret, algo: account.algorithm, digits: account.digits, counter: account.counter }
-      : { secret: account.secret, algo: account.algorithm, digits: account.digits, period: account.period };
+      ? {
+          secret: account.secret,
+          algo: account.algorithm,
+          digits: account.digits,
+          counter: account.counter,
+        }
+      : {
+          secret: account.secret,
+          algo: account.algorithm,
+          digits: account.digits,
+          period: account.period,
+        };
   const groupId = account.group ? groupIds.get(account.group) : undefined;
   return {
     type: account.type,
@@ -71,10 +92,14 @@ function groupNameOf(entry: JsonRecord, groupNames: ReadonlyMap<string, string>)
   return textField(entry, 'group') ?? ''; // content versions 1-2 stored the group name inline
 }
 
-function fromAegisEntry(entry: JsonRecord | undefined, groupNames: ReadonlyMap<string, string>): BackupEntry {
+function fromAegisEntry(
+  entry: JsonRecord | undefined,
+  groupNames: ReadonlyMap<string, string>,
+): BackupEntry {
   if (!entry) throw invalidInput('The entry is not a JSON object, so it was skipped.');
   const info = asRecord(entry.info);
-  if (!info) throw invalidInput('The entry has no "info" with its OTP settings, so it was skipped.');
+  if (!info)
+    throw invalidInput('The entry has no "info" with its OTP settings, so it was skipped.');
   const draft = buildImportEntry({
     type: textField(entry, 'type'),
     secret: textField(info, 'secret'),
@@ -102,7 +127,10 @@ export function fromAegisContent(content: JsonRecord): CollectedEntries<BackupEn
     );
   }
   const entries = asArray(content.entries);
-  if (!entries) throw invalidInput('This Aegis backup has no list of entries. Export it again from Aegis; nothing was imported.');
+  if (!entries)
+    throw invalidInput(
+      'This Aegis backup has no list of entries. Export it again from Aegis; nothing was imported.',
+    );
   const groupNames = new Map<string, string>();
   for (const group of asArray(content.groups) ?? []) {
     const record = asRecord(group);
@@ -113,6 +141,7 @@ export function fromAegisContent(content: JsonRecord): CollectedEntries<BackupEn
   return collectEntries(
     entries,
     (item) => fromAegisEntry(asRecord(item), groupNames),
-    (item, index) => describeEntry(index, textField(asRecord(item), 'issuer'), textField(asRecord(item), 'name')),
+    (item, index) =>
+      describeEntry(index, textField(asRecord(item), 'issuer'), textField(asRecord(item), 'name')),
   );
 }

@@ -10,9 +10,19 @@ import {
   toHex,
   type GcmSealed,
 } from './backup-crypto';
-import { fromAegisContent, toAegisContent, type BackupAccount, type BackupEntry } from './backup-entries';
+import {
+  fromAegisContent,
+  toAegisContent,
+  type BackupAccount,
+  type BackupEntry,
+} from './backup-entries';
 import { UserError } from './errors';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './importers/import-errors';
+import {
+  damagedFile,
+  malformedFile,
+  passwordRequired,
+  wrongPassword,
+} from './importers/import-errors';
 import type { ImportIssue } from './importers/importer';
 import { asArray, asRecord, parseJsonText, type JsonRecord } from './importers/json-fields';
 
@@ -56,12 +66,23 @@ async function passwordSlot(masterKey: Uint8Array, password: string): Promise<Js
  * Writes accounts as an Aegis vault file (JSON text). With a password: a random master key,
  * one scrypt password slot, and the content AES-256-GCM encrypted; with null: plain JSON.
  */
-export async function writeAegisBackup(accounts: readonly BackupAccount[], password: string | null): Promise<string> {
+export async function writeAegisBackup(
+  accounts: readonly BackupAccount[],
+  password: string | null,
+): Promise<string> {
   const content = toAegisContent(accounts);
   if (password === null) {
-    return JSON.stringify({ version: AEGIS_VAULT_VERSION, header: { slots: null, params: null }, db: content }, null, 4);
+    return JSON.stringify(
+      { version: AEGIS_VAULT_VERSION, header: { slots: null, params: null }, db: content },
+      null,
+      4,
+    );
   }
-  if (password.length === 0) throw new UserError('invalid-input', 'The backup password is empty. Choose a password, or make a plain backup.');
+  if (password.length === 0)
+    throw new UserError(
+      'invalid-input',
+      'The backup password is empty. Choose a password, or make a plain backup.',
+    );
   const masterKey = randomKey(32);
   const slot = await passwordSlot(masterKey, password);
   const sealed = sealGcm(masterKey, new TextEncoder().encode(JSON.stringify(content)));
@@ -83,7 +104,8 @@ function parseVaultFile(text: string): JsonRecord {
       `This Aegis vault has version ${String(file.version).slice(0, 8)}; OTP Desk reads version 1. Export it again from Aegis.`,
     );
   }
-  if (!asRecord(file.header) || file.db === undefined) throw malformedFile(LABEL, 'the header or the db field is missing');
+  if (!asRecord(file.header) || file.db === undefined)
+    throw malformedFile(LABEL, 'the header or the db field is missing');
   return file;
 }
 
@@ -96,7 +118,10 @@ export function isEncryptedAegisBackup(text: string): boolean {
 async function unlockMasterKey(slots: readonly unknown[], password: string): Promise<Uint8Array> {
   const passwordSlots = slots.map(asRecord).filter((slot) => slot?.type === PASSWORD_SLOT);
   if (passwordSlots.length === 0) {
-    throw new UserError('unsupported-format', 'This Aegis vault can only be unlocked with biometrics. In Aegis, export it with a password.');
+    throw new UserError(
+      'unsupported-format',
+      'This Aegis vault can only be unlocked with biometrics. In Aegis, export it with a password.',
+    );
   }
   for (const slot of passwordSlots) {
     const salt = fromHex(slot?.salt);
@@ -105,7 +130,15 @@ async function unlockMasterKey(slots: readonly unknown[], password: string): Pro
     const nonce = fromHex(params?.nonce);
     const tag = fromHex(params?.tag);
     const { n, r, p } = slot ?? {};
-    if (!salt || !key || !nonce || !tag || typeof n !== 'number' || typeof r !== 'number' || typeof p !== 'number') {
+    if (
+      !salt ||
+      !key ||
+      !nonce ||
+      !tag ||
+      typeof n !== 'number' ||
+      typeof r !== 'number' ||
+      typeof p !== 'number'
+    ) {
       throw damagedFile(LABEL);
     }
     const slotKey = await deriveScryptKey(password, salt, { n, r, p }).catch(() => {
@@ -138,7 +171,10 @@ async function decryptContent(file: JsonRecord, password: string | undefined): P
  * Opens an Aegis vault file (ours or Aegis's own export). Throws UserError 'password-required',
  * 'wrong-password' (no slot opens) or 'integrity' (altered or truncated content); bad entries become issues.
  */
-export async function readAegisBackup(text: string, password?: string): Promise<AegisBackupContents> {
+export async function readAegisBackup(
+  text: string,
+  password?: string,
+): Promise<AegisBackupContents> {
   const file = parseVaultFile(text);
   const header = asRecord(file.header);
   const encrypted = header?.slots !== null && header?.slots !== undefined;

@@ -6,11 +6,60 @@ import type { AccountDraft } from '../../electron/core/account';
 import { readAegisBackup, writeAegisBackup, type BackupAccount } from '../../electron/core/backup';
 
 const ACCOUNTS: readonly BackupAccount[] = [
-  { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'GitHub', account: 'ana@example.com', group: 'Work', favorite: true },
-  { type: 'totp', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA256', digits: 8, period: 60, counter: 0, issuer: 'AWS', account: 'root', group: 'Work' },
-  { type: 'hotp', secret: 'MFRGGZDFMZTWQ2LK', algorithm: 'SHA512', digits: 7, period: 30, counter: 42, issuer: 'Bank', account: 'ana', group: 'Home' },
-  { type: 'steam', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', algorithm: 'SHA1', digits: 5, period: 30, counter: 0, issuer: 'Steam', account: 'gamer' },
-  { type: 'totp', secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'Ünïcødé ✓', account: '' },
+  {
+    type: 'totp',
+    secret: 'JBSWY3DPEHPK3PXP',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer: 'GitHub',
+    account: 'ana@example.com',
+    group: 'Work',
+    favorite: true,
+  },
+  {
+    type: 'totp',
+    secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 60,
+    counter: 0,
+    issuer: 'AWS',
+    account: 'root',
+    group: 'Work',
+  },
+  {
+    type: 'hotp',
+    secret: 'MFRGGZDFMZTWQ2LK',
+    algorithm: 'SHA512',
+    digits: 7,
+    period: 30,
+    counter: 42,
+    issuer: 'Bank',
+    account: 'ana',
+    group: 'Home',
+  },
+  {
+    type: 'steam',
+    secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI',
+    algorithm: 'SHA1',
+    digits: 5,
+    period: 30,
+    counter: 0,
+    issuer: 'Steam',
+    account: 'gamer',
+  },
+  {
+    type: 'totp',
+    secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer: 'Ünïcødé ✓',
+    account: '',
+  },
 ];
 
 const PASSWORD = 'correct horse battery staple';
@@ -33,24 +82,33 @@ describe('Aegis-format backups round-trip', () => {
   test.each([
     ['encrypted', PASSWORD],
     ['plain', null],
-  ] as const)('%s: every account comes back with its OTP settings, group and favourite flag', async (_kind, password) => {
-    const text = await writeAegisBackup(ACCOUNTS, password);
-    const backup = await readAegisBackup(text, password ?? undefined);
-    expect(backup.encrypted).toBe(password !== null);
-    expect(backup.issues).toEqual([]);
-    expect(backup.entries.map(otpFields)).toEqual(ACCOUNTS.map(otpFields));
-    expect(backup.entries.map((e) => e.group)).toEqual(['Work', 'Work', 'Home', '', '']);
-    expect(backup.entries.map((e) => e.favorite)).toEqual([true, false, false, false, false]);
-  });
+  ] as const)(
+    '%s: every account comes back with its OTP settings, group and favourite flag',
+    async (_kind, password) => {
+      const text = await writeAegisBackup(ACCOUNTS, password);
+      const backup = await readAegisBackup(text, password ?? undefined);
+      expect(backup.encrypted).toBe(password !== null);
+      expect(backup.issues).toEqual([]);
+      expect(backup.entries.map(otpFields)).toEqual(ACCOUNTS.map(otpFields));
+      expect(backup.entries.map((e) => e.group)).toEqual(['Work', 'Work', 'Home', '', '']);
+      expect(backup.entries.map((e) => e.favorite)).toEqual([true, false, false, false, false]);
+    },
+  );
 
   test('an encrypted backup contains no secret, label or group in readable form', async () => {
     const text = await writeAegisBackup(ACCOUNTS, PASSWORD);
-    for (const word of ['JBSWY3DPEHPK3PXP', 'GitHub', 'ana@example.com', 'Work']) expect(text).not.toContain(word);
+    for (const word of ['JBSWY3DPEHPK3PXP', 'GitHub', 'ana@example.com', 'Work'])
+      expect(text).not.toContain(word);
   });
 
   test('two backups of the same accounts use different salts, keys and nonces', async () => {
-    const [a, b] = await Promise.all([writeAegisBackup(ACCOUNTS, PASSWORD), writeAegisBackup(ACCOUNTS, PASSWORD)]);
-    const ha = JSON.parse(a) as { header: { slots: { salt: string; key: string }[]; params: { nonce: string } } };
+    const [a, b] = await Promise.all([
+      writeAegisBackup(ACCOUNTS, PASSWORD),
+      writeAegisBackup(ACCOUNTS, PASSWORD),
+    ]);
+    const ha = JSON.parse(a) as {
+      header: { slots: { salt: string; key: string }[]; params: { nonce: string } };
+    };
     const hb = JSON.parse(b) as typeof ha;
     expect(ha.header.slots[0]?.salt).not.toBe(hb.header.slots[0]?.salt);
     expect(ha.header.params.nonce).not.toBe(hb.header.params.nonce);
@@ -77,40 +135,59 @@ describe('damaged or locked backups import nothing', () => {
     const bytes = Buffer.from(vault.db, 'base64');
     bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
     const tampered = JSON.stringify({ ...vault, db: bytes.toString('base64') });
-    expect(await rejection(readAegisBackup(tampered, PASSWORD))).toMatchObject({ kind: 'integrity' });
+    expect(await rejection(readAegisBackup(tampered, PASSWORD))).toMatchObject({
+      kind: 'integrity',
+    });
   });
 
   test('a db cut short (file still valid JSON) is an integrity error', async () => {
     const vault = JSON.parse(await writeAegisBackup(ACCOUNTS, PASSWORD)) as { db: string };
     const short = Buffer.from(vault.db, 'base64').subarray(0, 40).toString('base64');
-    expect(await rejection(readAegisBackup(JSON.stringify({ ...vault, db: short }), PASSWORD))).toMatchObject({ kind: 'integrity' });
+    expect(
+      await rejection(readAegisBackup(JSON.stringify({ ...vault, db: short }), PASSWORD)),
+    ).toMatchObject({ kind: 'integrity' });
   });
 
-  test.each([0.3, 0.6, 0.95])('a file truncated at %s of its length is an integrity error', async (fraction) => {
-    const text = await writeAegisBackup(ACCOUNTS, PASSWORD);
-    const error = await rejection(readAegisBackup(text.slice(0, Math.floor(text.length * fraction)), PASSWORD));
-    expect(error.kind).toBe('integrity');
-  });
+  test.each([0.3, 0.6, 0.95])(
+    'a file truncated at %s of its length is an integrity error',
+    async (fraction) => {
+      const text = await writeAegisBackup(ACCOUNTS, PASSWORD);
+      const error = await rejection(
+        readAegisBackup(text.slice(0, Math.floor(text.length * fraction)), PASSWORD),
+      );
+      expect(error.kind).toBe('integrity');
+    },
+  );
 
   test('a truncated plain backup is an integrity error too', async () => {
     const text = await writeAegisBackup(ACCOUNTS, null);
-    expect((await rejection(readAegisBackup(text.slice(0, text.length / 2)))).kind).toBe('integrity');
+    expect((await rejection(readAegisBackup(text.slice(0, text.length / 2)))).kind).toBe(
+      'integrity',
+    );
   });
 
   test('a bad entry is reported by position and label, and the others still import', async () => {
-    const vault = JSON.parse(await writeAegisBackup(ACCOUNTS, null)) as { db: { entries: { info: Record<string, unknown> }[] } };
+    const vault = JSON.parse(await writeAegisBackup(ACCOUNTS, null)) as {
+      db: { entries: { info: Record<string, unknown> }[] };
+    };
     vault.db.entries[1]!.info.secret = '0189!!';
     delete vault.db.entries[2]!.info.secret;
     const backup = await readAegisBackup(JSON.stringify(vault));
     expect(backup.entries).toHaveLength(ACCOUNTS.length - 2);
-    expect(backup.issues.map((i) => i.where)).toEqual(['entry 2 (AWS / root)', 'entry 3 (Bank / ana)']);
+    expect(backup.issues.map((i) => i.where)).toEqual([
+      'entry 2 (AWS / root)',
+      'entry 3 (Bank / ana)',
+    ]);
     for (const issue of backup.issues) expect(issue.message).not.toContain('0189');
   });
 });
 
 describe.skipIf(!existsSync(corpus))('compatibility with Aegis files', () => {
   test('aegis_encrypted.json from Aegis opens with its password "test"', async () => {
-    const backup = await readAegisBackup(readFileSync(path.join(corpus, 'aegis_encrypted.json'), 'utf8'), 'test');
+    const backup = await readAegisBackup(
+      readFileSync(path.join(corpus, 'aegis_encrypted.json'), 'utf8'),
+      'test',
+    );
     expect(backup.entries).toHaveLength(7);
     expect(backup.entries.map((e) => e.issuer)).toContain('Air Canada');
   });
@@ -121,10 +198,13 @@ describe.skipIf(!existsSync(corpus))('compatibility with Aegis files', () => {
       header: Record<string, unknown>;
       db: { entries: Entry[] };
     };
-    const ours = JSON.parse(await writeAegisBackup(ACCOUNTS, null)) as typeof theirs & { db: { groups: unknown[] } };
+    const ours = JSON.parse(await writeAegisBackup(ACCOUNTS, null)) as typeof theirs & {
+      db: { groups: unknown[] };
+    };
     expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
     expect(ours.header).toEqual(theirs.header);
-    const typesOf = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? 'null' : typeof v]));
+    const typesOf = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? 'null' : typeof v]));
     for (const type of ['totp', 'hotp', 'steam']) {
       const a = ours.db.entries.find((e) => e.type === type)!;
       const b = theirs.db.entries.find((e) => e.type === type)!;

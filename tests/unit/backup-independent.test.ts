@@ -11,8 +11,27 @@ import { writeAegisBackup, type BackupAccount } from '../../electron/core/backup
 // stays readable even if OTP Desk's own reader had a matching bug.
 
 const ACCOUNTS: readonly BackupAccount[] = [
-  { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'GitHub', account: 'ana' },
-  { type: 'hotp', secret: 'MFRGGZDFMZTWQ2LK', algorithm: 'SHA256', digits: 8, period: 30, counter: 7, issuer: 'Bank', account: 'ana', group: 'Money' },
+  {
+    type: 'totp',
+    secret: 'JBSWY3DPEHPK3PXP',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer: 'GitHub',
+    account: 'ana',
+  },
+  {
+    type: 'hotp',
+    secret: 'MFRGGZDFMZTWQ2LK',
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 30,
+    counter: 7,
+    issuer: 'Bank',
+    account: 'ana',
+    group: 'Money',
+  },
 ];
 const PASSWORD = 'pässwörd 🔑';
 
@@ -22,7 +41,18 @@ interface Params {
 }
 interface Vault {
   version: number;
-  header: { slots: { type: number; key: string; key_params: Params; n: number; r: number; p: number; salt: string }[]; params: Params };
+  header: {
+    slots: {
+      type: number;
+      key: string;
+      key_params: Params;
+      n: number;
+      r: number;
+      p: number;
+      salt: string;
+    }[];
+    params: Params;
+  };
   db: string;
 }
 
@@ -42,30 +72,64 @@ describe('an encrypted backup opens with an independent implementation of the do
     expect(Buffer.from(slot.key_params.nonce, 'hex')).toHaveLength(12);
     expect(Buffer.from(slot.key_params.tag, 'hex')).toHaveLength(16);
 
-    const slotKey = scryptSync(Buffer.from(PASSWORD, 'utf8'), Buffer.from(slot.salt, 'hex'), 32, { N: 32768, r: 8, p: 1, maxmem: 64 << 20 });
+    const slotKey = scryptSync(Buffer.from(PASSWORD, 'utf8'), Buffer.from(slot.salt, 'hex'), 32, {
+      N: 32768,
+      r: 8,
+      p: 1,
+      maxmem: 64 << 20,
+    });
     const masterKey = aesGcmOpen(slotKey, Buffer.from(slot.key, 'hex'), slot.key_params);
     expect(masterKey).toHaveLength(32);
-    const content = JSON.parse(aesGcmOpen(masterKey, Buffer.from(vault.db, 'base64'), vault.header.params).toString('utf8')) as {
+    const content = JSON.parse(
+      aesGcmOpen(masterKey, Buffer.from(vault.db, 'base64'), vault.header.params).toString('utf8'),
+    ) as {
       version: number;
-      entries: { type: string; name: string; issuer: string; info: Record<string, unknown>; groups: string[] }[];
+      entries: {
+        type: string;
+        name: string;
+        issuer: string;
+        info: Record<string, unknown>;
+        groups: string[];
+      }[];
       groups: { uuid: string; name: string }[];
     };
     expect(content.version).toBe(3);
     expect(content.entries.map((e) => [e.type, e.issuer, e.name, e.info])).toEqual([
-      ['totp', 'GitHub', 'ana', { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30 }],
-      ['hotp', 'Bank', 'ana', { secret: 'MFRGGZDFMZTWQ2LK', algo: 'SHA256', digits: 8, counter: 7 }],
+      [
+        'totp',
+        'GitHub',
+        'ana',
+        { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30 },
+      ],
+      [
+        'hotp',
+        'Bank',
+        'ana',
+        { secret: 'MFRGGZDFMZTWQ2LK', algo: 'SHA256', digits: 8, counter: 7 },
+      ],
     ]);
     expect(content.groups.map((g) => g.name)).toEqual(['Money']);
     expect(content.entries[1]!.groups).toEqual([content.groups[0]!.uuid]);
   });
 
   test('docs/decrypt-backup.mjs prints the same content, and refuses a wrong password', async () => {
-    const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/decrypt-backup.mjs');
+    const script = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../docs/decrypt-backup.mjs',
+    );
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'otp-desk-backup-')), 'backup.json');
     writeFileSync(file, await writeAegisBackup(ACCOUNTS, PASSWORD));
-    const out = execFileSync(process.execPath, [script, file], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [script, file], {
+      input: `${PASSWORD}\n`,
+      encoding: 'utf8',
+    });
     const content = JSON.parse(out) as { entries: { info: { secret: string } }[] };
-    expect(content.entries.map((e) => e.info.secret)).toEqual(['JBSWY3DPEHPK3PXP', 'MFRGGZDFMZTWQ2LK']);
-    expect(() => execFileSync(process.execPath, [script, file, 'wrong'], { stdio: 'pipe' })).toThrow(/does not open/);
+    expect(content.entries.map((e) => e.info.secret)).toEqual([
+      'JBSWY3DPEHPK3PXP',
+      'MFRGGZDFMZTWQ2LK',
+    ]);
+    expect(() =>
+      execFileSync(process.execPath, [script, file, 'wrong'], { stdio: 'pipe' }),
+    ).toThrow(/does not open/);
   });
 });

@@ -91,7 +91,11 @@ interface ExpectedFile {
 
 function loadExpected(): Record<string, ExpectedFile> {
   if (!existsSync(corpus)) return {};
-  return (JSON.parse(readFileSync(path.join(corpus, 'expected.json'), 'utf8')) as { files: Record<string, ExpectedFile> }).files;
+  return (
+    JSON.parse(readFileSync(path.join(corpus, 'expected.json'), 'utf8')) as {
+      files: Record<string, ExpectedFile>;
+    }
+  ).files;
 }
 
 function sourceOf(file: string): ImportSource {
@@ -99,18 +103,34 @@ function sourceOf(file: string): ImportSource {
 }
 
 /** Old andOTP labels repeat the issuer ("Deno:Mason"); expected.json allows stripping it ("accept either"). */
-function accountMatches(actual: string, expected: ExpectedEntry, notes: string | undefined): boolean {
+function accountMatches(
+  actual: string,
+  expected: ExpectedEntry,
+  notes: string | undefined,
+): boolean {
   if (actual === expected.name) return true;
-  return Boolean(notes?.includes('accept either')) && expected.name === `${expected.issuer}:${actual}`;
+  return (
+    Boolean(notes?.includes('accept either')) && expected.name === `${expected.issuer}:${actual}`
+  );
 }
 
-function compareEntry(actual: AccountDraft | undefined, expected: ExpectedEntry, notes: string | undefined): void {
-  expect(actual, `an entry with secret of vector "${expected.issuer}/${expected.name}"`).toBeDefined();
+function compareEntry(
+  actual: AccountDraft | undefined,
+  expected: ExpectedEntry,
+  notes: string | undefined,
+): void {
+  expect(
+    actual,
+    `an entry with secret of vector "${expected.issuer}/${expected.name}"`,
+  ).toBeDefined();
   if (!actual) return;
   const label = `${expected.issuer}/${expected.name}`;
   expect(actual.type, `${label} type`).toBe(expected.type);
   expect(actual.issuer, `${label} issuer`).toBe(expected.issuer);
-  expect(accountMatches(actual.account, expected, notes), `${label} account "${actual.account}"`).toBe(true);
+  expect(
+    accountMatches(actual.account, expected, notes),
+    `${label} account "${actual.account}"`,
+  ).toBe(true);
   expect(actual.algorithm, `${label} algorithm`).toBe(expected.algorithm);
   expect(actual.digits, `${label} digits`).toBe(expected.digits);
   if (expected.type === 'hotp') expect(actual.counter, `${label} counter`).toBe(expected.counter);
@@ -119,35 +139,55 @@ function compareEntry(actual: AccountDraft | undefined, expected: ExpectedEntry,
 
 const files = loadExpected();
 
-describe.skipIf(!existsSync(corpus))('importers read the aegis-importers corpus as expected.json says', () => {
-  for (const [file, expected] of Object.entries(files)) {
-    const claimants = existsSync(corpus) ? IMPORTERS.filter((importer) => importer.matches(sourceOf(file))) : [];
-    const importer = claimants[0];
+describe.skipIf(!existsSync(corpus))(
+  'importers read the aegis-importers corpus as expected.json says',
+  () => {
+    for (const [file, expected] of Object.entries(files)) {
+      const claimants = existsSync(corpus)
+        ? IMPORTERS.filter((importer) => importer.matches(sourceOf(file)))
+        : [];
+      const importer = claimants[0];
 
-    test(`${file} is claimed by at most one importer`, () => {
-      expect(claimants.length, `claimed by ${claimants.map((i) => i.id).join(', ')}`).toBeLessThanOrEqual(1);
-      if (CLAIMED_BY[file]) expect(importer?.id).toBe(CLAIMED_BY[file]);
-    });
+      test(`${file} is claimed by at most one importer`, () => {
+        expect(
+          claimants.length,
+          `claimed by ${claimants.map((i) => i.id).join(', ')}`,
+        ).toBeLessThanOrEqual(1);
+        if (CLAIMED_BY[file]) expect(importer?.id).toBe(CLAIMED_BY[file]);
+      });
 
-    test.skipIf(!importer)(`${file} imports every expected entry${importer ? ` (${importer.id})` : ' (no importer here)'}`, async () => {
-      if (!importer) return;
-      const source = sourceOf(file);
-      expect(importer.isEncrypted(source)).toBe(Boolean(expected.password));
-      const result = await importer.read(source, expected.password);
-      expect(result.issues).toEqual([]);
-      expect(result.entries).toHaveLength(expected.entries.length);
-      for (const entry of expected.entries) {
-        compareEntry(result.entries.find((e) => e.secret === entry.secret), entry, expected.notes);
-      }
-    });
+      test.skipIf(!importer)(
+        `${file} imports every expected entry${importer ? ` (${importer.id})` : ' (no importer here)'}`,
+        async () => {
+          if (!importer) return;
+          const source = sourceOf(file);
+          expect(importer.isEncrypted(source)).toBe(Boolean(expected.password));
+          const result = await importer.read(source, expected.password);
+          expect(result.issues).toEqual([]);
+          expect(result.entries).toHaveLength(expected.entries.length);
+          for (const entry of expected.entries) {
+            compareEntry(
+              result.entries.find((e) => e.secret === entry.secret),
+              entry,
+              expected.notes,
+            );
+          }
+        },
+      );
 
-    test.skipIf(!importer || !expected.password)(`${file}: no password or a wrong one imports nothing`, async () => {
-      if (!importer) return;
-      const source = sourceOf(file);
-      await expect(importer.read(source)).rejects.toMatchObject({ kind: 'password-required' });
-      const error: unknown = await importer.read(source, 'not the password').catch((e: unknown) => e);
-      expect(isUserError(error) && error.kind).toBe('wrong-password');
-      expect(String((error as Error).message)).not.toMatch(/not the password/);
-    });
-  }
-});
+      test.skipIf(!importer || !expected.password)(
+        `${file}: no password or a wrong one imports nothing`,
+        async () => {
+          if (!importer) return;
+          const source = sourceOf(file);
+          await expect(importer.read(source)).rejects.toMatchObject({ kind: 'password-required' });
+          const error: unknown = await importer
+            .read(source, 'not the password')
+            .catch((e: unknown) => e);
+          expect(isUserError(error) && error.kind).toBe('wrong-password');
+          expect(String((error as Error).message)).not.toMatch(/not the password/);
+        },
+      );
+    }
+  },
+);

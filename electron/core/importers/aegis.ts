@@ -5,7 +5,12 @@ import { decodeUtf8 } from './json-fields';
 /** Cheap content check: a JSON object with Aegis's version/header/db layout (also when truncated). */
 function looksLikeAegis(source: ImportSource): boolean {
   const head = decodeUtf8(source.bytes.subarray(0, 4096));
-  return /^\s*\{/.test(head) && /"header"\s*:/.test(head) && /"(slots|db)"\s*:/.test(head) && /"version"\s*:/.test(head);
+  return (
+    /^\s*\{/.test(head) &&
+    /"header"\s*:/.test(head) &&
+    /"(slots|db)"\s*:/.test(head) &&
+    /"version"\s*:/.test(head)
+  );
 }
 
 /** Aegis vault exports, plain and encrypted (and OTP Desk's own backups, which use the same format). */
@@ -16,6 +21,10 @@ export const aegisImporter: Importer = {
   isEncrypted: (source) => isEncryptedAegisBackup(decodeUtf8(source.bytes)),
   async read(source, password) {
     const backup = await readAegisBackup(decodeUtf8(source.bytes), password);
-    return { format: backup.encrypted ? 'Aegis vault (encrypted)' : 'Aegis vault', entries: backup.entries, issues: backup.issues };
+    return {
+      format: backup.encrypted ? 'Aegis vault (encrypted)' : 'Aegis vault',
+      entries: backup.entries,
+      issues: backup.issues,
+    };
   },
 };

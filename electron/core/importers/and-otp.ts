@@ -3,7 +3,14 @@ import { isOpaqueBinary } from './binary-file';
 import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './import-errors';
 import type { Importer, ImportSource } from './importer';
 import { derivePbkdf2, openGcmWithTrailingTag, sha256Key } from './cipher';
-import { asArray, asRecord, numberField, parseJsonBytes, parseJsonText, textField } from './json-fields';
+import {
+  asArray,
+  asRecord,
+  numberField,
+  parseJsonBytes,
+  parseJsonText,
+  textField,
+} from './json-fields';
 
 const LABEL = 'andOTP backup';
 /** andOTP picks 140 000-160 000 PBKDF2 rounds; anything far above is not a header, so don't spend minutes on it. */
@@ -13,12 +20,22 @@ const TYPES = new Set(['TOTP', 'HOTP', 'STEAM']);
 function plainEntries(source: ImportSource): readonly unknown[] | undefined {
   const list = asArray(parseJsonBytes(source.bytes));
   const first = asRecord(list?.[0]);
-  return list && first && typeof first.secret === 'string' && TYPES.has(String(first.type)) && 'label' in first ? list : undefined;
+  return list &&
+    first &&
+    typeof first.secret === 'string' &&
+    TYPES.has(String(first.type)) &&
+    'label' in first
+    ? list
+    : undefined;
 }
 
 /** andOTP names encrypted backups *.json.aes; our corpus (from Aegis's tests) uses .bin. */
 function looksEncrypted(source: ImportSource): boolean {
-  return /\.(aes|bin)$/i.test(source.fileName) && source.bytes.length >= 12 + 16 && isOpaqueBinary(source.bytes);
+  return (
+    /\.(aes|bin)$/i.test(source.fileName) &&
+    source.bytes.length >= 12 + 16 &&
+    isOpaqueBinary(source.bytes)
+  );
 }
 
 /** New format: [iterations u32 BE][salt 12][nonce 12][ciphertext+tag], key PBKDF2-SHA1; old: [nonce 12][ciphertext+tag], key SHA-256. */
@@ -30,7 +47,11 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array>
     const plain = openGcmWithTrailingTag(key, bytes.subarray(16, 28), bytes.subarray(28));
     if (plain) return plain;
   }
-  const plain = openGcmWithTrailingTag(sha256Key(password), bytes.subarray(0, 12), bytes.subarray(12));
+  const plain = openGcmWithTrailingTag(
+    sha256Key(password),
+    bytes.subarray(0, 12),
+    bytes.subarray(12),
+  );
   if (!plain) throw wrongPassword(); // GCM can't tell a wrong password from damage; the password is likelier
   return plain;
 }
@@ -44,7 +65,10 @@ function splitLabel(record: ReturnType<typeof asRecord>): { issuer: string; acco
   if (dash < 0) return { issuer: '', account: label };
   const prefix = label.slice(0, dash);
   const rest = label.slice(dash + 3);
-  return { issuer: prefix, account: rest.startsWith(`${prefix}:`) ? rest.slice(prefix.length + 1) : rest };
+  return {
+    issuer: prefix,
+    account: rest.startsWith(`${prefix}:`) ? rest.slice(prefix.length + 1) : rest,
+  };
 }
 
 function convert(item: unknown) {

@@ -4,7 +4,14 @@ import { derivePbkdf2, fromBase64, openCbc } from './cipher';
 import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
 import { malformedFile, passwordRequired, wrongPassword } from './import-errors';
 import type { Importer, ImportSource } from './importer';
-import { asArray, asRecord, numberField, parseJsonText, textField, type JsonRecord } from './json-fields';
+import {
+  asArray,
+  asRecord,
+  numberField,
+  parseJsonText,
+  textField,
+  type JsonRecord,
+} from './json-fields';
 
 const LABEL = 'Authy data';
 const TOKENS_KEY = 'com.authy.storage.tokens.authenticator.key';
@@ -27,7 +34,12 @@ async function decryptSecret(token: JsonRecord, password: string): Promise<strin
   const data = fromBase64(token.encryptedSecret);
   const salt = textField(token, 'salt');
   if (!data || salt === undefined) return null;
-  const key = await derivePbkdf2(password, new TextEncoder().encode(salt), PBKDF2_ITERATIONS, 'sha1');
+  const key = await derivePbkdf2(
+    password,
+    new TextEncoder().encode(salt),
+    PBKDF2_ITERATIONS,
+    'sha1',
+  );
   const plain = openCbc(key, new Uint8Array(16), data);
   const text = plain ? new TextDecoder().decode(plain).trim() : '';
   return /^[A-Za-z2-7 =]+$/.test(text) ? text : null; // a wrong key rarely yields valid padding AND base32
@@ -41,10 +53,16 @@ function accountName(token: JsonRecord, issuer: string): string {
 }
 
 function convert(token: JsonRecord, secret: string | null) {
-  if (secret === null) throw invalidInput('This entry did not decrypt with the password, so it was skipped.');
+  if (secret === null)
+    throw invalidInput('This entry did not decrypt with the password, so it was skipped.');
   const issuer = textField(token, 'originalIssuer') ?? '';
   // Authy stores only the digits: SHA1 and 30 s are what its authenticator accounts use.
-  return buildImportEntry({ secret, issuer, account: accountName(token, issuer), digits: numberField(token, 'digits') });
+  return buildImportEntry({
+    secret,
+    issuer,
+    account: accountName(token, issuer),
+    digits: numberField(token, 'digits'),
+  });
 }
 
 /** Authy (Android) internal SharedPreferences, with decrypted or password-encrypted secrets. */
@@ -59,14 +77,20 @@ export const authyImporter: Importer = {
     const encrypted = tokens.some(isEncrypted);
     if (encrypted && !password) throw passwordRequired(LABEL);
     const secrets = await Promise.all(
-      tokens.map((token) => (isEncrypted(token) ? decryptSecret(token, password ?? '') : Promise.resolve(textField(token, 'decryptedSecret') ?? ''))),
+      tokens.map((token) =>
+        isEncrypted(token)
+          ? decryptSecret(token, password ?? '')
+          : Promise.resolve(textField(token, 'decryptedSecret') ?? ''),
+      ),
     );
     // One password encrypts every entry: if none opens, the password is wrong rather than the entries bad.
-    if (encrypted && tokens.every((token, i) => !isEncrypted(token) || secrets[i] === null)) throw wrongPassword();
+    if (encrypted && tokens.every((token, i) => !isEncrypted(token) || secrets[i] === null))
+      throw wrongPassword();
     const collected = collectEntries(
       tokens,
       (token, index) => convert(token, secrets[index] ?? null),
-      (token, index) => describeEntry(index, textField(token, 'originalIssuer'), textField(token, 'name')),
+      (token, index) =>
+        describeEntry(index, textField(token, 'originalIssuer'), textField(token, 'name')),
     );
     return toImportResult(encrypted ? 'Authy data (encrypted)' : 'Authy data', collected);
   },

@@ -15,7 +15,8 @@ const MASK = fromHex(
 
 function unmask(hex: string | undefined): string {
   const bytes = fromHex(hex);
-  if (!bytes || bytes.length === 0 || bytes.length > MASK.length) throw invalidInput('The authenticator data is not in the masked format Battle.net uses.');
+  if (!bytes || bytes.length === 0 || bytes.length > MASK.length)
+    throw invalidInput('The authenticator data is not in the masked format Battle.net uses.');
   return String.fromCharCode(...bytes.map((b, i) => b ^ (MASK[i] ?? 0)));
 }
 
@@ -27,11 +28,19 @@ function prefsOf(source: ImportSource): ReadonlyMap<string, string> | undefined 
 
 function convert(prefs: ReadonlyMap<string, string>) {
   const kind = prefs.get(`${PREFIX}AUTHENTICATOR_CREDENTIALS_ENCRYPTION_TYPE`) ?? 'MASK';
-  if (kind !== 'MASK') throw invalidInput(`Battle.net's "${kind.slice(0, 16)}" credential storage is not supported; only MASK is.`);
+  if (kind !== 'MASK')
+    throw invalidInput(
+      `Battle.net's "${kind.slice(0, 16)}" credential storage is not supported; only MASK is.`,
+    );
   const secret = fromHex(unmask(prefs.get(`${PREFIX}AUTHENTICATOR_DEVICE_SECRET`)));
   if (!secret) throw invalidInput('The Battle.net secret is not in the expected hex form.');
   // Battle.net codes are standard TOTP: SHA1, 8 digits, 30 s; the serial names the authenticator.
-  return buildImportEntry({ secret, issuer: 'Battle.net', account: unmask(prefs.get(`${PREFIX}AUTHENTICATOR_SERIAL`)), digits: 8 });
+  return buildImportEntry({
+    secret,
+    issuer: 'Battle.net',
+    account: unmask(prefs.get(`${PREFIX}AUTHENTICATOR_SERIAL`)),
+    digits: 8,
+  });
 }
 
 /** Battle.net Authenticator's internal SharedPreferences (com.blizzard.messenger). */
@@ -42,7 +51,9 @@ export const battleNetImporter: Importer = {
   isEncrypted: () => false,
   async read(source) {
     const prefs = prefsOf(source);
-    const collected = collectEntries(prefs ? [prefs] : [], convert, (_prefs, index) => describeEntry(index, 'Battle.net'));
+    const collected = collectEntries(prefs ? [prefs] : [], convert, (_prefs, index) =>
+      describeEntry(index, 'Battle.net'),
+    );
     return toImportResult('Battle.net Authenticator data', collected);
   },
 };

@@ -13,15 +13,24 @@ export const bitwardenCsvImporter: Importer = {
   id: 'bitwarden-csv',
   label: 'Bitwarden CSV export',
   matches: (source) => {
-    const header = firstLine(source.bytes).split(',').map((h) => h.trim());
+    const header = firstLine(source.bytes)
+      .split(',')
+      .map((h) => h.trim());
     return header.includes('login_totp') && header.includes('name');
   },
   isEncrypted: () => false,
   async read(source) {
-    const rows = csvRecords(decodeUtf8(source.bytes)).records.filter((row) => row.login_totp?.trim());
+    const rows = csvRecords(decodeUtf8(source.bytes)).records.filter((row) =>
+      row.login_totp?.trim(),
+    );
     const collected = collectEntries(
       rows,
-      (row) => bitwardenTotpEntry({ name: row.name, username: row.login_username, totp: row.login_totp ?? '' }),
+      (row) =>
+        bitwardenTotpEntry({
+          name: row.name,
+          username: row.login_username,
+          totp: row.login_totp ?? '',
+        }),
       (row, index) => describeEntry(index, row.name, row.login_username),
     );
     return toImportResult('Bitwarden CSV export', collected);

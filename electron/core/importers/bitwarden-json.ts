@@ -6,13 +6,21 @@ import { asArray, asRecord, parseJsonBytes, textField, type JsonRecord } from '.
 
 function exportOf(source: ImportSource): JsonRecord | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));
-  return json && typeof json.encrypted === 'boolean' && (Array.isArray(json.items) || json.encrypted) ? json : undefined;
+  return json &&
+    typeof json.encrypted === 'boolean' &&
+    (Array.isArray(json.items) || json.encrypted)
+    ? json
+    : undefined;
 }
 
 function loginOf(item: unknown): { name?: string; username?: string; totp?: string } {
   const record = asRecord(item);
   const login = asRecord(record?.login);
-  return { name: textField(record, 'name'), username: textField(login, 'username'), totp: textField(login, 'totp') };
+  return {
+    name: textField(record, 'name'),
+    username: textField(login, 'username'),
+    totp: textField(login, 'totp'),
+  };
 }
 
 /** Bitwarden's unencrypted JSON vault export (items[].login.totp). */

@@ -17,11 +17,18 @@ export function bitwardenTotpEntry(item: BitwardenItem): AccountDraft {
   const value = item.totp.trim();
   if (/^otpauth:/i.test(value)) {
     const draft = parseOtpauthUri(value);
-    return draft.issuer || draft.account ? draft : { ...draft, issuer: item.name ?? '', account: item.username ?? '' };
+    return draft.issuer || draft.account
+      ? draft
+      : { ...draft, issuer: item.name ?? '', account: item.username ?? '' };
   }
   if (/^steam:\/\//i.test(value)) {
     // Aegis's convention for a label-less Steam key; the username is better when there is one.
-    return buildImportEntry({ type: 'steam', secret: value.slice('steam://'.length), issuer: 'Steam', account: item.username || 'Steam account' });
+    return buildImportEntry({
+      type: 'steam',
+      secret: value.slice('steam://'.length),
+      issuer: 'Steam',
+      account: item.username || 'Steam account',
+    });
   }
   return buildImportEntry({ secret: value, issuer: item.name, account: item.username });
 }

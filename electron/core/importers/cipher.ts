@@ -12,7 +12,9 @@ export function derivePbkdf2(
   length = 32,
 ): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    pbkdf2(password, salt, iterations, length, digest, (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))));
+    pbkdf2(password, salt, iterations, length, digest, (error, key) =>
+      error ? reject(error) : resolve(new Uint8Array(key)),
+    );
   });
 }
 
@@ -22,9 +24,17 @@ export function sha256Key(password: string): Uint8Array {
 }
 
 /** AES-256-GCM where the 16-byte tag is appended to the ciphertext (Java's layout); null if it fails. */
-export function openGcmWithTrailingTag(key: Uint8Array, nonce: Uint8Array, data: Uint8Array): Uint8Array | null {
+export function openGcmWithTrailingTag(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  data: Uint8Array,
+): Uint8Array | null {
   if (data.length < 16) return null;
-  return openGcm(key, { nonce, ciphertext: data.subarray(0, data.length - 16), tag: data.subarray(data.length - 16) });
+  return openGcm(key, {
+    nonce,
+    ciphertext: data.subarray(0, data.length - 16),
+    tag: data.subarray(data.length - 16),
+  });
 }
 
 /** AES-CBC with PKCS#7 padding (key length picks AES-128/256); null when the padding is wrong. */

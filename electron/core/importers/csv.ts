@@ -32,5 +32,8 @@ export function parseCsv(text: string): string[][] {
 export function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
   const [header = [], ...rows] = parseCsv(text);
   const names = header.map((h) => h.trim());
-  return { header: names, records: rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i] ?? '']))) };
+  return {
+    header: names,
+    records: rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i] ?? '']))),
+  };
 }

@@ -1,4 +1,10 @@
-import { DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM_DIGITS, type AccountDraft, type OtpType } from '../account';
+import {
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  STEAM_DIGITS,
+  type AccountDraft,
+  type OtpType,
+} from '../account';
 import { canonicalBase32, encodeBase32 } from '../base32';
 import { invalidInput, isUserError } from '../errors';
 import { parseHashAlgorithm } from '../otpauth';
@@ -24,7 +30,8 @@ const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', s
 function wholeNumber(value: number | string | undefined, fallback: number, what: string): number {
   if (value === undefined || value === '') return fallback;
   const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw invalidInput(`The ${what} "${String(value).slice(0, 12)}" is not a whole number.`);
+  if (!Number.isSafeInteger(n))
+    throw invalidInput(`The ${what} "${String(value).slice(0, 12)}" is not a whole number.`);
   return n;
 }
 
@@ -32,9 +39,13 @@ function wholeNumber(value: number | string | undefined, fallback: number, what:
 export function buildImportEntry(fields: EntryFields): AccountDraft {
   const rawType = (fields.type ?? 'totp').trim().toLowerCase();
   const type = TYPES[rawType];
-  if (!type) throw invalidInput(`The OTP type "${rawType.slice(0, 12)}" is not supported; OTP Desk reads totp, hotp and steam.`);
+  if (!type)
+    throw invalidInput(
+      `The OTP type "${rawType.slice(0, 12)}" is not supported; OTP Desk reads totp, hotp and steam.`,
+    );
   const { secret } = fields;
-  if (secret === undefined || secret.length === 0) throw invalidInput('The entry has no secret key, so it was skipped.');
+  if (secret === undefined || secret.length === 0)
+    throw invalidInput('The entry has no secret key, so it was skipped.');
   const steam = type === 'steam';
   const draft: AccountDraft = {
     type,
@@ -80,7 +91,9 @@ export function collectEntries<I, T extends AccountDraft = AccountDraft>(
       if (Array.isArray(result)) entries.push(...(result as readonly T[]));
       else entries.push(result as T);
     } catch (error) {
-      const message = isUserError(error) ? error.message : 'The entry could not be read, so it was skipped.';
+      const message = isUserError(error)
+        ? error.message
+        : 'The entry could not be read, so it was skipped.';
       issues.push({ where: describe(item, index), message });
     }
   });

@@ -6,7 +6,11 @@ import { asArray, asRecord, parseJsonBytes, textField } from './json-fields';
 function tokensOf(source: ImportSource): readonly unknown[] | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));
   const tokens = asArray(json?.tokens);
-  return tokens && Array.isArray(json?.tokenOrder) && (tokens.length === 0 || isFreeOtpToken(asRecord(tokens[0]))) ? tokens : undefined;
+  return tokens &&
+    Array.isArray(json?.tokenOrder) &&
+    (tokens.length === 0 || isFreeOtpToken(asRecord(tokens[0])))
+    ? tokens
+    : undefined;
 }
 
 /** FreeOTP+ JSON export ({tokenOrder, tokens}). */
@@ -19,7 +23,12 @@ export const freeOtpPlusImporter: Importer = {
     const collected = collectEntries(
       tokensOf(source) ?? [],
       (item) => freeOtpTokenEntry(asRecord(item) ?? {}),
-      (item, index) => describeEntry(index, textField(asRecord(item), 'issuerExt'), textField(asRecord(item), 'label')),
+      (item, index) =>
+        describeEntry(
+          index,
+          textField(asRecord(item), 'issuerExt'),
+          textField(asRecord(item), 'label'),
+        ),
     );
     return toImportResult('FreeOTP+ export', collected);
   },

@@ -26,7 +26,8 @@ export const freeOtpXmlImporter: Importer = {
     const collected = collectEntries(
       tokensOf(source),
       ({ token }) => freeOtpTokenEntry(token ?? {}),
-      ({ name, token }, index) => describeEntry(index, textField(token, 'issuerExt'), textField(token, 'label') ?? name),
+      ({ name, token }, index) =>
+        describeEntry(index, textField(token, 'issuerExt'), textField(token, 'label') ?? name),
     );
     return toImportResult('FreeOTP tokens.xml', collected);
   },

@@ -2,12 +2,18 @@ import { UserError } from '../errors';
 
 /** The file is encrypted and no password was given. */
 export function passwordRequired(label: string): UserError {
-  return new UserError('password-required', `This ${label} file is encrypted. Enter its password to import it.`);
+  return new UserError(
+    'password-required',
+    `This ${label} file is encrypted. Enter its password to import it.`,
+  );
 }
 
 /** The password does not open the file. Same text for every format so users learn one message. */
 export function wrongPassword(): UserError {
-  return new UserError('wrong-password', 'The password is wrong for this backup. Try again; nothing was imported.');
+  return new UserError(
+    'wrong-password',
+    'The password is wrong for this backup. Try again; nothing was imported.',
+  );
 }
 
 /** The password was right (or none is needed) but the contents fail their integrity check or are cut off. */
@@ -20,5 +26,8 @@ export function damagedFile(label: string): UserError {
 
 /** The file looks like the format but a required part is missing or malformed. */
 export function malformedFile(label: string, what: string): UserError {
-  return new UserError('invalid-input', `This ${label} file cannot be read: ${what}. Export it again from the app; nothing was imported.`);
+  return new UserError(
+    'invalid-input',
+    `This ${label} file cannot be read: ${what}. Export it again from the app; nothing was imported.`,
+  );
 }

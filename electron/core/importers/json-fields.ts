@@ -3,7 +3,9 @@ export type JsonRecord = Readonly<Record<string, unknown>>;
 
 /** The value as a JSON object, or undefined for arrays, null and primitives. */
 export function asRecord(value: unknown): JsonRecord | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as JsonRecord)
+    : undefined;
 }
 
 /** The value as an array, or undefined. */
@@ -20,7 +22,10 @@ export function textField(record: JsonRecord | undefined, key: string): string |
 }
 
 /** A numeric field as stored: number or numeric string (validated later by the entry builder). */
-export function numberField(record: JsonRecord | undefined, key: string): number | string | undefined {
+export function numberField(
+  record: JsonRecord | undefined,
+  key: string,
+): number | string | undefined {
   const value = record?.[key];
   return typeof value === 'number' || typeof value === 'string' ? value : undefined;
 }
@@ -44,7 +49,16 @@ export function parseJsonText(text: string): unknown {
 /** Parses a file's bytes as JSON; undefined when they are not JSON. */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   // Cheap first-byte check so binary files (images, databases) are never decoded as text.
-  const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  const first = bytes.find(
+    (b) =>
+      b !== 0x20 &&
+      b !== 0x0a &&
+      b !== 0x0d &&
+      b !== 0x09 &&
+      b !== 0xef &&
+      b !== 0xbb &&
+      b !== 0xbf,
+  );
   if (first !== 0x7b && first !== 0x5b) return undefined;
   return parseJsonText(decodeUtf8(bytes));
 }

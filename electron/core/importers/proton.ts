@@ -8,7 +8,9 @@ function entriesOf(source: ImportSource): readonly unknown[] | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));
   const entries = asArray(json?.entries);
   if (!entries || typeof json?.version !== 'number' || json.header !== undefined) return undefined;
-  return entries.length === 0 || typeof asRecord(asRecord(entries[0])?.content)?.uri === 'string' ? entries : undefined;
+  return entries.length === 0 || typeof asRecord(asRecord(entries[0])?.content)?.uri === 'string'
+    ? entries
+    : undefined;
 }
 
 function convert(item: unknown) {
@@ -16,7 +18,12 @@ function convert(item: unknown) {
   const uri = textField(content, 'uri') ?? '';
   const name = textField(content, 'name');
   if (/^steam:\/\//i.test(uri)) {
-    return buildImportEntry({ type: 'steam', secret: uri.slice('steam://'.length), issuer: 'Steam', account: name });
+    return buildImportEntry({
+      type: 'steam',
+      secret: uri.slice('steam://'.length),
+      issuer: 'Steam',
+      account: name,
+    });
   }
   if (!uri) throw invalidInput('The entry has no otpauth URI, so it was skipped.');
   const draft = parseOtpauthUri(uri);

@@ -20,7 +20,12 @@ function accountsOf(source: ImportSource): readonly JsonRecord[] | undefined {
 function convert(account: JsonRecord) {
   const secret = fromBase64(account.shared_secret);
   if (!secret) throw invalidInput('The shared_secret is not base64, so the entry was skipped.');
-  return buildImportEntry({ type: 'steam', secret, issuer: 'Steam', account: textField(account, 'account_name') });
+  return buildImportEntry({
+    type: 'steam',
+    secret,
+    issuer: 'Steam',
+    account: textField(account, 'account_name'),
+  });
 }
 
 /** Steam mobile authenticator files (Steamguard-*, as SteamDesktopAuthenticator and rooted phones keep them). */

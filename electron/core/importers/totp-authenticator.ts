@@ -3,7 +3,14 @@ import { fromBase64, fromHex, openCbc, sha256Key } from './cipher';
 import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
 import { damagedFile, passwordRequired, wrongPassword } from './import-errors';
 import type { Importer, ImportSource } from './importer';
-import { asArray, asRecord, decodeUtf8, numberField, parseJsonText, textField } from './json-fields';
+import {
+  asArray,
+  asRecord,
+  decodeUtf8,
+  numberField,
+  parseJsonText,
+  textField,
+} from './json-fields';
 
 const LABEL = 'TOTP Authenticator backup';
 const PREFS_KEY = 'STATIC_TOTP_CODES_LIST';
@@ -13,13 +20,16 @@ const DEFAULT_PASSWORD = 'TotpAuthenticator';
 /** The .bin backup is base64 of AES-256-CBC blocks; real ciphertext always has non-base32 characters. */
 function backupBytes(source: ImportSource): Uint8Array | undefined {
   const text = decodeUtf8(source.bytes.subarray(0, 1 << 20)).trim();
-  if (text.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text) || /^[A-Z2-7=]+$/.test(text)) return undefined;
+  if (text.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text) || /^[A-Z2-7=]+$/.test(text))
+    return undefined;
   const bytes = fromBase64(text);
   return bytes && bytes.length % 16 === 0 ? bytes : undefined;
 }
 
 function internalList(source: ImportSource): string | undefined {
-  return isSharedPreferences(source.bytes) ? readSharedPreferences(source.bytes).get(PREFS_KEY) : undefined;
+  return isSharedPreferences(source.bytes)
+    ? readSharedPreferences(source.bytes).get(PREFS_KEY)
+    : undefined;
 }
 
 /** SHA-256(password) as the AES key, zero IV; the plaintext is {"<entries JSON>": "<timestamp>"}. */
@@ -33,7 +43,10 @@ function convert(item: unknown) {
   const record = asRecord(item);
   const key = textField(record, 'key') ?? '';
   // "base" says how the key is written: 16 = hex (what the app stores), 32 = base32.
-  const secret = numberField(record, 'base') === 16 || numberField(record, 'base') === '16' ? (fromHex(key) ?? undefined) : key;
+  const secret =
+    numberField(record, 'base') === 16 || numberField(record, 'base') === '16'
+      ? (fromHex(key) ?? undefined)
+      : key;
   return buildImportEntry({
     secret,
     issuer: textField(record, 'issuer'),
@@ -63,6 +76,9 @@ export const totpAuthenticatorImporter: Importer = {
     const collected = collectEntries(list, convert, (item, index) =>
       describeEntry(index, textField(asRecord(item), 'issuer'), textField(asRecord(item), 'name')),
     );
-    return toImportResult(encrypted ? 'TOTP Authenticator backup (encrypted)' : 'TOTP Authenticator data', collected);
+    return toImportResult(
+      encrypted ? 'TOTP Authenticator backup (encrypted)' : 'TOTP Authenticator data',
+      collected,
+    );
   },
 };

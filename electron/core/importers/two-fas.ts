@@ -2,7 +2,15 @@ import { buildImportEntry, collectEntries, describeEntry, toImportResult } from 
 import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './import-errors';
 import type { Importer, ImportSource } from './importer';
 import { derivePbkdf2, fromBase64, openGcmWithTrailingTag } from './cipher';
-import { asArray, asRecord, numberField, parseJsonBytes, parseJsonText, textField, type JsonRecord } from './json-fields';
+import {
+  asArray,
+  asRecord,
+  numberField,
+  parseJsonBytes,
+  parseJsonText,
+  textField,
+  type JsonRecord,
+} from './json-fields';
 
 const LABEL = '2FAS backup';
 /** 2FAS's fixed PBKDF2-HMAC-SHA256 work factor. */
@@ -10,17 +18,23 @@ const PBKDF2_ITERATIONS = 10_000;
 
 function backupOf(source: ImportSource): JsonRecord | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));
-  return json && Array.isArray(json.services) && typeof json.schemaVersion === 'number' ? json : undefined;
+  return json && Array.isArray(json.services) && typeof json.schemaVersion === 'number'
+    ? json
+    : undefined;
 }
 
 /** 2FAS's "ciphertext+tag:salt:iv", each part base64. */
 function splitSealed(value: unknown): { data: Uint8Array; salt: Uint8Array; iv: Uint8Array } {
   const [data, salt, iv] = (typeof value === 'string' ? value.split(':') : []).map(fromBase64);
-  if (!data || !salt || !iv) throw malformedFile(LABEL, 'the encrypted part is not in the expected format');
+  if (!data || !salt || !iv)
+    throw malformedFile(LABEL, 'the encrypted part is not in the expected format');
   return { data, salt, iv };
 }
 
-async function decryptServices(backup: JsonRecord, password: string | undefined): Promise<readonly unknown[]> {
+async function decryptServices(
+  backup: JsonRecord,
+  password: string | undefined,
+): Promise<readonly unknown[]> {
   if (!password) throw passwordRequired(LABEL);
   const services = splitSealed(backup.servicesEncrypted);
   const key = await derivePbkdf2(password, services.salt, PBKDF2_ITERATIONS, 'sha256');
@@ -64,9 +78,15 @@ export const twoFasImporter: Importer = {
     const backup = backupOf(source);
     if (!backup) throw malformedFile(LABEL, 'it is not a 2FAS backup');
     const encrypted = typeof backup.servicesEncrypted === 'string';
-    const services = encrypted ? await decryptServices(backup, password) : (asArray(backup.services) ?? []);
+    const services = encrypted
+      ? await decryptServices(backup, password)
+      : (asArray(backup.services) ?? []);
     const collected = collectEntries(services, convertService, (item, index) =>
-      describeEntry(index, textField(asRecord(item), 'name'), textField(asRecord(asRecord(item)?.otp), 'account')),
+      describeEntry(
+        index,
+        textField(asRecord(item), 'name'),
+        textField(asRecord(asRecord(item)?.otp), 'account'),
+      ),
     );
     return toImportResult(encrypted ? '2FAS backup (encrypted)' : '2FAS backup', collected);
   },
