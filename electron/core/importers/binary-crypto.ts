@@ -7,7 +7,12 @@ const GCM_TAG_BYTES = 16;
  * which FreeOTP 2 binds to every key. cipher.ts's openGcmWithTrailingTag covers the no-AAD case.
  * Returns undefined when the tag does not verify: a wrong key or changed bytes, which GCM cannot tell apart.
  */
-export function openGcmWithAad(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | undefined {
+export function openGcmWithAad(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  sealed: Uint8Array,
+  aad: Uint8Array,
+): Uint8Array | undefined {
   if (sealed.length < GCM_TAG_BYTES || ![16, 24, 32].includes(key.length)) return undefined;
   try {
     const decipher = createDecipheriv(`aes-${key.length * 8}-gcm` as 'aes-256-gcm', key, nonce);

@@ -49,7 +49,7 @@ function gcmNonce(der: Uint8Array): Uint8Array | undefined {
   const outer = read(0);
   if (outer?.tag === 0x04) return der.subarray(outer.start, outer.end);
   if (outer?.tag !== 0x30) return undefined;
-  for (let at = outer.start; at < outer.end; ) {
+  for (let at = outer.start; at < outer.end;) {
     const child = read(at);
     if (!child) return undefined;
     if (child.tag === 0x04) return der.subarray(child.start, child.end);
@@ -69,13 +69,23 @@ function sealedKey(record: JsonRecord | undefined): SealedKey | undefined {
 }
 
 /** Derives the password key and unwraps the master key; throws wrong-password or invalid-input UserErrors. */
-export async function unlockMasterKey(masterKeyJson: string, password: string): Promise<Uint8Array> {
+export async function unlockMasterKey(
+  masterKeyJson: string,
+  password: string,
+): Promise<Uint8Array> {
   const record = asRecord(parseJsonText(masterKeyJson));
   const digest = KDF_DIGESTS[(textField(record, 'mAlgorithm') ?? '').toLowerCase()];
   const iterations = Number(numberField(record, 'mIterations'));
   const salt = signedBytes(record?.mSalt);
   const sealed = sealedKey(asRecord(record?.mEncryptedKey));
-  if (!digest || !salt || !sealed || !Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
+  if (
+    !digest ||
+    !salt ||
+    !sealed ||
+    !Number.isSafeInteger(iterations) ||
+    iterations < 1 ||
+    iterations > MAX_ITERATIONS
+  ) {
     throw malformedFile(LABEL, 'its master key record is missing or uses an unknown algorithm');
   }
   const passwordKey = await derivePbkdf2(password, salt, iterations, digest, 32);
@@ -89,9 +99,13 @@ export function decryptTokenSecret(entryJson: string, masterKey: Uint8Array): Ui
   // The entry is {"key": "<JSON text of the sealed key>"}: JSON nested inside a string.
   const inner = textField(asRecord(parseJsonText(entryJson)), 'key');
   const sealed = sealedKey(asRecord(inner === undefined ? undefined : parseJsonText(inner)));
-  if (!sealed) throw invalidInput('The encrypted secret of this entry is unreadable, so it was skipped.');
+  if (!sealed)
+    throw invalidInput('The encrypted secret of this entry is unreadable, so it was skipped.');
   const secret = openGcmWithAad(masterKey, sealed.nonce, sealed.cipherText, sealed.aad);
   // The master key already proved the password right, so a failure here means this entry was changed.
-  if (!secret) throw invalidInput('The secret of this entry fails its integrity check (the file was changed), so it was skipped.');
+  if (!secret)
+    throw invalidInput(
+      'The secret of this entry fails its integrity check (the file was changed), so it was skipped.',
+    );
   return secret;
 }

@@ -40,7 +40,8 @@ function convertToken(map: Map<string, string>, id: string, masterKey: Uint8Arra
 function readMap(source: ImportSource): Map<string, string> {
   try {
     const map = readJavaStringMap(source.bytes);
-    if (!map.has(MASTER_KEY)) throw malformedFile(LABEL, 'it has no master key, so it is not a FreeOTP 2 backup');
+    if (!map.has(MASTER_KEY))
+      throw malformedFile(LABEL, 'it has no master key, so it is not a FreeOTP 2 backup');
     return map;
   } catch (error) {
     if (error instanceof JavaSerializationError) throw damagedFile(LABEL);

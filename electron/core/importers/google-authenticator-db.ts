@@ -6,7 +6,8 @@ import { readSqliteTable, sqliteSchemaText, type SqliteRow } from './sqlite.node
 const LABEL = 'Google Authenticator database';
 
 /** Google Authenticator's `accounts` table (app versions up to 5.00): email, secret, counter, type, issuer. */
-const SCHEMA = /CREATE TABLE [`"]?accounts[`"]?\s*\([\s\S]{0,400}?\bemail\b[\s\S]{0,400}?\bsecret\b/i;
+const SCHEMA =
+  /CREATE TABLE [`"]?accounts[`"]?\s*\([\s\S]{0,400}?\bemail\b[\s\S]{0,400}?\bsecret\b/i;
 
 /** The app's type column: 0 = TOTP, 1 = HOTP. */
 const TYPES: Readonly<Record<number, string>> = { 0: 'totp', 1: 'hotp' };
@@ -23,13 +24,18 @@ function splitEmail(row: SqliteRow): { issuer: string; account: string } {
   const email = text(row.email);
   const colon = email.indexOf(':');
   const prefix = colon >= 0 ? email.slice(0, colon).trim() : '';
-  return { issuer: text(row.issuer).trim() || prefix, account: (colon >= 0 ? email.slice(colon + 1) : email).trim() };
+  return {
+    issuer: text(row.issuer).trim() || prefix,
+    account: (colon >= 0 ? email.slice(colon + 1) : email).trim(),
+  };
 }
 
 function convertRow(row: SqliteRow) {
   // Later app versions encrypt secrets with a key kept in Android's keystore; they can't be read off the device.
   if (typeof row.isencrypted === 'number' && row.isencrypted > 0) {
-    throw invalidInput('This secret is encrypted by the phone; export it with "Transfer accounts" instead.');
+    throw invalidInput(
+      'This secret is encrypted by the phone; export it with "Transfer accounts" instead.',
+    );
   }
   const type = TYPES[Number(row.type ?? 0)];
   if (!type) throw invalidInput('The entry has an unknown code type, so it was skipped.');

@@ -21,7 +21,16 @@ const SC_WRITE_METHOD = 0x01;
 const HASH_MAP = 'java.util.HashMap';
 
 /** Sizes of primitive field values by type code. */
-const PRIMITIVE_BYTES: Readonly<Record<string, number>> = { B: 1, C: 2, D: 8, F: 4, I: 4, J: 8, S: 2, Z: 1 };
+const PRIMITIVE_BYTES: Readonly<Record<string, number>> = {
+  B: 1,
+  C: 2,
+  D: 8,
+  F: 4,
+  I: 4,
+  J: 8,
+  S: 2,
+  Z: 1,
+};
 
 /** The stream is not the expected shape, or ends early. The message is for logs/tests, never shown raw. */
 export class JavaSerializationError extends Error {
@@ -30,13 +39,19 @@ export class JavaSerializationError extends Error {
 
 /** True when the bytes start with Java's serialization magic and version (AC ED 00 05). */
 export function isJavaSerialized(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0xac && bytes[1] === 0xed && bytes[2] === 0x00 && bytes[3] === STREAM_VERSION;
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0xac &&
+    bytes[1] === 0xed &&
+    bytes[2] === 0x00 &&
+    bytes[3] === STREAM_VERSION
+  );
 }
 
 /** Java's "modified UTF-8": NUL as C0 80 and characters beyond the BMP as two 3-byte surrogates. */
 function decodeModifiedUtf8(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const a = bytes[i]!;
     if (a < 0x80) {
       out += String.fromCharCode(a);
@@ -45,7 +60,9 @@ function decodeModifiedUtf8(bytes: Uint8Array): string {
       out += String.fromCharCode(((a & 0x1f) << 6) | (bytes[i + 1]! & 0x3f));
       i += 2;
     } else if ((a & 0xf0) === 0xe0 && i + 2 < bytes.length) {
-      out += String.fromCharCode(((a & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f));
+      out += String.fromCharCode(
+        ((a & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f),
+      );
       i += 3;
     } else {
       throw new JavaSerializationError('invalid modified UTF-8');
@@ -71,7 +88,8 @@ class Reader {
   }
 
   private need(count: number): number {
-    if (this.pos + count > this.bytes.length) throw new JavaSerializationError('the stream ends early');
+    if (this.pos + count > this.bytes.length)
+      throw new JavaSerializationError('the stream ends early');
     const at = this.pos;
     this.pos += count;
     return at;
@@ -84,7 +102,8 @@ class Reader {
   utf = () => decodeModifiedUtf8(this.take(this.u16()));
 
   header(): void {
-    if (this.u16() !== STREAM_MAGIC || this.u16() !== STREAM_VERSION) throw new JavaSerializationError('not a Java stream');
+    if (this.u16() !== STREAM_MAGIC || this.u16() !== STREAM_VERSION)
+      throw new JavaSerializationError('not a Java stream');
   }
 
   /** Reads one object of the kinds the map needs: a string, null or a back-reference to one. */
@@ -99,7 +118,8 @@ class Reader {
     }
     if (tc === TC_REFERENCE) {
       const target = this.handles[this.i32() - BASE_HANDLE];
-      if (typeof target !== 'string') throw new JavaSerializationError('a reference points to a non-string');
+      if (typeof target !== 'string')
+        throw new JavaSerializationError('a reference points to a non-string');
       return target;
     }
     throw new JavaSerializationError(`unexpected type code 0x${tc.toString(16)}`);
@@ -110,7 +130,8 @@ class Reader {
     if (tc === TC_NULL) return null;
     if (tc === TC_REFERENCE) {
       const target = this.handles[this.i32() - BASE_HANDLE] as ClassDesc | undefined;
-      if (!target || typeof target !== 'object') throw new JavaSerializationError('bad class reference');
+      if (!target || typeof target !== 'object')
+        throw new JavaSerializationError('bad class reference');
       return target;
     }
     if (tc !== TC_CLASSDESC) throw new JavaSerializationError('expected a class descriptor');
@@ -126,7 +147,8 @@ class Reader {
       else if (!(type in PRIMITIVE_BYTES)) throw new JavaSerializationError('unknown field type');
       fields.push({ type });
     }
-    if (this.u8() !== TC_ENDBLOCKDATA) throw new JavaSerializationError('class annotations are not supported');
+    if (this.u8() !== TC_ENDBLOCKDATA)
+      throw new JavaSerializationError('class annotations are not supported');
     const desc: ClassDesc = { name, flags, fields, superClass: this.classDesc() };
     this.handles[handle] = desc;
     return desc;
@@ -137,7 +159,12 @@ class Reader {
     if (this.u8() !== TC_OBJECT) throw new JavaSerializationError('expected an object');
     const desc = this.classDesc();
     // HashMap's superclass (AbstractMap) is not serializable, so a plain HashMap has no superclass data.
-    if (!desc || desc.name !== HASH_MAP || desc.superClass !== null || !(desc.flags & SC_WRITE_METHOD)) {
+    if (
+      !desc ||
+      desc.name !== HASH_MAP ||
+      desc.superClass !== null ||
+      !(desc.flags & SC_WRITE_METHOD)
+    ) {
       throw new JavaSerializationError('the object is not a HashMap');
     }
     this.handles.push(null);
@@ -146,7 +173,8 @@ class Reader {
       else this.take(PRIMITIVE_BYTES[field.type]!);
     }
     const tc = this.u8();
-    if (tc !== TC_BLOCKDATA && tc !== TC_BLOCKDATALONG) throw new JavaSerializationError('expected block data');
+    if (tc !== TC_BLOCKDATA && tc !== TC_BLOCKDATALONG)
+      throw new JavaSerializationError('expected block data');
     const blockLength = tc === TC_BLOCKDATA ? this.u8() : this.i32();
     if (blockLength < 8) throw new JavaSerializationError('block data too short');
     this.i32(); // capacity

@@ -20,7 +20,9 @@ function text(value: unknown): string | undefined {
 function base64Key(value: string | undefined): Uint8Array | undefined {
   const cleaned = value?.replace(/\s/g, '') ?? '';
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(cleaned)) {
-    throw invalidInput('The secret key of this Microsoft account is not valid base64, so it was skipped.');
+    throw invalidInput(
+      'The secret key of this Microsoft account is not valid base64, so it was skipped.',
+    );
   }
   return new Uint8Array(Buffer.from(cleaned, 'base64'));
 }
@@ -33,7 +35,9 @@ function convertRow(row: SqliteRow) {
     return buildImportEntry({ ...common, secret: base64Key(text(row.oath_secret_key)), digits: 8 });
   }
   // Work or school accounts that only approve sign-ins by notification have no code to copy.
-  throw invalidInput('This account signs in by notification only and has no one-time code, so it was skipped.');
+  throw invalidInput(
+    'This account signs in by notification only and has no one-time code, so it was skipped.',
+  );
 }
 
 /** Microsoft Authenticator's internal SQLite database (Android, databases/PhoneFactor). Codes are SHA1 / 30 s. */

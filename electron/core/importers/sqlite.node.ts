@@ -19,7 +19,9 @@ let sqlJs: Promise<SqlJsStatic> | undefined;
 
 function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= readFile(requireHere.resolve('sql.js/dist/sql-wasm.wasm')).then((wasm) =>
-    initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }),
+    initSqlJs({
+      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
+    }),
   );
   // A failed load (missing file) must not be cached forever.
   sqlJs.catch(() => (sqlJs = undefined));
@@ -32,7 +34,11 @@ function loadSqlJs(): Promise<SqlJsStatic> {
  * sqlite_master, so a latin1 view of the file contains them.
  */
 export function sqliteSchemaText(bytes: Uint8Array): string | undefined {
-  if (bytes.length < 100 || Buffer.from(bytes.subarray(0, MAGIC.length)).toString('latin1') !== MAGIC) return undefined;
+  if (
+    bytes.length < 100 ||
+    Buffer.from(bytes.subarray(0, MAGIC.length)).toString('latin1') !== MAGIC
+  )
+    return undefined;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
@@ -40,7 +46,11 @@ export function sqliteSchemaText(bytes: Uint8Array): string | undefined {
  * Reads every row of `table` from an in-memory copy of the database (the file is never written).
  * A corrupt file becomes an integrity UserError and a missing table an invalid-input one, both naming `label`.
  */
-export async function readSqliteTable(bytes: Uint8Array, table: string, label: string): Promise<readonly SqliteRow[]> {
+export async function readSqliteTable(
+  bytes: Uint8Array,
+  table: string,
+  label: string,
+): Promise<readonly SqliteRow[]> {
   const SQL = await loadSqlJs();
   let db;
   try {
@@ -49,11 +59,15 @@ export async function readSqliteTable(bytes: Uint8Array, table: string, label: s
     throw damagedFile(label);
   }
   try {
-    const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", [table]);
+    const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", [
+      table,
+    ]);
     if (tables.length === 0) throw malformedFile(label, `the database has no ${table} table`);
     const [result] = db.exec(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
     if (!result) return [];
-    return result.values.map((values) => Object.fromEntries(result.columns.map((column, i) => [column, values[i] ?? null])));
+    return result.values.map((values) =>
+      Object.fromEntries(result.columns.map((column, i) => [column, values[i] ?? null])),
+    );
   } catch (error) {
     if (isUserError(error)) throw error;
     // sql.js reports "database disk image is malformed" and similar for truncated or damaged files.

@@ -25,7 +25,10 @@ export function stratumEncryption(bytes: Uint8Array): 'argon2id-gcm' | 'pbkdf2-c
 }
 
 /** Decrypts either layout to the backup's JSON bytes; throws wrong-password or integrity UserErrors. */
-export async function decryptStratumBackup(bytes: Uint8Array, password: string): Promise<Uint8Array> {
+export async function decryptStratumBackup(
+  bytes: Uint8Array,
+  password: string,
+): Promise<Uint8Array> {
   const layout = stratumEncryption(bytes);
   if (layout === 'argon2id-gcm') return decryptCurrent(bytes.subarray(HEADER.length), password);
   if (layout === 'pbkdf2-cbc') return decryptLegacy(bytes.subarray(HEADER_LEGACY.length), password);
@@ -36,7 +39,12 @@ async function decryptCurrent(body: Uint8Array, password: string): Promise<Uint8
   if (body.length < 16 + 12 + 16) throw damagedFile(LABEL);
   const salt = body.subarray(0, 16);
   const iv = body.subarray(16, 28);
-  const key = await argon2id({ ...ARGON2, password: new TextEncoder().encode(password), salt, outputType: 'binary' });
+  const key = await argon2id({
+    ...ARGON2,
+    password: new TextEncoder().encode(password),
+    salt,
+    outputType: 'binary',
+  });
   const plain = openGcmWithTrailingTag(key, iv, body.subarray(28));
   // GCM cannot tell a wrong password from a changed byte; the password is by far the likelier cause.
   if (!plain) throw wrongPassword();

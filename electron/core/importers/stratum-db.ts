@@ -6,7 +6,8 @@ import { stratumRecordToDraft } from './stratum-entry';
 const LABEL = 'Stratum database';
 
 /** Stratum's databases/authenticator.db3 keeps accounts in an `authenticator` table. */
-const SCHEMA = /CREATE TABLE (IF NOT EXISTS )?[`"]?authenticator[`"]?\s*\([\s\S]{0,400}?\bsecret\b[\s\S]{0,400}?\bperiod\b/i;
+const SCHEMA =
+  /CREATE TABLE (IF NOT EXISTS )?[`"]?authenticator[`"]?\s*\([\s\S]{0,400}?\bsecret\b[\s\S]{0,400}?\bperiod\b/i;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -44,7 +44,8 @@ export function stratumRecordToDraft(record: StratumRecord): AccountDraft {
     );
   }
   const algorithm = ALGORITHMS[Number(numeric(record.algorithm) ?? 0)];
-  if (!algorithm) throw invalidInput('The entry uses an unknown hash algorithm, so it was skipped.');
+  if (!algorithm)
+    throw invalidInput('The entry uses an unknown hash algorithm, so it was skipped.');
   return buildImportEntry({
     type,
     secret: text(record.secret),

@@ -28,7 +28,12 @@ function convertBackup(authenticators: readonly unknown[]): ImportResult {
         counter: obj.Counter,
       });
     },
-    (item, index) => describeEntry(index, textField(asRecord(item), 'Issuer'), textField(asRecord(item), 'Username')),
+    (item, index) =>
+      describeEntry(
+        index,
+        textField(asRecord(item), 'Issuer'),
+        textField(asRecord(item), 'Username'),
+      ),
   );
   return toImportResult(stratumImporter.label, collected);
 }
@@ -49,7 +54,8 @@ export const stratumImporter: Importer = {
   id: 'stratum',
   label: 'Stratum (Authenticator Pro) backup',
   matches: (source) =>
-    stratumEncryption(source.bytes) !== undefined || authenticatorsOf(parseJsonBytes(source.bytes)) !== undefined,
+    stratumEncryption(source.bytes) !== undefined ||
+    authenticatorsOf(parseJsonBytes(source.bytes)) !== undefined,
   isEncrypted: (source) => stratumEncryption(source.bytes) !== undefined,
   async read(source, password) {
     if (stratumEncryption(source.bytes) !== undefined) {

@@ -47,7 +47,11 @@ class ZipCryptoKeys {
  * differs from `checkByte`, i.e. the password is wrong (a wrong password passes by chance 1 time in 256).
  * `checkByte` is the CRC's high byte, or the modification time's high byte when the entry has a data descriptor.
  */
-export function decryptZipCrypto(data: Uint8Array, password: string, checkByte: number): Uint8Array | undefined {
+export function decryptZipCrypto(
+  data: Uint8Array,
+  password: string,
+  checkByte: number,
+): Uint8Array | undefined {
   if (data.length < ZIP_CRYPTO_HEADER_BYTES) return undefined;
   const keys = new ZipCryptoKeys(new TextEncoder().encode(password));
   const out = new Uint8Array(data.length);

@@ -52,7 +52,8 @@ export function listZipEntries(bytes: Uint8Array): readonly ZipEntry[] | undefin
   let offset = data.getUint32(eocd + 16, true);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || data.getUint32(offset, true) !== CENTRAL_SIGNATURE) return undefined;
+    if (offset + 46 > bytes.length || data.getUint32(offset, true) !== CENTRAL_SIGNATURE)
+      return undefined;
     const nameLength = data.getUint16(offset + 28, true);
     const skip = nameLength + data.getUint16(offset + 30, true) + data.getUint16(offset + 32, true);
     if (offset + 46 + skip > bytes.length) return undefined;
@@ -75,7 +76,8 @@ export function listZipEntries(bytes: Uint8Array): readonly ZipEntry[] | undefin
 function storedBytes(bytes: Uint8Array, entry: ZipEntry, label: string): Uint8Array {
   const data = view(bytes);
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || data.getUint32(at, true) !== LOCAL_SIGNATURE) throw damagedFile(label);
+  if (at + 30 > bytes.length || data.getUint32(at, true) !== LOCAL_SIGNATURE)
+    throw damagedFile(label);
   const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
   if (start + entry.compressedSize > bytes.length) throw damagedFile(label);
   return bytes.subarray(start, start + entry.compressedSize);
@@ -85,14 +87,26 @@ function storedBytes(bytes: Uint8Array, entry: ZipEntry, label: string): Uint8Ar
  * Extracts one entry, decrypting ZipCrypto with `password`. Throws password-required, wrong-password,
  * integrity (bad deflate data or CRC) or invalid-input (AES-encrypted or unknown compression) UserErrors.
  */
-export function extractZipEntry(bytes: Uint8Array, entry: ZipEntry, label: string, password?: string): Uint8Array {
+export function extractZipEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  label: string,
+  password?: string,
+): Uint8Array {
   if (entry.method === 99 || entry.flags & FLAG_STRONG_ENCRYPTION) {
-    throw malformedFile(label, 'it uses AES zip encryption, which OTP Desk does not read; re-create the zip with standard encryption');
+    throw malformedFile(
+      label,
+      'it uses AES zip encryption, which OTP Desk does not read; re-create the zip with standard encryption',
+    );
   }
   if (entry.method !== METHOD_STORED && entry.method !== METHOD_DEFLATE) {
-    throw malformedFile(label, `its contents use an unsupported zip compression (method ${entry.method})`);
+    throw malformedFile(
+      label,
+      `its contents use an unsupported zip compression (method ${entry.method})`,
+    );
   }
-  if (entry.size > MAX_ENTRY_BYTES) throw malformedFile(label, 'it is far larger than any authenticator backup');
+  if (entry.size > MAX_ENTRY_BYTES)
+    throw malformedFile(label, 'it is far larger than any authenticator backup');
   let payload = storedBytes(bytes, entry, label);
   if (entry.flags & FLAG_ENCRYPTED) {
     if (!password) throw passwordRequired(label);
@@ -103,10 +117,14 @@ export function extractZipEntry(bytes: Uint8Array, entry: ZipEntry, label: strin
   }
   let content: Uint8Array;
   try {
-    content = entry.method === METHOD_DEFLATE ? inflateRawSync(payload, { maxOutputLength: MAX_ENTRY_BYTES }) : payload;
+    content =
+      entry.method === METHOD_DEFLATE
+        ? inflateRawSync(payload, { maxOutputLength: MAX_ENTRY_BYTES })
+        : payload;
   } catch {
     throw damagedFile(label);
   }
-  if (content.length !== entry.size || crc32(content) >>> 0 !== entry.crc >>> 0) throw damagedFile(label);
+  if (content.length !== entry.size || crc32(content) >>> 0 !== entry.crc >>> 0)
+    throw damagedFile(label);
   return content;
 }
