@@ -95,7 +95,11 @@ export function resizeGray(image: GrayImage, width: number, height: number): Gra
 export function scaleGrayToLongSide(image: GrayImage, longSide: number): GrayImage {
   const scale = longSide / Math.max(image.width, image.height);
   if (Math.abs(scale - 1) < 0.01) return image;
-  return resizeGray(image, Math.max(1, Math.round(image.width * scale)), Math.max(1, Math.round(image.height * scale)));
+  return resizeGray(
+    image,
+    Math.max(1, Math.round(image.width * scale)),
+    Math.max(1, Math.round(image.height * scale)),
+  );
 }
 
 /**
@@ -112,7 +116,8 @@ export function normalizeContrast(image: GrayImage): GrayImage {
   for (let seen = 0; high > 0 && (seen += histogram[high]!) < total * 0.01; high--);
   if (high - low < 8 || (low === 0 && high === 255)) return image;
   const lut = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - low) * 255) / (high - low))));
+  for (let v = 0; v < 256; v++)
+    lut[v] = Math.max(0, Math.min(255, Math.round(((v - low) * 255) / (high - low))));
   const out = new Uint8Array(total);
   for (let i = 0; i < total; i++) out[i] = lut[image.data[i]!]!;
   return { width: image.width, height: image.height, data: out };
@@ -128,7 +133,10 @@ export function cropGray(image: GrayImage, rect: Rect): GrayImage {
   const height = Math.max(1, y1 - y0);
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
-    out.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
+    out.set(
+      image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width),
+      y * width,
+    );
   }
   return { width, height, data: out };
 }

@@ -61,11 +61,15 @@ function viewLadder(gray: GrayImage): Array<() => Iterable<GrayImage>> {
   if (longSide < SMALL_LONG_SIDE) {
     const factor = Math.min(12, Math.ceil(UPSCALED_LONG_SIDE / longSide));
     ladder.push(() => [normalizeContrast(gray)]);
-    ladder.push(() => [normalizeContrast(resizeGray(gray, gray.width * factor, gray.height * factor))]);
+    ladder.push(() => [
+      normalizeContrast(resizeGray(gray, gray.width * factor, gray.height * factor)),
+    ]);
     return ladder;
   }
-  if (longSide > PHOTO_LONG_SIDE * 1.2) ladder.push(() => [normalizeContrast(scaleGrayToLongSide(gray, PHOTO_LONG_SIDE))]);
-  if (longSide > MIDDLE_LONG_SIDE * 1.2) ladder.push(() => [normalizeContrast(scaleGrayToLongSide(gray, MIDDLE_LONG_SIDE))]);
+  if (longSide > PHOTO_LONG_SIDE * 1.2)
+    ladder.push(() => [normalizeContrast(scaleGrayToLongSide(gray, PHOTO_LONG_SIDE))]);
+  if (longSide > MIDDLE_LONG_SIDE * 1.2)
+    ladder.push(() => [normalizeContrast(scaleGrayToLongSide(gray, MIDDLE_LONG_SIDE))]);
   ladder.push(() => (pixels <= WHOLE_MAX_PIXELS ? [normalizeContrast(gray)] : tiles(gray)));
   return ladder;
 }

@@ -19,8 +19,10 @@ const SHOWN_CHARS = 16;
 export function classifyQrText(text: string): QrTextClass {
   const trimmed = text.trim();
   const lower = trimmed.toLowerCase();
-  if (lower.startsWith('otpauth://')) return { kind: 'otpauth', description: 'an otpauth account link' };
-  if (lower.startsWith('otpauth-migration://')) return { kind: 'otpauth-migration', description: 'a Google Authenticator transfer code' };
+  if (lower.startsWith('otpauth://'))
+    return { kind: 'otpauth', description: 'an otpauth account link' };
+  if (lower.startsWith('otpauth-migration://'))
+    return { kind: 'otpauth-migration', description: 'a Google Authenticator transfer code' };
   return { kind: 'other', description: describeOther(trimmed, lower) };
 }
 
@@ -30,24 +32,36 @@ function describeOther(text: string, lower: string): string {
   if (/^https?:\/\//.test(lower)) return `a web link (${webOrigin(text)})`;
   if (lower.startsWith('wifi:')) return 'Wi-Fi network settings';
   if (lower.startsWith('begin:vcard') || lower.startsWith('mecard:')) return 'a contact card';
-  if (lower.startsWith('begin:vevent') || lower.startsWith('begin:vcalendar')) return 'a calendar event';
+  if (lower.startsWith('begin:vevent') || lower.startsWith('begin:vcalendar'))
+    return 'a calendar event';
   if (lower.startsWith('mailto:') || lower.startsWith('matmsg:')) return 'an email address';
-  if (lower.startsWith('tel:') || lower.startsWith('sms:') || lower.startsWith('smsto:')) return 'a phone number';
+  if (lower.startsWith('tel:') || lower.startsWith('sms:') || lower.startsWith('smsto:'))
+    return 'a phone number';
   if (looksLikeBase32Key(text)) {
     return 'what looks like a bare secret key (not shown); add it with "Add key" instead';
   }
   const scheme = /^([a-z][a-z0-9+.-]{1,20}):\S/.exec(lower);
   if (scheme) return `a "${scheme[1]}:" link`;
-  // A long unbroken run of letters and digits may be a key or a token: describe, don't quote.
-  if (/[A-Za-z0-9+/=_-]{16,}/.test(text.slice(0, SHOWN_CHARS + 16))) return `text of ${text.length} characters`;
+  if (hasKeyLikeRun(text.slice(0, SHOWN_CHARS + 16))) return `text of ${text.length} characters`;
   const shown = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
   return `text "${shown.replace(/\s+/g, ' ')}"`;
+}
+
+/**
+ * A run of 12+ characters that could be a key or token (upper-case base32, or letters mixed with
+ * digits as in hex/base64) near the start: such text is described, never quoted.
+ */
+function hasKeyLikeRun(text: string): boolean {
+  return (text.match(/[A-Za-z0-9+/=_]{12,}/g) ?? []).some(
+    (run) => /^[A-Z2-7=]+$/.test(run) || (/[0-9]/.test(run) && /[A-Za-z]/.test(run)),
+  );
 }
 
 /** `JBSWY3DPEHPK3PXP` or `jbsw y3dp ehpk 3pxp`: a key as services display it. */
 function looksLikeBase32Key(text: string): boolean {
   const compact = text.replace(/[\s-]/g, '');
-  const groupedInFours = text.split(/[\s-]+/).every((group) => group.length === 4) || !/[\s-]/.test(text);
+  const groupedInFours =
+    text.split(/[\s-]+/).every((group) => group.length === 4) || !/[\s-]/.test(text);
   return compact.length >= 16 && /^[A-Z2-7]+=*$/i.test(compact) && groupedInFours;
 }
 

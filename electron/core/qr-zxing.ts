@@ -31,6 +31,8 @@ export async function loadZxingQrReader(wasm: ArrayBuffer | Uint8Array): Promise
       tryDownscale: true,
       maxNumberOfSymbols: 16,
     });
-    return results.filter((result) => result.isValid && result.text.length > 0).map((result) => result.text);
+    return results
+      .filter((result) => result.isValid && result.text.length > 0)
+      .map((result) => result.text);
   };
 }

@@ -44,7 +44,10 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
   const zxing = options.zxingWasm ? await loadZxingQrReader(options.zxingWasm) : undefined;
   const useJsqr = options.jsqrFallback ?? true;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  const engines: ('zxing' | 'jsqr')[] = [...(zxing ? (['zxing'] as const) : []), ...(useJsqr ? (['jsqr'] as const) : [])];
+  const engines: ('zxing' | 'jsqr')[] = [
+    ...(zxing ? (['zxing'] as const) : []),
+    ...(useJsqr ? (['jsqr'] as const) : []),
+  ];
   return {
     engines,
     async decode(image, decodeOptions = {}) {
@@ -65,14 +68,21 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
   };
 }
 
-async function readWithZxing(zxing: ZxingQrReader, image: RgbaImage, gray: GrayImage | undefined, deadline: number): Promise<string[]> {
+async function readWithZxing(
+  zxing: ZxingQrReader,
+  image: RgbaImage,
+  gray: GrayImage | undefined,
+  deadline: number,
+): Promise<string[]> {
   const texts = await zxing(image);
   if (texts.length > 0) return unique(texts);
   const longSide = Math.max(image.width, image.height);
   if (longSide >= SMALL_LONG_SIDE || performance.now() > deadline) return [];
   const source = gray ?? toGray(image);
   const factor = Math.min(4, Math.ceil((SMALL_LONG_SIDE * 2) / longSide));
-  return unique(await zxing(grayToRgba(resizeGray(source, source.width * factor, source.height * factor))));
+  return unique(
+    await zxing(grayToRgba(resizeGray(source, source.width * factor, source.height * factor))),
+  );
 }
 
 function unique(texts: readonly string[]): string[] {
@@ -81,7 +91,15 @@ function unique(texts: readonly string[]): string[] {
 
 function checkImage(image: RgbaImage): void {
   const { width, height, data } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || data.length < width * height * 4) {
-    throw invalidInput('The image is empty or damaged, so it cannot be searched for QR codes. Try another image.');
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width <= 0 ||
+    height <= 0 ||
+    data.length < width * height * 4
+  ) {
+    throw invalidInput(
+      'The image is empty or damaged, so it cannot be searched for QR codes. Try another image.',
+    );
   }
 }
