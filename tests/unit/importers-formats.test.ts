@@ -257,3 +257,20 @@ test('SharedPreferences reader: entities, empty strings and typed values', () =>
     flag: 'true',
   });
 });
+
+test('Authy: issuer from originalIssuer, else from the "Issuer:acct" or "Issuer - acct" labels', async () => {
+  const tokens = [
+    { decryptedSecret: SECRET, name: 'Deno: Mason', originalIssuer: 'Deno', digits: 6 },
+    { decryptedSecret: SECRET, name: 'Mason', originalName: 'WWE:Mason', digits: 7 },
+    { decryptedSecret: SECRET, name: 'Gitea - ana', digits: 8 },
+  ];
+  const xml = `<map><string name="com.authy.storage.tokens.authenticator.key">${JSON.stringify(tokens).replace(/"/g, '&quot;')}</string></map>`;
+  const result = await authyImporter.read(source(xml));
+  expect(result.entries.map((e) => [e.issuer, e.account, e.digits, e.algorithm, e.period])).toEqual(
+    [
+      ['Deno', 'Mason', 6, 'SHA1', 30],
+      ['WWE', 'Mason', 7, 'SHA1', 30],
+      ['Gitea', 'ana', 8, 'SHA1', 30],
+    ],
+  );
+});

@@ -45,24 +45,27 @@ async function decryptSecret(token: JsonRecord, password: string): Promise<strin
   return /^[A-Za-z2-7 =]+$/.test(text) ? text : null; // a wrong key rarely yields valid padding AND base32
 }
 
-/** Authy shows "Issuer: account"; the issuer is stored separately, so strip it from the name. */
-function accountName(token: JsonRecord, issuer: string): string {
+/** Authy stores the issuer apart (originalIssuer) or only inside the labels ("Issuer:acct", "Issuer - acct"). */
+function labelsOf(token: JsonRecord): { issuer: string; account: string } {
   const name = textField(token, 'name') ?? '';
-  if (issuer && name.startsWith(issuer)) return name.slice(issuer.length).replace(/^\s*:\s*/, '');
-  return name;
+  const original = textField(token, 'originalName') ?? '';
+  const issuer =
+    textField(token, 'originalIssuer') ||
+    (original.includes(':') ? original.slice(0, original.indexOf(':')) : '') ||
+    (name.includes(' - ') ? name.slice(0, name.indexOf(' - ')) : '');
+  // The displayed name repeats the issuer ("Deno: Mason"); keep just the account part.
+  const account =
+    issuer && name.startsWith(issuer)
+      ? name.slice(issuer.length).replace(/^\s*(:|-)\s*/, '')
+      : name;
+  return { issuer: issuer.trim(), account };
 }
 
 function convert(token: JsonRecord, secret: string | null) {
   if (secret === null)
     throw invalidInput('This entry did not decrypt with the password, so it was skipped.');
-  const issuer = textField(token, 'originalIssuer') ?? '';
   // Authy stores only the digits: SHA1 and 30 s are what its authenticator accounts use.
-  return buildImportEntry({
-    secret,
-    issuer,
-    account: accountName(token, issuer),
-    digits: numberField(token, 'digits'),
-  });
+  return buildImportEntry({ secret, ...labelsOf(token), digits: numberField(token, 'digits') });
 }
 
 /** Authy (Android) internal SharedPreferences, with decrypted or password-encrypted secrets. */
@@ -89,8 +92,7 @@ export const authyImporter: Importer = {
     const collected = collectEntries(
       tokens,
       (token, index) => convert(token, secrets[index] ?? null),
-      (token, index) =>
-        describeEntry(index, textField(token, 'originalIssuer'), textField(token, 'name')),
+      (token, index) => describeEntry(index, labelsOf(token).issuer, labelsOf(token).account),
     );
     return toImportResult(encrypted ? 'Authy data (encrypted)' : 'Authy data', collected);
   },
