@@ -1,8 +1,7 @@
-import { parseOtpauthUri } from '../otpauth';
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
 import { damagedFile, malformedFile } from './import-errors';
 import type { Importer, ImportSource } from './importer';
 import { decodeUtf8 } from './json-fields';
+import { readUriListText } from './uri-list';
 import { extractZipEntry, isZip, listZipEntries, type ZipEntry } from './zip-reader';
 
 const LABEL = 'Authenticator Plus';
@@ -11,10 +10,12 @@ const ACCOUNTS_FILE = 'Accounts.txt';
 /** The Accounts.txt entry (at any folder depth), or undefined when the zip is not an Authenticator Plus backup. */
 function accountsEntry(source: ImportSource): ZipEntry | undefined {
   if (!isZip(source.bytes)) return undefined;
-  return listZipEntries(source.bytes)?.find((entry) => entry.name.split('/').pop() === ACCOUNTS_FILE);
+  return listZipEntries(source.bytes)?.find(
+    (entry) => entry.name.split('/').pop() === ACCOUNTS_FILE,
+  );
 }
 
-/** Authenticator Plus backups: a ZipCrypto-encrypted zip whose Accounts.txt lists otpauth:// URIs, one a line. */
+/** Authenticator Plus backups: a ZipCrypto-encrypted zip whose Accounts.txt is an otpauth link list (read as uri-list does). */
 export const authenticatorPlusImporter: Importer = {
   id: 'authenticator-plus',
   label: 'Authenticator Plus backup',
@@ -26,8 +27,6 @@ export const authenticatorPlusImporter: Importer = {
     if (!entry && isZip(source.bytes) && !listZipEntries(source.bytes)) throw damagedFile(LABEL);
     if (!entry) throw malformedFile(LABEL, `the zip holds no ${ACCOUNTS_FILE}`);
     const text = decodeUtf8(extractZipEntry(source.bytes, entry, LABEL, password));
-    const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-    const collected = collectEntries(lines, (line) => parseOtpauthUri(line), (_line, index) => describeEntry(index));
-    return toImportResult(authenticatorPlusImporter.label, collected);
+    return { format: authenticatorPlusImporter.label, ...readUriListText(text) };
   },
 };
