@@ -111,8 +111,10 @@ function parseVaultFile(text: string): JsonRecord {
 
 /** True when the header carries key slots, i.e. a password is needed. */
 export function isEncryptedAegisBackup(text: string): boolean {
-  const header = asRecord(asRecord(parseJsonText(text))?.header);
-  return Array.isArray(header?.slots);
+  const file = asRecord(parseJsonText(text));
+  // A truncated file still says so in its header, so the password prompt comes before the damage report.
+  if (!file) return /"slots"\s*:\s*\[/.test(text.slice(0, 4096));
+  return Array.isArray(asRecord(file.header)?.slots);
 }
 
 async function unlockMasterKey(slots: readonly unknown[], password: string): Promise<Uint8Array> {

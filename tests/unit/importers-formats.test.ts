@@ -1,5 +1,7 @@
 import { createCipheriv, createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { writeAegisBackup } from '../../electron/core/backup';
+import { aegisImporter } from '../../electron/core/importers/aegis';
 import { readSharedPreferences } from '../../electron/core/importers/android-prefs';
 import { andOtpImporter } from '../../electron/core/importers/and-otp';
 import { authyImporter } from '../../electron/core/importers/authy';
@@ -273,4 +275,26 @@ test('Authy: issuer from originalIssuer, else from the "Issuer:acct" or "Issuer 
       ['Gitea', 'ana', 8, 'SHA1', 30],
     ],
   );
+});
+
+test('Aegis: a truncated encrypted backup is still recognised, asks for its password, then reports damage', async () => {
+  const text = await writeAegisBackup(
+    [
+      {
+        type: 'totp',
+        secret: SECRET,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        issuer: 'A',
+        account: 'a',
+      },
+    ],
+    'pw',
+  );
+  const file = source(text.slice(0, Math.floor(text.length * 0.8)), 'backup.json');
+  expect(aegisImporter.matches(file)).toBe(true);
+  expect(aegisImporter.isEncrypted(file)).toBe(true);
+  await expect(aegisImporter.read(file, 'pw')).rejects.toMatchObject({ kind: 'integrity' });
 });
