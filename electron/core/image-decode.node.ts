@@ -30,11 +30,15 @@ function damaged(fileName: string, type: ImageType): UserError {
   );
 }
 
+function megapixels(pixels: number): string {
+  return (pixels / 1e6).toFixed(pixels < 1e7 ? 1 : 0);
+}
+
 function tooLarge(fileName: string, pixels: number | undefined, limit: number): UserError {
-  const size = pixels ? ` (${Math.round(pixels / 1e6)} megapixels)` : '';
+  const size = pixels ? ` (${megapixels(pixels)} megapixels)` : '';
   return new UserError(
     'invalid-input',
-    `${fileName} is too large to search for QR codes${size}; the limit is ${Math.round(limit / 1e6)} megapixels. Crop it to the QR code and try again.`,
+    `${fileName} is too large to search for QR codes${size}; the limit is ${megapixels(limit)} megapixels. Crop it to the QR code and try again.`,
   );
 }
 
