@@ -5,6 +5,8 @@
  */
 import type { AccountSummary, HashAlgorithm, OtpType } from './core/account';
 import type { UserErrorKind } from './core/errors';
+import type { Settings } from './core/settings';
+import type { ClockCheck } from './time-check';
 
 /** Codes for one account at a moment; `validFrom`/`validUntil` are unix seconds (0 for hotp). */
 export interface AccountCodes {
@@ -66,6 +68,19 @@ export interface OtpDeskApi {
     /** Codes for every account at `atMs` (milliseconds, the renderer's clock; the service adds the user's offset). */
     at(atMs: number): AccountCodes[];
   };
+  settings: {
+    get(): Settings;
+    /** Validates and stores the changed fields; returns the settings now in force. */
+    set(patch: Partial<Settings>): Settings;
+  };
+  clock: {
+    /** Compares the system clock with the HTTP Date of the server set in settings (only when the check is on). */
+    check(): ClockCheck;
+  };
+  clipboard: {
+    /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
+    clearIf(text: string): boolean;
+  };
 }
 
 /** Method names per namespace, the runtime twin of OtpDeskApi (checked against it below). */
@@ -73,6 +88,9 @@ export const API_METHODS = {
   vault: ['status', 'unlock'],
   accounts: ['list', 'addUri', 'addFields', 'update', 'remove', 'restore', 'reorder', 'advanceCounter', 'markUsed'],
   codes: ['at'],
+  settings: ['get', 'set'],
+  clock: ['check'],
+  clipboard: ['clearIf'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 
 // Compile-time check that every method of OtpDeskApi is listed in API_METHODS.

@@ -4,6 +4,7 @@ import { isUserError } from '../core/errors';
 import { buildDraft } from '../core/draft';
 import { parseOtpauthUri } from '../core/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
+import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import type { ServiceHost } from './service-host';
 
 function patchFrom(value: unknown): AccountPatch {
@@ -32,7 +33,7 @@ function fieldsFrom(value: unknown): NewAccountFields {
 }
 
 /** The Api implemented over the service host; every argument is narrowed from unknown first. */
-export function createApiHandlers(host: ServiceHost): ApiHandlers {
+export function createApiHandlers(host: ServiceHost, platform: DeskPlatform = {}): ApiHandlers {
   const service = () => host.get();
   return {
     vault: {
@@ -55,6 +56,7 @@ export function createApiHandlers(host: ServiceHost): ApiHandlers {
     codes: {
       at: (atMs) => service().codesAt(asFiniteNumber(atMs, 'time')),
     },
+    ...createDeskHandlers(host, platform),
   };
 }
 

@@ -1,4 +1,4 @@
-import { BrowserWindow, ipcMain } from 'electron';
+import { BrowserWindow, clipboard, ipcMain } from 'electron';
 import { API_METHODS, apiChannel, CHANGED_CHANNEL } from '../api';
 import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-handlers';
 import type { ServiceHost } from '../adapters/service-host';
@@ -6,7 +6,8 @@ import { isTrustedSender } from './trusted-sender';
 
 /** Registers one handler per contract method; calls from anything but our page are refused. */
 export function setupIpc(host: ServiceHost, rendererIndex: string): void {
-  const handlers = createApiHandlers(host);
+  // Main's clipboard can clear a copied code while the window is in the background.
+  const handlers = createApiHandlers(host, { clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() } });
   for (const [namespace, methods] of Object.entries(API_METHODS)) {
     for (const method of methods) {
       const handler = findHandler(handlers, namespace, method)!;

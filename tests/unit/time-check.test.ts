@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkSystemClock } from '../../electron/time-check';
+
+let server: Server | undefined;
+
+/** A tiny HTTP server on 127.0.0.1 whose Date header is `skewMs` off the real clock (or that never answers). */
+async function serve(skewMs: number | 'silent' | 'no-date'): Promise<string> {
+  server = createServer((_req, res) => {
+    if (skewMs === 'silent') return;
+    if (skewMs === 'no-date') res.sendDate = false;
+    else res.setHeader('Date', new Date(Date.now() + skewMs).toUTCString());
+    res.end();
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+describe('system clock check against an HTTP Date header', () => {
+  it('agrees when the server has our time', async () => {
+    const result = await checkSystemClock(await serve(0));
+    expect(result.ok).toBe(true);
+    expect(Math.abs(result.offsetMs)).toBeLessThan(1_500);
+    expect(result.message).toMatch(/agrees/);
+  });
+
+  it('warns, with the size and direction, when the system clock is behind', async () => {
+    const result = await checkSystemClock(await serve(90_000));
+    expect(result.ok).toBe(false);
+    expect(result.offsetMs).toBeGreaterThan(88_000);
+    expect(result.offsetMs).toBeLessThan(92_000);
+    expect(result.message).toMatch(/\b(89|90|91) s behind 127\.0\.0\.1/);
+  });
+
+  it('gives up after the timeout with a message that says what to do', async () => {
+    const started = Date.now();
+    await expect(checkSystemClock(await serve('silent'), { timeoutMs: 300 })).rejects.toThrow(/did not answer within .*turn the clock check off/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('says so when the server sends no Date header', async () => {
+    await expect(checkSystemClock(await serve('no-date'))).rejects.toThrow(/without a usable Date header/);
+  });
+});
