@@ -47,6 +47,71 @@ export interface AccountPatch {
   readonly favorite?: boolean;
 }
 
+/** A file handed to import; bytes as base64 so the same call works over IPC and the test bridge. */
+export interface ImportFile {
+  readonly fileName: string;
+  readonly dataBase64: string;
+}
+
+/** Text found by the renderer: a pasted link, or what its QR worker decoded from an image. */
+export interface ImportText {
+  readonly source: string;
+  readonly text: string;
+}
+
+/** One account found by an import, without its secret, with the existing account it duplicates. */
+export interface ImportCandidate {
+  readonly key: string;
+  readonly source: string;
+  readonly format: string;
+  readonly type: OtpType;
+  readonly issuer: string;
+  readonly account: string;
+  readonly algorithm: HashAlgorithm;
+  readonly digits: number;
+  readonly period: number;
+  readonly counter: number;
+  /** The file had no account name (AWS seed file): ask the user for one. */
+  readonly needsName: boolean;
+  /** Same secret, issuer and account as an existing account (or an earlier candidate). */
+  readonly duplicateOf: { readonly id: string; readonly label: string } | null;
+}
+
+/** Something an import could not read: a whole file or one entry. */
+export interface ImportProblem {
+  /** `file`: nothing was read from it; `entry`: one account was skipped, the rest import. */
+  readonly scope: 'file' | 'entry';
+  readonly source: string;
+  readonly message: string;
+}
+
+/** What an import found, kept in main (with the secrets) until it is committed or discarded. */
+export interface ImportPreview {
+  readonly id: string;
+  readonly candidates: readonly ImportCandidate[];
+  readonly problems: readonly ImportProblem[];
+  /** Encrypted files waiting for their password. */
+  readonly locked: readonly { readonly fileName: string; readonly format: string }[];
+}
+
+/** What to do with one candidate. Duplicates default to skip. */
+export type ImportAction = 'add' | 'skip' | 'replace' | 'keep-both';
+
+export interface ImportDecision {
+  readonly key: string;
+  readonly action: ImportAction;
+  /** Names edited in the review (e.g. the account name an AWS seed file lacks). */
+  readonly issuer?: string;
+  readonly account?: string;
+}
+
+/** What a committed import changed. */
+export interface ImportOutcome {
+  readonly added: number;
+  readonly replaced: number;
+  readonly skipped: number;
+}
+
 /** The API exposed to the renderer as `window.otpDesk`. Every method returns a promise of ApiResult. */
 export interface OtpDeskApi {
   vault: {
@@ -63,6 +128,15 @@ export interface OtpDeskApi {
     reorder(ids: string[]): void;
     advanceCounter(id: string): void;
     markUsed(id: string): void;
+  };
+  imports: {
+    previewFiles(files: ImportFile[]): ImportPreview;
+    previewTexts(texts: ImportText[]): ImportPreview;
+    /** Tries a password on the preview's locked files; a wrong one leaves the preview as it was. */
+    unlock(previewId: string, password: string): ImportPreview;
+    /** Saves the confirmed candidates in one write: all of them, or none on any error. */
+    commit(previewId: string, decisions: ImportDecision[]): ImportOutcome;
+    discard(previewId: string): void;
   };
   codes: {
     /** Codes for every account at `atMs` (milliseconds, the renderer's clock; the service adds the user's offset). */
@@ -87,6 +161,7 @@ export interface OtpDeskApi {
 export const API_METHODS = {
   vault: ['status', 'unlock'],
   accounts: ['list', 'addUri', 'addFields', 'update', 'remove', 'restore', 'reorder', 'advanceCounter', 'markUsed'],
+  imports: ['previewFiles', 'previewTexts', 'unlock', 'commit', 'discard'],
   codes: ['at'],
   settings: ['get', 'set'],
   clock: ['check'],

@@ -96,27 +96,41 @@ export class AuthenticatorService {
     let added: Account[] = [];
     await this.change((data) => {
       const start = data.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0);
-      added = drafts.map((draft, i) => ({
-        ...draft,
-        issuer: cleanText(draft.issuer, 'issuer'),
-        account: cleanText(draft.account, 'account name'),
-        id: randomUUID(),
-        group: '',
-        icon: '',
-        favorite: false,
-        order: start + i,
-        useCount: 0,
-        createdAt: now,
-        updatedAt: now,
-      }));
+      added = drafts.map((draft, i) => this.newAccount(draft, start + i, now));
       return { ...data, accounts: [...data.accounts, ...added] };
     });
     return added;
   }
 
+  private cleanDraft(draft: AccountDraft): AccountDraft {
+    return { ...draft, issuer: cleanText(draft.issuer, 'issuer'), account: cleanText(draft.account, 'account name') };
+  }
+
+  private newAccount(draft: AccountDraft, order: number, now: number): Account {
+    return { ...this.cleanDraft(draft), id: randomUUID(), group: '', icon: '', favorite: false, order, useCount: 0, createdAt: now, updatedAt: now };
+  }
+
   async addAccount(draft: AccountDraft): Promise<AccountSummary> {
     const [account] = await this.addAccounts([draft]);
     return summarizeAccount(account!);
+  }
+
+  /**
+   * Saves an import in one write: new accounts appended, and `replacements` overwriting the
+   * OTP settings and names of existing accounts (keeping their id, place, group and icon).
+   */
+  async applyImport(adds: readonly AccountDraft[], replacements: readonly { id: string; draft: AccountDraft }[]): Promise<void> {
+    [...adds, ...replacements.map((r) => r.draft)].forEach(validateOtpParameters);
+    const now = this.clock();
+    await this.change((data) => {
+      const replaced = new Map(replacements.map((r) => [r.id, r.draft]));
+      const start = data.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0);
+      const accounts = data.accounts.map((a) => {
+        const draft = replaced.get(a.id);
+        return draft ? { ...a, ...this.cleanDraft(draft), updatedAt: now } : a;
+      });
+      return { ...data, accounts: [...accounts, ...adds.map((draft, i) => this.newAccount(draft, start + i, now))] };
+    });
   }
 
   async updateAccount(id: string, patch: AccountPatch): Promise<AccountSummary> {

@@ -23,6 +23,8 @@ const nodeBundle = (entry, outfile, extra = {}) =>
     sourcemap: true,
     external,
     logLevel: 'warning',
+    // Node-only modules fall back from __filename to import.meta.url (for vitest's ESM); CJS has the former.
+    logOverride: { 'empty-import-meta': 'silent' },
     ...extra,
   });
 

@@ -1,6 +1,6 @@
-import type { AccountPatch, ApiError, ApiHandlers, ApiResult, NewAccountFields } from '../api';
+import type { AccountPatch, ApiError, ApiHandlers, ApiResult, ImportAction, ImportDecision, NewAccountFields } from '../api';
 import type { OtpType } from '../core/account';
-import { isUserError } from '../core/errors';
+import { invalidInput, isUserError } from '../core/errors';
 import { buildDraft } from '../core/draft';
 import { parseOtpauthUri } from '../core/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
@@ -32,6 +32,36 @@ function fieldsFrom(value: unknown): NewAccountFields {
   };
 }
 
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+const ACTIONS: readonly ImportAction[] = ['add', 'skip', 'replace', 'keep-both'];
+
+function importFilesFrom(value: unknown) {
+  if (!Array.isArray(value)) throw invalidInput('Expected a list of files.');
+  return value.map((item) => {
+    const r = asRecord(item, 'a file');
+    const data = asString(r['dataBase64'], 'file data', Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4);
+    return { fileName: asString(r['fileName'], 'file name', 500), bytes: new Uint8Array(Buffer.from(data, 'base64')) };
+  });
+}
+
+function importTextsFrom(value: unknown) {
+  if (!Array.isArray(value)) throw invalidInput('Expected a list of texts.');
+  return value.map((item) => {
+    const r = asRecord(item, 'a text');
+    return { source: asString(r['source'], 'source', 500), text: asString(r['text'], 'text', 1_000_000) };
+  });
+}
+
+function decisionsFrom(value: unknown): ImportDecision[] {
+  if (!Array.isArray(value)) throw invalidInput('Expected a list of decisions.');
+  return value.map((item) => {
+    const r = asRecord(item, 'a decision');
+    const action = asString(r['action'], 'action') as ImportAction;
+    if (!ACTIONS.includes(action)) throw invalidInput(`Unknown import action "${action.slice(0, 20)}".`);
+    return { key: asString(r['key'], 'key'), action, issuer: asOptionalString(r['issuer'], 'issuer'), account: asOptionalString(r['account'], 'account name') };
+  });
+}
+
 /** The Api implemented over the service host; every argument is narrowed from unknown first. */
 export function createApiHandlers(host: ServiceHost, platform: DeskPlatform = {}): ApiHandlers {
   const service = () => host.get();
@@ -52,6 +82,13 @@ export function createApiHandlers(host: ServiceHost, platform: DeskPlatform = {}
         await service().advanceCounter(asString(id, 'account id'));
       },
       markUsed: (id) => service().markUsed(asString(id, 'account id')),
+    },
+    imports: {
+      previewFiles: (files) => host.imports().previewFiles(importFilesFrom(files)),
+      previewTexts: (texts) => host.imports().previewTexts(importTextsFrom(texts)),
+      unlock: (id, password) => host.imports().unlock(asString(id, 'import id'), asString(password, 'password', 1_000)),
+      commit: (id, decisions) => host.imports().commit(asString(id, 'import id'), decisionsFrom(decisions)),
+      discard: (id) => host.imports().discard(asString(id, 'import id')),
     },
     codes: {
       at: (atMs) => service().codesAt(asFiniteNumber(atMs, 'time')),

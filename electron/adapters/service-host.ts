@@ -1,6 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
+import type { Importer } from '../core/importers/importer';
+import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
 
@@ -11,6 +13,7 @@ import type { KeyStore } from '../vault/keychain';
  */
 export class ServiceHost {
   private service: AuthenticatorService | undefined;
+  private importService: ImportService | undefined;
   private lockedMessage = 'The vault is not open yet.';
   private lockedState: VaultStatus['state'] = 'locked';
   private hasPasswordSlot = false;
@@ -20,6 +23,7 @@ export class ServiceHost {
   constructor(
     readonly vaultDir: string,
     private readonly keyStore: KeyStore,
+    private readonly importers: readonly Importer[],
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -56,6 +60,12 @@ export class ServiceHost {
     return this.service;
   }
 
+  /** Import review for the open vault. */
+  imports(): ImportService {
+    this.get();
+    return this.importService!;
+  }
+
   onChanged(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -67,6 +77,7 @@ export class ServiceHost {
 
   private attach(service: AuthenticatorService): void {
     this.service = service;
+    this.importService = new ImportService(service, this.importers);
     service.onChange(() => this.emit());
     this.watcher?.close();
     let timer: NodeJS.Timeout | undefined;

@@ -5,6 +5,7 @@ import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
+import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { removeCommand } from './commands/remove';
 
@@ -14,22 +15,29 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   list [--json]
   code [QUERY] [--at TIME] [--next] [--advance] [--json]
   remove QUERY|ID [--yes]
+  import FILE... [--password-file F] [--issuer I --account A]
+      QR images, otpauth/Google transfer links, Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, ... (by content)
 The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
 --vault-password-file F unlocks with the vault password when the keychain has no key.`;
 
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
   code: codeCommand,
+  import: importCommand,
   list: listCommand,
   remove: removeCommand,
 };
 
-/** Exit 3 when the vault can't be unlocked; 1 for every other error a user can fix. */
+/** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
 const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password'];
+
+/** Marks an error raised while unlocking the vault (as opposed to, say, a wrong import password). */
+class VaultUnlockFailure extends Error {}
 
 const OPTIONS = {
   vault: { type: 'string' },
   'vault-password-file': { type: 'string' },
+  'password-file': { type: 'string' },
   json: { type: 'boolean' },
   at: { type: 'string' },
   next: { type: 'boolean' },
@@ -80,7 +88,10 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
       out,
       keyStore,
       now: Date.now,
-      openService: (create) => openServiceFor(parsed.values, keyStore, create),
+      openService: (create) =>
+        openServiceFor(parsed.values, keyStore, create).catch((error: unknown) => {
+          throw isUserError(error) && UNLOCK_FAILURES.includes(error.kind) ? new VaultUnlockFailure(error.message) : error;
+        }),
       confirm,
     });
   } catch (error) {
@@ -89,9 +100,9 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
       err('Run otp-desk --help for usage.');
       return 2;
     }
-    if (isUserError(error)) {
+    if (error instanceof VaultUnlockFailure || isUserError(error)) {
       err(`otp-desk: ${error.message}`);
-      return UNLOCK_FAILURES.includes(error.kind) ? 3 : 1;
+      return error instanceof VaultUnlockFailure ? 3 : 1;
     }
     // Unexpected errors may carry library text that echoes input; show details only on request.
     err('otp-desk: unexpected error. Run again with OTP_DESK_DEBUG=1 for details, and report it if it persists.');

@@ -1,5 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { NODE_IMPORTERS } from '../adapters/node-importers.node';
 import { ServiceHost } from '../adapters/service-host';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { setupIpc } from './ipc';
@@ -13,7 +14,7 @@ const rendererIndex = join(distDir, 'renderer', 'index.html');
 async function onReady(): Promise<void> {
   setupSecurityPolicy();
   const vaultDir = process.env['OTP_DESK_VAULT'] ?? join(app.getPath('userData'), 'vault');
-  const host = new ServiceHost(vaultDir, new KeytarKeyStore());
+  const host = new ServiceHost(vaultDir, new KeytarKeyStore(), NODE_IMPORTERS);
   await host.start();
   setupIpc(host, rendererIndex);
   createMainWindow(distDir, rendererIndex);

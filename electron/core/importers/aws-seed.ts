@@ -42,6 +42,7 @@ export const awsSeedImporter: Importer = {
       format: 'AWS Base32StringSeed file',
       entries: [buildDraft({ secret, issuer: 'AWS', account: '' })],
       issues: [],
+      needsAccountName: true,
     };
   },
 };

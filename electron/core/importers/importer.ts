@@ -17,6 +17,8 @@ export interface ImportResult {
   readonly format: string;
   readonly entries: readonly AccountDraft[];
   readonly issues: readonly ImportIssue[];
+  /** The format carries no account name (a bare key file): the user must give one before saving. */
+  readonly needsAccountName?: boolean;
 }
 
 /**

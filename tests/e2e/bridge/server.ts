@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiHandlers, findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
+import { NODE_IMPORTERS } from '../../../electron/adapters/node-importers.node';
 import { ServiceHost } from '../../../electron/adapters/service-host';
 import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
@@ -31,7 +32,7 @@ const distDir = join(__dirname, '..');
 const rendererDir = values['renderer-dir'] ?? join(distDir, 'renderer');
 const token = randomBytes(24).toString('base64url');
 const keyStore: KeyStore = values['memory-keychain'] ? new MemoryKeyStore() : new KeytarKeyStore();
-const host = new ServiceHost(resolveVaultDir(values.vault), keyStore);
+const host = new ServiceHost(resolveVaultDir(values.vault), keyStore, NODE_IMPORTERS);
 const handlers = createApiHandlers(host);
 const eventStreams = new Set<ServerResponse>();
 
@@ -58,7 +59,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 64 * 1024 * 1024) throw new Error('body too large');
+    if (size > 160 * 1024 * 1024) throw new Error('body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportDecision, ImportPreview } from '../../api';
+import { NODE_IMPORTERS } from '../../adapters/node-importers.node';
+import { UserError } from '../../core/errors';
+import { ImportService } from '../../import-service';
+import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
+
+async function readSource(path: string) {
+  try {
+    return { fileName: basename(path), bytes: new Uint8Array(await readFile(path)) };
+  } catch (error) {
+    throw new UserError('io', `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** Names from --issuer/--account go to the only account found, or to accounts without a name (bare key files). */
+function decisionsFor(preview: ImportPreview, issuer: string | undefined, account: string | undefined): ImportDecision[] {
+  const only = preview.candidates.length === 1;
+  return preview.candidates.map((c) => {
+    const named = only || !c.account;
+    return {
+      key: c.key,
+      action: c.duplicateOf ? 'skip' : 'add',
+      issuer: named && issuer !== undefined ? issuer : c.issuer,
+      account: named && account !== undefined ? account : c.account,
+    };
+  });
+}
+
+const withNothingImported = (message: string) => (/nothing was imported/i.test(message) ? message : `${message} Nothing was imported.`);
+
+/** `import FILE... [--password-file F] [--issuer I --account A]`: all files or nothing. */
+export async function importCommand(ctx: CliContext): Promise<number> {
+  if (ctx.positionals.length === 0) throw new UsageError('import needs at least one FILE.');
+  const sources = await Promise.all(ctx.positionals.map(readSource));
+  const passwordFile = ctx.values['password-file'] as string | undefined;
+  const service = await ctx.openService(true);
+  const imports = new ImportService(service, NODE_IMPORTERS);
+  let preview = await imports.previewFiles(sources);
+  if (preview.locked.length > 0) {
+    if (!passwordFile) {
+      throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
+    }
+    const password = await readPasswordFile(passwordFile);
+    // A wrong file password is an input error (exit 1), not a vault that can't be unlocked (exit 3).
+    preview = await imports.unlock(preview.id, password).catch((error: unknown) => {
+      throw error instanceof UserError ? new UserError('invalid-input', withNothingImported(error.message)) : error;
+    });
+  }
+  const fileProblem = preview.problems.find((p) => p.scope === 'file');
+  if (fileProblem) throw new UserError('invalid-input', withNothingImported(fileProblem.message));
+  for (const problem of preview.problems) console.error(`otp-desk: skipped ${problem.source}: ${problem.message}`);
+  const decisions = decisionsFor(preview, ctx.values['issuer'] as string | undefined, ctx.values['account'] as string | undefined);
+  const unnamed = preview.candidates.find((c, i) => decisions[i]!.action === 'add' && (c.needsName || !c.issuer) && !decisions[i]!.account?.trim());
+  if (unnamed) throw new UsageError(`${unnamed.source} holds a bare secret key with no account name: pass --account NAME (and --issuer if you like).`);
+  const outcome = await imports.commit(preview.id, decisions);
+  const formats = [...new Set(preview.candidates.map((c) => c.format))].join(', ');
+  const skipped = outcome.skipped ? `; skipped ${outcome.skipped} already in the vault or repeated` : '';
+  ctx.out(`Imported ${outcome.added} account${outcome.added === 1 ? '' : 's'}${formats ? ` (${formats})` : ''}${skipped}.`);
+  return 0;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportCandidate, ImportDecision, ImportOutcome, ImportPreview, ImportProblem, ImportText } from './api';
+import { isSameAccount, type AccountDraft } from './core/account';
+import { isUserError, UserError, invalidInput } from './core/errors';
+import { readAccountTexts } from './core/importers/account-uris';
+import type { Importer, ImportResult, ImportSource } from './core/importers/importer';
+import { findImporter } from './core/importers/registry';
+import type { AuthenticatorService } from './service';
+
+interface PendingCandidate {
+  readonly key: string;
+  readonly source: string;
+  readonly format: string;
+  readonly draft: AccountDraft;
+  readonly needsName: boolean;
+}
+
+interface LockedFile {
+  readonly source: ImportSource;
+  readonly importer: Importer;
+}
+
+interface PendingImport {
+  candidates: PendingCandidate[];
+  problems: ImportProblem[];
+  locked: LockedFile[];
+}
+
+/** Pending previews are dropped after this, so secrets don't linger in memory. */
+const PREVIEW_TTL_MS = 30 * 60 * 1000;
+
+const labelOf = (a: { issuer: string; account: string }) => [a.issuer, a.account].filter(Boolean).join(' / ') || 'unnamed account';
+
+/**
+ * Import review: files and texts become candidates held here in main (secrets never leave);
+ * the renderer sees them without secrets, decides per candidate, and the confirmed set is
+ * saved through AuthenticatorService in one write.
+ */
+export class ImportService {
+  private readonly pending = new Map<string, PendingImport>();
+
+  constructor(
+    private readonly service: AuthenticatorService,
+    private readonly importers: readonly Importer[],
+  ) {}
+
+  /** Reads files by content; encrypted ones wait for a password (see unlock). */
+  async previewFiles(sources: readonly ImportSource[]): Promise<ImportPreview> {
+    const state: PendingImport = { candidates: [], problems: [], locked: [] };
+    for (const source of sources) await this.readInto(state, source);
+    return this.store(state);
+  }
+
+  /** Reads pasted or QR-decoded texts (otpauth and Google transfer links). */
+  async previewTexts(texts: readonly ImportText[]): Promise<ImportPreview> {
+    const state: PendingImport = { candidates: [], problems: [], locked: [] };
+    const result = readAccountTexts(
+      texts.map((t) => ({ text: t.text, where: t.source })),
+      (description) => `It holds ${description}, not an authenticator account. Use the QR code or link a service shows when you turn on two-factor authentication.`,
+      { junkPrefix: true },
+    );
+    this.addResult(state, 'Pasted or scanned', { format: 'otpauth link', entries: result.entries }, result.issues.map((i) => ({ scope: 'entry' as const, source: i.where, message: i.message })));
+    return this.store(state);
+  }
+
+  /** Tries `password` on every locked file of a preview. A wrong password changes nothing. */
+  async unlock(id: string, password: string): Promise<ImportPreview> {
+    const state = this.get(id);
+    if (state.locked.length === 0) throw invalidInput('Nothing in this import needs a password.');
+    const next: PendingImport = { candidates: [...state.candidates], problems: [...state.problems], locked: [] };
+    for (const { source, importer } of state.locked) {
+      const result = await importer.read(source, password); // wrong-password / integrity propagate: preview unchanged
+      this.addResult(next, source.fileName, result, result.issues.map((i) => ({ scope: 'entry' as const, source: `${source.fileName}: ${i.where}`, message: i.message })));
+    }
+    this.pending.set(id, next);
+    return this.view(id, next);
+  }
+
+  /** Saves the decided candidates in one write and forgets the preview. */
+  async commit(id: string, decisions: readonly ImportDecision[]): Promise<ImportOutcome> {
+    const state = this.get(id);
+    const byKey = new Map(decisions.map((d) => [d.key, d]));
+    const adds: AccountDraft[] = [];
+    const replacements: { id: string; draft: AccountDraft }[] = [];
+    const existing = this.service.accounts();
+    const candidates = this.withDuplicates(state.candidates);
+    for (const candidate of candidates) {
+      const decision = byKey.get(candidate.key);
+      const action = decision?.action ?? (candidate.duplicateOf ? 'skip' : 'add');
+      if (action === 'skip') continue;
+      const draft = { ...candidate.draft, issuer: (decision?.issuer ?? candidate.draft.issuer).trim(), account: (decision?.account ?? candidate.draft.account).trim() };
+      if ((!draft.issuer && !draft.account) || (candidate.needsName && !draft.account)) {
+        throw invalidInput(`Give the account from ${candidate.source} a name before saving.`);
+      }
+      if (action === 'replace') {
+        const target = candidate.duplicateOf && existing.find((a) => a.id === candidate.duplicateOf!.id);
+        if (!target) throw invalidInput(`${labelOf(draft)} does not replace an existing account; choose Add or Skip.`);
+        replacements.push({ id: target.id, draft });
+      } else {
+        adds.push(draft);
+      }
+    }
+    await this.service.applyImport(adds, replacements);
+    this.pending.delete(id);
+    return { added: adds.length, replaced: replacements.length, skipped: candidates.length - adds.length - replacements.length };
+  }
+
+  discard(id: string): void {
+    this.pending.delete(id);
+  }
+
+  private async readInto(state: PendingImport, source: ImportSource): Promise<void> {
+    try {
+      const importer = findImporter(source, this.importers);
+      if (importer.isEncrypted(source)) {
+        state.locked.push({ source, importer });
+        return;
+      }
+      const result = await importer.read(source);
+      this.addResult(state, source.fileName, result, result.issues.map((i) => ({ scope: 'entry' as const, source: `${source.fileName}: ${i.where}`, message: i.message })));
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      state.problems.push({ scope: 'file', source: source.fileName, message: error.message });
+    }
+  }
+
+  private addResult(state: PendingImport, source: string, result: Pick<ImportResult, 'format' | 'entries' | 'needsAccountName'>, problems: ImportProblem[]): void {
+    const needsName = result.needsAccountName ?? false;
+    for (const draft of result.entries) state.candidates.push({ key: randomUUID(), source, format: result.format, draft, needsName });
+    state.problems.push(...problems);
+  }
+
+  /** Candidates with their duplicate: an existing account first, else an earlier candidate. */
+  private withDuplicates(candidates: readonly PendingCandidate[]): (PendingCandidate & { duplicateOf: ImportCandidate['duplicateOf'] })[] {
+    const existing = this.service.accounts();
+    return candidates.map((candidate, index) => {
+      const account = existing.find((a) => isSameAccount(a, candidate.draft));
+      if (account) return { ...candidate, duplicateOf: { id: account.id, label: labelOf(account) } };
+      const earlier = candidates.slice(0, index).find((c) => isSameAccount(c.draft, candidate.draft));
+      return { ...candidate, duplicateOf: earlier ? { id: earlier.key, label: `${labelOf(earlier.draft)} (earlier in this import)` } : null };
+    });
+  }
+
+  private store(state: PendingImport): ImportPreview {
+    const id = randomUUID();
+    this.pending.set(id, state);
+    setTimeout(() => this.pending.delete(id), PREVIEW_TTL_MS).unref?.();
+    return this.view(id, state);
+  }
+
+  private view(id: string, state: PendingImport): ImportPreview {
+    return {
+      id,
+      candidates: this.withDuplicates(state.candidates).map(({ key, source, format, draft, needsName, duplicateOf }) => ({
+        key,
+        source,
+        format,
+        type: draft.type,
+        issuer: draft.issuer,
+        account: draft.account,
+        algorithm: draft.algorithm,
+        digits: draft.digits,
+        period: draft.period,
+        counter: draft.counter,
+        needsName,
+        duplicateOf,
+      })),
+      problems: state.problems,
+      locked: state.locked.map(({ source, importer }) => ({ fileName: source.fileName, format: importer.label })),
+    };
+  }
+
+  private get(id: string): PendingImport {
+    const state = this.pending.get(id);
+    if (!state) throw new UserError('not-found', 'This import has expired or was already saved. Start the import again.');
+    return state;
+  }
+}
