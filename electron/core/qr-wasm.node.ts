@@ -10,8 +10,12 @@ const READER_WASM = 'zxing-wasm/reader/zxing_reader.wasm';
  * for the CLI, the main process and tests. Packaged apps must ship this file (asarUnpack or extraResources).
  */
 export function loadZxingReaderWasm(): Uint8Array {
-  // The CLI and main process are bundled to CommonJS, where import.meta.url is empty.
-  const resolver = typeof require === 'function' ? require : createRequire(import.meta.url);
+  // The CLI and main process are bundled to CommonJS, where import.meta.url is empty; ESM bundles
+  // (and tests) have import.meta.url but only a stub `require` without `resolve`.
+  const resolver =
+    typeof require === 'function' && typeof require.resolve === 'function'
+      ? require
+      : createRequire(import.meta.url);
   return new Uint8Array(readFileSync(resolver.resolve(READER_WASM)));
 }
 

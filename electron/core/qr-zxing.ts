@@ -1,8 +1,14 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { RgbaImage } from './qr-image-ops';
 
+/**
+ * How zxing-cpp turns gray into black and white: its default local-average binariser, a global
+ * histogram (better on some low-contrast photos), or local average after denoising (speckled prints).
+ */
+export type ZxingVariant = 'local' | 'global' | 'denoise';
+
 /** Reads every QR code zxing-cpp finds in an image; one call finds several codes. */
-export type ZxingQrReader = (image: RgbaImage) => Promise<string[]>;
+export type ZxingQrReader = (image: RgbaImage, variant?: ZxingVariant) => Promise<string[]>;
 
 type ReaderInput = Parameters<typeof readBarcodes>[0];
 
@@ -20,7 +26,7 @@ export async function loadZxingQrReader(wasm: ArrayBuffer | Uint8Array): Promise
     },
     fireImmediately: true,
   });
-  return async (image) => {
+  return async (image, variant = 'local') => {
     // readBarcodes accepts any {width, height, data} object, not only a DOM ImageData.
     const results = await readBarcodes(image as unknown as ReaderInput, {
       formats: ['QRCode'],
@@ -30,6 +36,8 @@ export async function loadZxingQrReader(wasm: ArrayBuffer | Uint8Array): Promise
       tryInvert: true,
       tryDownscale: true,
       maxNumberOfSymbols: 16,
+      binarizer: variant === 'global' ? 'GlobalHistogram' : 'LocalAverage',
+      tryDenoise: variant === 'denoise',
     });
     return results
       .filter((result) => result.isValid && result.text.length > 0)
