@@ -112,6 +112,14 @@ export interface ImportOutcome {
   readonly skipped: number;
 }
 
+/** One display's picture from "Scan screen", in physical pixels (HiDPI displays are not downscaled). */
+export interface ScreenCapture {
+  readonly label: string;
+  readonly width: number;
+  readonly height: number;
+  readonly pngBase64: string;
+}
+
 /** The API exposed to the renderer as `window.otpDesk`. Every method returns a promise of ApiResult. */
 export interface OtpDeskApi {
   vault: {
@@ -130,8 +138,10 @@ export interface OtpDeskApi {
     markUsed(id: string): void;
   };
   imports: {
-    previewFiles(files: ImportFile[]): ImportPreview;
-    previewTexts(texts: ImportText[]): ImportPreview;
+    /** Reads files by content. With `into` (a preview id) they join that review instead of starting one. */
+    previewFiles(files: ImportFile[], into?: string): ImportPreview;
+    /** Reads pasted or QR-decoded texts, read together so a Google export's batches are matched up. */
+    previewTexts(texts: ImportText[], into?: string): ImportPreview;
     /** Tries a password on the preview's locked files; a wrong one leaves the preview as it was. */
     unlock(previewId: string, password: string): ImportPreview;
     /** Saves the confirmed candidates in one write: all of them, or none on any error. */
@@ -155,6 +165,10 @@ export interface OtpDeskApi {
     /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
     clearIf(text: string): boolean;
   };
+  screen: {
+    /** A full-resolution PNG of every display, for the renderer's QR search; fails where there is no screen capture. */
+    capture(): ScreenCapture[];
+  };
 }
 
 /** Method names per namespace, the runtime twin of OtpDeskApi (checked against it below). */
@@ -166,6 +180,7 @@ export const API_METHODS = {
   settings: ['get', 'set'],
   clock: ['check'],
   clipboard: ['clearIf'],
+  screen: ['capture'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 
 // Compile-time check that every method of OtpDeskApi is listed in API_METHODS.

@@ -44,23 +44,25 @@ export class ImportService {
     private readonly importers: readonly Importer[],
   ) {}
 
-  /** Reads files by content; encrypted ones wait for a password (see unlock). */
-  async previewFiles(sources: readonly ImportSource[]): Promise<ImportPreview> {
-    const state: PendingImport = { candidates: [], problems: [], locked: [] };
+  /** Reads files by content; encrypted ones wait for a password (see unlock). With `into`, adds to that preview. */
+  async previewFiles(sources: readonly ImportSource[], into?: string): Promise<ImportPreview> {
+    const state: PendingImport = into ? this.get(into) : { candidates: [], problems: [], locked: [] };
     for (const source of sources) await this.readInto(state, source);
-    return this.store(state);
+    return into ? this.view(into, state) : this.store(state);
   }
 
-  /** Reads pasted or QR-decoded texts (otpauth and Google transfer links). */
-  async previewTexts(texts: readonly ImportText[]): Promise<ImportPreview> {
-    const state: PendingImport = { candidates: [], problems: [], locked: [] };
+  /** Reads pasted or QR-decoded texts (otpauth and Google transfer links). With `into`, adds to that preview. */
+  async previewTexts(texts: readonly ImportText[], into?: string): Promise<ImportPreview> {
+    const state: PendingImport = into ? this.get(into) : { candidates: [], problems: [], locked: [] };
     const result = readAccountTexts(
       texts.map((t) => ({ text: t.text, where: t.source })),
       (description) => `It holds ${description}, not an authenticator account. Use the QR code or link a service shows when you turn on two-factor authentication.`,
       { junkPrefix: true },
     );
-    this.addResult(state, 'Pasted or scanned', { format: 'otpauth link', entries: result.entries }, result.issues.map((i) => ({ scope: 'entry' as const, source: i.where, message: i.message })));
-    return this.store(state);
+    // Each entry keeps the text it came from (e.g. the image's name), so the review can show it.
+    result.entries.forEach((draft, i) => this.addResult(state, result.sources?.[i] ?? 'Pasted or scanned', { format: 'otpauth link', entries: [draft] }, []));
+    state.problems.push(...result.issues.map((i) => ({ scope: 'entry' as const, source: i.where, message: i.message })));
+    return into ? this.view(into, state) : this.store(state);
   }
 
   /** Tries `password` on every locked file of a preview. A wrong password changes nothing. */

@@ -1,6 +1,6 @@
-import type { AccountPatch, ApiError, ApiHandlers, ApiResult, ImportAction, ImportDecision, NewAccountFields } from '../api';
+import type { AccountPatch, ApiError, ApiHandlers, ApiResult, ImportAction, ImportDecision, NewAccountFields, ScreenCapture } from '../api';
 import type { OtpType } from '../core/account';
-import { invalidInput, isUserError } from '../core/errors';
+import { invalidInput, isUserError, UserError } from '../core/errors';
 import { buildDraft } from '../core/draft';
 import { parseOtpauthUri } from '../core/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
@@ -62,8 +62,13 @@ function decisionsFrom(value: unknown): ImportDecision[] {
   });
 }
 
+/** What the app adds beyond the desk platform: screen capture (the test bridge has none). */
+export interface AppPlatform extends DeskPlatform {
+  readonly captureScreens?: () => Promise<ScreenCapture[]>;
+}
+
 /** The Api implemented over the service host; every argument is narrowed from unknown first. */
-export function createApiHandlers(host: ServiceHost, platform: DeskPlatform = {}): ApiHandlers {
+export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {}): ApiHandlers {
   const service = () => host.get();
   return {
     vault: {
@@ -84,8 +89,8 @@ export function createApiHandlers(host: ServiceHost, platform: DeskPlatform = {}
       markUsed: (id) => service().markUsed(asString(id, 'account id')),
     },
     imports: {
-      previewFiles: (files) => host.imports().previewFiles(importFilesFrom(files)),
-      previewTexts: (texts) => host.imports().previewTexts(importTextsFrom(texts)),
+      previewFiles: (files, into) => host.imports().previewFiles(importFilesFrom(files), asOptionalString(into, 'import id')),
+      previewTexts: (texts, into) => host.imports().previewTexts(importTextsFrom(texts), asOptionalString(into, 'import id')),
       unlock: (id, password) => host.imports().unlock(asString(id, 'import id'), asString(password, 'password', 1_000)),
       commit: (id, decisions) => host.imports().commit(asString(id, 'import id'), decisionsFrom(decisions)),
       discard: (id) => host.imports().discard(asString(id, 'import id')),
@@ -94,6 +99,12 @@ export function createApiHandlers(host: ServiceHost, platform: DeskPlatform = {}
       at: (atMs) => service().codesAt(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
+    screen: {
+      capture: () => {
+        if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');
+        return platform.captureScreens();
+      },
+    },
   };
 }
 

@@ -16,6 +16,8 @@ export interface AccountText {
 export interface AccountTextsResult {
   readonly entries: AccountDraft[];
   readonly issues: ImportIssue[];
+  /** `where` of the text each entry came from, parallel to `entries` (the review shows it). */
+  readonly sources?: string[];
 }
 
 /** Where a link starts inside a text; junk before it (e.g. "QR-Code:") is tolerated. */
@@ -46,6 +48,7 @@ export function readAccountTexts(
 ): AccountTextsResult {
   const entries: AccountDraft[] = [];
   const issues: ImportIssue[] = [];
+  const sources: string[] = [];
   const batches: MigrationBatch[] = [];
   for (const item of items) {
     const uri = findAccountUri(item.text, options.junkPrefix);
@@ -60,6 +63,7 @@ export function readAccountTexts(
       if (uri.toLowerCase().startsWith('otpauth-migration:')) {
         const content = parseMigrationUri(uri);
         entries.push(...content.entries);
+        sources.push(...content.entries.map(() => item.where));
         issues.push(
           ...content.issues.map((issue) => ({
             where: `${item.where}, ${issue.where}`,
@@ -69,6 +73,7 @@ export function readAccountTexts(
         batches.push(content.batch);
       } else {
         entries.push(parseOtpauthUri(uri));
+        sources.push(item.where);
       }
     } catch (error) {
       const message = isUserError(error)
@@ -79,7 +84,7 @@ export function readAccountTexts(
   }
   for (const message of describeMissingBatches(batches))
     issues.push({ where: 'Google Authenticator export', message });
-  return { entries, issues };
+  return { entries, issues, sources };
 }
 
 /**
