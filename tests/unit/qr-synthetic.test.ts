@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQrDecoder, type QrDecoder } from '../../electron/core/qr';
+import { readQrTextsFromImageFile } from '../../electron/core/qr-file.node';
 import { loadZxingReaderWasm } from '../../electron/core/qr-wasm.node';
 import { createCanvas, drawQr } from '../fixtures/synthetic-draw';
 import {
@@ -113,7 +114,7 @@ describe.skipIf(!existsSync(ZBARIMG))('agreement with zbarimg', () => {
           .png()
           .toBuffer(),
       );
-      let out = '';
+      let out: string;
       try {
         out = execFileSync(ZBARIMG, ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', file], {
           stdio: ['ignore', 'pipe', 'ignore'],
@@ -128,4 +129,19 @@ describe.skipIf(!existsSync(ZBARIMG))('agreement with zbarimg', () => {
     }
     expect(agreed).toBeGreaterThanOrEqual(4);
   }, 60_000);
+
+  const corpus = path.resolve(__dirname, '../../../shared/corpus/google-migration');
+  it.skipIf(!existsSync(corpus)).each(['example_export.png', 'qr_but_without_otp.png'])(
+    'reads the same text as zbarimg from corpus image %s',
+    async (file) => {
+      const zbar = execFileSync(ZBARIMG, ['-q', '--raw', path.join(corpus, file)], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .toString()
+        .replace(/\n$/, '');
+      expect(
+        await readQrTextsFromImageFile(new Uint8Array(readFileSync(path.join(corpus, file))), file),
+      ).toEqual([zbar]);
+    },
+  );
 });
