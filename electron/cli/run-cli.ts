@@ -5,6 +5,7 @@ import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { removeCommand } from './commands/remove';
@@ -17,12 +18,15 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   remove QUERY|ID [--yes]
   import FILE... [--password-file F] [--issuer I --account A]
       QR images, otpauth/Google transfer links, Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, ... (by content)
+  export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html [--out FILE|DIR] [--password-file F]
+      aegis needs --password-file; migration-qr needs --out DIR; text goes to stdout without --out
 The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
 --vault-password-file F unlocks with the vault password when the keychain has no key.`;
 
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
   code: codeCommand,
+  export: (ctx) => exportCommand(ctx),
   import: importCommand,
   list: listCommand,
   remove: removeCommand,
@@ -38,6 +42,8 @@ const OPTIONS = {
   vault: { type: 'string' },
   'vault-password-file': { type: 'string' },
   'password-file': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
   json: { type: 'boolean' },
   at: { type: 'string' },
   next: { type: 'boolean' },
@@ -65,12 +71,29 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/** `--period -5` → `--period=-5`: parseArgs would call a negative number an ambiguous option, hiding the real error. */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    const next = argv[i + 1];
+    if (OPTIONS[name as keyof typeof OPTIONS]?.type === 'string' && next !== undefined && /^-\d+(\.\d+)?$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** Runs the CLI; returns the exit code. Errors are one line on stderr, never a stack or a secret. */
 export async function runCli(argv: readonly string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
     }

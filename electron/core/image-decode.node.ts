@@ -1,8 +1,11 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { BmpError, decodeBmp } from './bmp-decode';
 import { UserError } from './errors';
 import { detectImageType, IMAGE_TYPE_NAMES, type ImageType } from './image-type';
 import { grayToRgba, toGray, type RgbaImage } from './qr-image-ops';
+
+/** sharp (libvips) takes ~120 ms to load: only pay for it when an image is decoded. */
+const loadSharp = async () => (await import('sharp')).default;
 
 /** Limits for decoding an image file. */
 export interface ImageDecodeOptions {
@@ -61,7 +64,7 @@ export async function decodeImageFile(
 
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+    metadata = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw damaged(fileName, type);
   }
@@ -71,7 +74,7 @@ export async function decodeImageFile(
 
   const scale = Math.min(1, Math.sqrt(maxOutput / (width * height)));
   const swapped = (metadata.orientation ?? 1) >= 5;
-  let pipeline = sharp(bytes, { limitInputPixels: maxInput, failOn: 'error' }).rotate();
+  let pipeline = (await loadSharp())(bytes, { limitInputPixels: maxInput, failOn: 'error' }).rotate();
   if (scale < 1) {
     const w = Math.max(1, Math.floor((swapped ? height : width) * scale));
     const h = Math.max(1, Math.floor((swapped ? width : height) * scale));

@@ -75,12 +75,12 @@ export class Vault {
   }
 
   private static async create(dir: string, keyStore: KeyStore, password?: string): Promise<Vault> {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
     const id = randomUUID();
     const masterKey = randomKey();
     const keychainKey = randomKey();
-    // The keychain item is written first: if the keychain is unavailable no vault file appears.
+    // The keychain item is written first: if the keychain is unavailable nothing appears on disk.
     await keyStore.set(id, keychainKey.toString('base64'));
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const slots: Slot[] = [{ type: 'keychain', key: seal(keychainKey, masterKey) }];
     if (password) slots.push(await Vault.passwordSlot(password, masterKey));
     const file: VaultFile = {
