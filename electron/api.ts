@@ -6,6 +6,8 @@
 import type { AccountSummary, HashAlgorithm, OtpType } from './core/account';
 import type { UserErrorKind } from './core/errors';
 import type { Settings } from './core/settings';
+import type { BackupSettings } from './core/backup-settings';
+import type { ExportFormat } from './core/exporters/export-format';
 import type { ClockCheck } from './time-check';
 
 /** Codes for one account at a moment; `validFrom`/`validUntil` are unix seconds (0 for hotp). */
@@ -120,6 +122,58 @@ export interface ScreenCapture {
   readonly pngBase64: string;
 }
 
+/** Automatic backups: their settings (never the key) and how the last attempts went. */
+export interface BackupStatus {
+  readonly folder: string;
+  readonly keep: number;
+  readonly passwordSet: boolean;
+  readonly promptDismissed: boolean;
+  /** When the newest backup was written (ms; found in the folder at start, or written since). */
+  readonly lastSuccessAt: number | null;
+  readonly lastFile: string | null;
+  /** The last attempt failed; stays until a backup succeeds (retried on every change and on a timer). */
+  readonly lastError: { readonly message: string; readonly at: number; readonly attempts: number } | null;
+  /** A change is waiting for its backup. */
+  readonly pending: boolean;
+  /** Why the last check wrote nothing, when that is worth telling (backups off, empty vault). */
+  readonly note: string | null;
+}
+
+/** An export to make: a format, the accounts (all when `ids` is absent), and passwords where needed. */
+export interface ExportRequest {
+  /** `pdf` is the printable sheet printed by the app (not available in the browser test harness). */
+  readonly format: ExportFormat | 'pdf';
+  readonly ids?: readonly string[];
+  /** Encrypts the `aegis` format. */
+  readonly password?: string;
+  /** The vault password, required when one is set (re-authentication before secrets leave main). */
+  readonly vaultPassword?: string;
+}
+
+/** One exported file; bytes as base64 so the call works over IPC and the bridge. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly dataBase64: string;
+}
+
+/** The files of an export and the accounts its format could not carry (named, never their secrets). */
+export interface ExportResult {
+  readonly files: readonly ExportedFile[];
+  readonly skipped: readonly { readonly where: string; readonly message: string }[];
+  /** False: the files hold secrets in the clear, and the UI says so. */
+  readonly encrypted: boolean;
+}
+
+/** One account's secret for "Show QR" / "Reveal key". */
+export interface RevealedAccount {
+  readonly id: string;
+  readonly uri: string;
+  readonly secret: string;
+  /** The otpauth URI as a QR code (SVG markup generated in main). */
+  readonly qrSvg: string;
+}
+
 /** The API exposed to the renderer as `window.otpDesk`. Every method returns a promise of ApiResult. */
 export interface OtpDeskApi {
   vault: {
@@ -169,6 +223,25 @@ export interface OtpDeskApi {
     /** A full-resolution PNG of every display, for the renderer's QR search; fails where there is no screen capture. */
     capture(): ScreenCapture[];
   };
+  backups: {
+    status(): BackupStatus;
+    /** Changes the folder, how many to keep, or the banner's dismissal. */
+    configure(patch: Partial<BackupSettings>): BackupStatus;
+    /** Derives the backup key from `password` (the password itself is never stored). Needs the vault password when one is set. */
+    setPassword(password: string, vaultPassword?: string): BackupStatus;
+    /** Writes a backup now, even if nothing changed. */
+    runNow(): BackupStatus;
+    /** The system folder picker (app only; '' when cancelled). */
+    chooseFolder(): string;
+    /** Reads the newest backup in the folder into an import review: restore in one click. */
+    previewLatest(): ImportPreview;
+  };
+  exports: {
+    /** Builds an export of all or the chosen accounts; needs the vault password when one is set. */
+    create(request: ExportRequest): ExportResult;
+    /** One account's key, link and QR code; needs the vault password when one is set. */
+    reveal(id: string, vaultPassword?: string): RevealedAccount;
+  };
 }
 
 /** Method names per namespace, the runtime twin of OtpDeskApi (checked against it below). */
@@ -181,6 +254,8 @@ export const API_METHODS = {
   clock: ['check'],
   clipboard: ['clearIf'],
   screen: ['capture'],
+  backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
+  exports: ['create', 'reveal'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 
 // Compile-time check that every method of OtpDeskApi is listed in API_METHODS.

@@ -4,6 +4,7 @@ import { invalidInput, isUserError, UserError } from '../core/errors';
 import { buildDraft } from '../core/draft';
 import { parseOtpauthUri } from '../core/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
+import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import type { ServiceHost } from './service-host';
 
@@ -63,7 +64,7 @@ function decisionsFrom(value: unknown): ImportDecision[] {
 }
 
 /** What the app adds beyond the desk platform: screen capture (the test bridge has none). */
-export interface AppPlatform extends DeskPlatform {
+export interface AppPlatform extends DeskPlatform, BackupPlatform {
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
@@ -99,6 +100,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       at: (atMs) => service().codesAt(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
+    ...createBackupHandlers(host, platform),
     screen: {
       capture: () => {
         if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');

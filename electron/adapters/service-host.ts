@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/importers/importer';
+import { BackupService } from '../backups/backup-service';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
@@ -14,6 +15,7 @@ import type { KeyStore } from '../vault/keychain';
 export class ServiceHost {
   private service: AuthenticatorService | undefined;
   private importService: ImportService | undefined;
+  private backupService: BackupService | undefined;
   private lockedMessage = 'The vault is not open yet.';
   private lockedState: VaultStatus['state'] = 'locked';
   private hasPasswordSlot = false;
@@ -71,13 +73,23 @@ export class ServiceHost {
     return () => this.listeners.delete(listener);
   }
 
+  /** Automatic backups of the open vault. */
+  backups(): BackupService {
+    this.get();
+    return this.backupService!;
+  }
+
   close(): void {
     this.watcher?.close();
+    this.backupService?.stop();
   }
 
   private attach(service: AuthenticatorService): void {
     this.service = service;
     this.importService = new ImportService(service, this.importers);
+    this.backupService?.stop();
+    this.backupService = new BackupService(service, () => this.emit());
+    void this.backupService.start().catch(() => undefined);
     service.onChange(() => this.emit());
     this.watcher?.close();
     let timer: NodeJS.Timeout | undefined;

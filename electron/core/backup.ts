@@ -63,6 +63,50 @@ async function passwordSlot(masterKey: Uint8Array, password: string): Promise<Js
 }
 
 /**
+ * A master key with its password slot, derived once and reused for every automatic backup
+ * (as Aegis does), so backups need neither the password nor a fresh scrypt run each time.
+ * Secret: store it only inside the encrypted vault.
+ */
+export interface PreparedBackupKey {
+  /** The 256-bit master key, lower-case hex. */
+  readonly masterKey: string;
+  /** The Aegis password slot wrapping `masterKey` (JSON as it appears in the header). */
+  readonly slot: JsonRecord;
+}
+
+/** Derives a new master key and its scrypt password slot (slow: one scrypt run). */
+export async function prepareBackupKey(password: string): Promise<PreparedBackupKey> {
+  if (password.length === 0)
+    throw new UserError(
+      'invalid-input',
+      'The backup password is empty. Choose a password, or make a plain backup.',
+    );
+  const masterKey = randomKey(32);
+  return { masterKey: toHex(masterKey), slot: await passwordSlot(masterKey, password) };
+}
+
+/** Writes an encrypted Aegis vault file with a prepared key and slot (a fresh nonce each time). */
+export function writeAegisBackupWithKey(
+  accounts: readonly BackupAccount[],
+  key: PreparedBackupKey,
+): string {
+  const masterKey = fromHex(key.masterKey);
+  if (!masterKey || masterKey.length !== 32 || !asRecord(key.slot))
+    throw new UserError(
+      'invalid-input',
+      'The stored backup key is damaged. Set the backup password again.',
+    );
+  const content = toAegisContent(accounts);
+  const sealed = sealGcm(masterKey, new TextEncoder().encode(JSON.stringify(content)));
+  const file = {
+    version: AEGIS_VAULT_VERSION,
+    header: { slots: [key.slot], params: gcmParams(sealed) },
+    db: Buffer.from(sealed.ciphertext).toString('base64'),
+  };
+  return JSON.stringify(file, null, 4);
+}
+
+/**
  * Writes accounts as an Aegis vault file (JSON text). With a password: a random master key,
  * one scrypt password slot, and the content AES-256-GCM encrypted; with null: plain JSON.
  */
@@ -70,28 +114,18 @@ export async function writeAegisBackup(
   accounts: readonly BackupAccount[],
   password: string | null,
 ): Promise<string> {
-  const content = toAegisContent(accounts);
   if (password === null) {
     return JSON.stringify(
-      { version: AEGIS_VAULT_VERSION, header: { slots: null, params: null }, db: content },
+      {
+        version: AEGIS_VAULT_VERSION,
+        header: { slots: null, params: null },
+        db: toAegisContent(accounts),
+      },
       null,
       4,
     );
   }
-  if (password.length === 0)
-    throw new UserError(
-      'invalid-input',
-      'The backup password is empty. Choose a password, or make a plain backup.',
-    );
-  const masterKey = randomKey(32);
-  const slot = await passwordSlot(masterKey, password);
-  const sealed = sealGcm(masterKey, new TextEncoder().encode(JSON.stringify(content)));
-  const file = {
-    version: AEGIS_VAULT_VERSION,
-    header: { slots: [slot], params: gcmParams(sealed) },
-    db: Buffer.from(sealed.ciphertext).toString('base64'),
-  };
-  return JSON.stringify(file, null, 4);
+  return writeAegisBackupWithKey(accounts, await prepareBackupKey(password));
 }
 
 /** Parses the outer structure; a file cut short is reported as damaged, not as a foreign format. */

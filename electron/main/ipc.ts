@@ -2,13 +2,14 @@ import { BrowserWindow, clipboard, ipcMain } from 'electron';
 import { API_METHODS, apiChannel, CHANGED_CHANNEL } from '../api';
 import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-handlers';
 import type { ServiceHost } from '../adapters/service-host';
+import { backupPlatform } from './backup-platform';
 import { captureScreens } from './screen-capture';
 import { isTrustedSender } from './trusted-sender';
 
 /** Registers one handler per contract method; calls from anything but our page are refused. */
 export function setupIpc(host: ServiceHost, rendererIndex: string): void {
   // Main's clipboard can clear a copied code while the window is in the background.
-  const handlers = createApiHandlers(host, { clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() }, captureScreens });
+  const handlers = createApiHandlers(host, { clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() }, captureScreens, ...backupPlatform });
   for (const [namespace, methods] of Object.entries(API_METHODS)) {
     for (const method of methods) {
       const handler = findHandler(handlers, namespace, method)!;

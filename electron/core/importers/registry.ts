@@ -14,6 +14,7 @@ import { freeOtpXmlImporter } from './free-otp-xml';
 import { googleAuthenticatorDbImporter } from './google-authenticator-db';
 import type { Importer, ImportSource } from './importer';
 import { microsoftAuthenticatorDbImporter } from './microsoft-authenticator-db';
+import { otpDeskCsvImporter } from './otp-desk-csv';
 import { protonImporter } from './proton';
 import { steamImporter } from './steam';
 import { stratumDbImporter } from './stratum-db';
@@ -38,6 +39,7 @@ export const FILE_IMPORTERS: readonly Importer[] = [
   freeOtpXmlImporter,
   googleAuthenticatorDbImporter,
   microsoftAuthenticatorDbImporter,
+  otpDeskCsvImporter,
   protonImporter,
   steamImporter,
   stratumDbImporter,

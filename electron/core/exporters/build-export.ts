@@ -1,0 +1,51 @@
+import type { BackupAccount } from '../backup';
+import { UserError } from '../errors';
+import { exportAegis } from './aegis';
+import { exportCsv } from './csv';
+import { exportTimestamp, type ExportFile, type ExportFormat, type ExportOutput } from './export-format';
+import { exportHtmlSheet } from './html-sheet';
+import { exportMigrationLinks } from './migration';
+import { exportMigrationQrCodes } from './migration-qr';
+import { exportUriList } from './uri-list';
+
+/** Options of one export; `password` encrypts the `aegis` format (required there, ignored elsewhere). */
+export interface ExportOptions {
+  readonly password?: string;
+  /** Milliseconds since the epoch, for file names and the sheet's date. */
+  readonly now: number;
+}
+
+const TEXT = 'text/plain;charset=utf-8';
+
+/** Runs one exporter over already selected accounts and names the files `otp-desk-<stamp>.<ext>`. */
+export async function buildExport(format: ExportFormat, accounts: readonly BackupAccount[], options: ExportOptions): Promise<ExportOutput> {
+  const base = `otp-desk-${exportTimestamp(options.now)}`;
+  const one = (fileName: string, mimeType: string, data: string, encrypted = false): ExportOutput => ({
+    files: [{ fileName, mimeType, data }],
+    skipped: [],
+    encrypted,
+  });
+  switch (format) {
+    case 'uris':
+      return one(`${base}-links.txt`, TEXT, exportUriList(accounts));
+    case 'csv':
+      return one(`${base}.csv`, 'text/csv;charset=utf-8', exportCsv(accounts));
+    case 'aegis-plain':
+      return one(`${base}-aegis-plain.json`, 'application/json', await exportAegis(accounts, null));
+    case 'aegis': {
+      if (!options.password) throw new UserError('password-required', 'An encrypted Aegis export needs a password. Give one (in the CLI: --password-file FILE).');
+      return one(`${base}-aegis.json`, 'application/json', await exportAegis(accounts, options.password), true);
+    }
+    case 'html':
+      return one(`${base}-paper.html`, 'text/html;charset=utf-8', await exportHtmlSheet(accounts, new Date(options.now)));
+    case 'migration': {
+      const { text, skipped } = exportMigrationLinks(accounts);
+      return { ...one(`${base}-google-transfer.txt`, TEXT, text), skipped };
+    }
+    case 'migration-qr': {
+      const { codes, skipped } = await exportMigrationQrCodes(accounts);
+      const files: ExportFile[] = codes.map((c) => ({ fileName: `${base}-google-transfer-${c.index + 1}-of-${c.count}.png`, mimeType: 'image/png', data: c.png }));
+      return { files, skipped, encrypted: false };
+    }
+  }
+}
