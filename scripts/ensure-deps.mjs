@@ -44,11 +44,13 @@ function ensureSystemPackages() {
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
 }
 
+/** What the installed tree must match: the lockfile (script edits in package.json don't need a reinstall). */
 function lockDigest() {
   const hash = createHash('sha256');
-  for (const file of ['package.json', 'package-lock.json']) {
-    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
-  }
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  hash.update(JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.allowScripts]));
   return hash.digest('hex');
 }
 

@@ -1,42 +1,10 @@
-import { app, session, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
-
-/**
- * Every security setting in one place (asserted by tests/unit/security-policy.test.ts).
- * See https://www.electronjs.org/docs/latest/tutorial/security
- */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
-
-/** The renderer loads only its own files; workers and wasm come from the app bundle, never a CDN. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { app, session, shell, type WebContents } from 'electron';
+import { ALLOWED_PERMISSIONS, CONTENT_SECURITY_POLICY, isSafeExternalUrl } from './security-policy';
 
 /** Opens only well-formed https links in the user's browser (e.g. a service's help page). */
 export function openExternalSafely(url: string): void {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') void shell.openExternal(parsed.toString());
-  } catch {
-    // Not a URL: ignore.
-  }
+  const safe = isSafeExternalUrl(url);
+  if (safe) void shell.openExternal(safe);
 }
 
 /** Blocks navigation, new windows, webviews and permission requests for every web contents. */
@@ -45,7 +13,7 @@ export function setupSecurityPolicy(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'clipboard-sanitized-write');
+    callback(ALLOWED_PERMISSIONS.includes(permission));
   });
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event) => event.preventDefault());

@@ -1,6 +1,6 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { join } from 'node:path';
-import { SECURE_WEB_PREFERENCES } from './security';
+import { SECURE_WEB_PREFERENCES } from './security-policy';
 import { loadWindowBounds, rememberWindowBounds } from './window-state';
 
 /** Creates the main window with the locked-down preferences and loads the renderer from disk. */
