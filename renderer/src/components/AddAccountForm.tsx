@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { HashAlgorithm, OtpType } from '../../../electron/core/account';
 import { groupBase32, normalizeBase32 } from '../../../electron/core/base32';
 import { messageOf } from '../api';
@@ -9,7 +9,9 @@ export function AddAccountForm() {
   const addFromText = useStore((s) => s.addFromText);
   const setView = useStore((s) => s.setView);
   const showToast = useStore((s) => s.showToast);
-  const [text, setText] = useState('');
+  // A key pasted anywhere in the window (Ctrl/Cmd+V) opens this form with it filled in.
+  const [text, setText] = useState(() => useStore.getState().pendingKey ?? '');
+  useEffect(() => useStore.getState().setPendingKey(null), []);
   const [issuer, setIssuer] = useState('');
   const [account, setAccount] = useState('');
   const [type, setType] = useState<OtpType>('totp');

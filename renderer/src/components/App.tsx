@@ -3,6 +3,8 @@ import { remote } from '../api';
 import { useStore } from '../store/store';
 import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
+import { ImportView } from './import/ImportView';
+import { WindowImports } from './import/WindowImports';
 import { LockScreen } from './LockScreen';
 import { ToastView } from './ToastView';
 
@@ -41,7 +43,8 @@ export function App() {
           </button>
         )}
       </header>
-      {view === 'add' ? <AddAccountForm /> : <AccountList />}
+      {view === 'add' ? <AddAccountForm /> : view === 'import' ? <ImportView /> : <AccountList />}
+      <WindowImports />
       <ToastView />
     </main>
   );

@@ -13,6 +13,9 @@ export function EmptyState() {
       <button type="button" className="primary" onClick={() => setView('add')}>
         Add your first account
       </button>
+      <button type="button" onClick={() => setView('import')}>
+        Import QR images or a backup
+      </button>
     </section>
   );
 }

@@ -8,7 +8,7 @@ export interface Toast {
 }
 
 export interface UiSlice {
-  view: 'list' | 'add';
+  view: 'list' | 'add' | 'import';
   toast: Toast | null;
   setView(view: UiSlice['view']): void;
   showToast(message: string, tone?: Toast['tone']): void;

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from '../../store/store';
+import { ImportReview } from './ImportReview';
+import { ImportSources } from './ImportSources';
+import './import.css';
+
+/** The import screen: the ways in until something was read, then the review before saving. */
+export function ImportView() {
+  const preview = useStore((s) => s.importPreview);
+  const localProblems = useStore((s) => s.importLocalProblems);
+  const busy = useStore((s) => s.importBusy);
+  const error = useStore((s) => s.importError);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const reviewing = preview !== null || localProblems.length > 0;
+
+  useEffect(() => heading.current?.focus(), [reviewing]);
+
+  return (
+    <section className="import-view" aria-labelledby="import-heading" aria-busy={busy !== null}>
+      <h2 id="import-heading" ref={heading} tabIndex={-1}>
+        {reviewing ? 'Check before saving' : 'Import accounts'}
+      </h2>
+      {busy ? (
+        <p className="import-busy" role="status">
+          <span className="spinner" aria-hidden="true" /> {busy}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {reviewing ? <ImportReview /> : <ImportSources />}
+    </section>
+  );
+}
