@@ -29,11 +29,11 @@ test('dropping QR images on the window shows what they hold, and Save adds exact
   if (hasCorpus) {
     for (const n of [1, 2, 3]) await expect(row(`Test${n} / test${n}@example${n}.com`)).toContainText('from example_export.png');
   }
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('alert', { name: 'Problems' })).toHaveCount(0);
   console.log(timings.join('\n'));
 
   await page.getByRole('button', { name: `Save ${hasCorpus ? 6 : 3} accounts` }).click();
-  await expect(page.getByRole('status')).toContainText(`Added ${hasCorpus ? 6 : 3} accounts.`);
+  await expect(page.locator('.toast-region')).toContainText(`Added ${hasCorpus ? 6 : 3} accounts.`);
   for (const name of ['Synthbank', 'Shotcloud', 'Darkmail', ...(hasCorpus ? ['Test1', 'Test2', 'Test3'] : [])]) {
     await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
   }
@@ -57,7 +57,7 @@ test('a second import of the same accounts flags them, skips them by default, an
   const first = await qrPng('synthbank.png', SYNTH_URI);
   await dropFiles(page, [first]);
   await page.getByRole('button', { name: 'Save 1 account' }).click();
-  await expect(page.getByRole('status')).toContainText('Added 1 account.');
+  await expect(page.locator('.toast-region')).toContainText('Added 1 account.');
 
   await dropFiles(page, [first, await qrPng('darkmail.png', DARK_URI)]);
   const duplicate = page.getByRole('listitem').filter({ hasText: 'Synthbank / bob@example.com' });
@@ -68,7 +68,7 @@ test('a second import of the same accounts flags them, skips them by default, an
   await expect(page.getByRole('button', { name: 'Save 1 account' })).toBeEnabled();
   await choice.selectOption('replace');
   await page.getByRole('button', { name: 'Save 2 accounts' }).click();
-  await expect(page.getByRole('status')).toContainText('Added 1 account, replaced 1.');
+  await expect(page.locator('.toast-region')).toContainText('Added 1 account, replaced 1.');
   await expect(page.getByText('Synthbank', { exact: true })).toHaveCount(1);
 });
 

@@ -13,7 +13,11 @@ export function ImportView() {
   const heading = useRef<HTMLHeadingElement>(null);
   const reviewing = preview !== null || localProblems.length > 0;
 
-  useEffect(() => heading.current?.focus(), [reviewing]);
+  // Focus follows the screen change, unless a field inside (the backup password) already took it.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLInputElement && heading.current?.parentElement?.contains(active))) heading.current?.focus();
+  }, [reviewing]);
 
   return (
     <section className="import-view" aria-labelledby="import-heading" aria-busy={busy !== null}>

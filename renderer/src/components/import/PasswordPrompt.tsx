@@ -19,7 +19,7 @@ export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) 
   };
 
   return (
-    <form className="password-prompt" onSubmit={(e) => void submit(e)} aria-label="Backup password">
+    <form className="password-prompt" onSubmit={(e) => void submit(e)} aria-label="Encrypted backup">
       <p>
         {locked.length === 1 ? 'This backup is encrypted: ' : 'These backups are encrypted: '}
         <strong>{names}</strong>. Enter the password it was saved with.
