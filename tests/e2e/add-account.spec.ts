@@ -15,7 +15,8 @@ test('adds an account from a pasted key and shows the code for the fixed clock',
   await page.getByRole('button', { name: 'Add account' }).last().click();
   const row = page.getByRole('button', { name: /Copy code for ACME alice/ });
   await expect(row.getByTestId('code')).toHaveText('996 554');
-  await page.screenshot({ path: 'test-results/add-account.png' });
+  // The README shows this screenshot.
+  await page.screenshot({ path: 'docs/screenshots/add-account.png' });
 });
 
 test('says why a bad key is rejected and adds nothing', async ({ app, page }) => {
