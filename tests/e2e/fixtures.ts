@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { seedVault, type SeedAccount } from './seed';
 
 /** A bridge process serving the real renderer over a fresh vault of its own. */
 export interface BridgeApp {
@@ -28,9 +29,12 @@ async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url
   return { child, url };
 }
 
-export const test = base.extend<{ app: BridgeApp }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: BridgeApp; seed: { readonly accounts: readonly SeedAccount[] } }>({
+  /** Accounts put in the vault before the bridge opens it: test.use({ seed: { accounts } }) (an object, since Playwright reads an array as [value, options]). */
+  seed: [{ accounts: [] }, { option: true }],
+  app: async ({ seed }, use) => {
     const vaultDir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-vault-'));
+    if (seed.accounts.length > 0) await seedVault(vaultDir, seed.accounts);
     const { child, url } = await startBridge(vaultDir);
     await use({ url, vaultDir, open: async (page) => void (await page.goto(url)) });
     child.kill('SIGTERM');

@@ -1,18 +1,76 @@
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { canReorder, useListKeys } from '../hooks/use-list-keys';
+import { useShownAccounts } from '../hooks/use-shown-accounts';
+import { useVirtualWindow } from '../hooks/use-virtual-window';
+import { messageOf } from '../api';
 import { useStore } from '../store/store';
 import { AccountRow } from './AccountRow';
-import { EmptyState } from './EmptyState';
 
-/** Every account with its rolling code. */
+export const ROW_HEIGHT = { compact: 52, comfortable: 68 } as const;
+
+/**
+ * The accounts, virtualized: only the rows in view (and the focused one) are in the DOM, so
+ * 1000 accounts cost what 20 do. The list re-renders when the range, the focus or the
+ * accounts change, never on the clock tick.
+ */
 export function AccountList() {
-  const accounts = useStore((s) => s.accounts);
-  const loaded = useStore((s) => s.accountsLoaded);
-  if (!loaded) return null;
-  if (accounts.length === 0) return <EmptyState />;
+  const shown = useShownAccounts();
+  const density = useStore((s) => s.settings.density);
+  const nextCode = useStore((s) => s.settings.nextCode);
+  const focusedId = useStore((s) => s.focusedId);
+  const reorderable = useStore((s) => s.settings.sort === 'manual' && !s.query && !s.group);
+  const scroller = useRef<HTMLDivElement>(null);
+  const wantFocus = useRef(false);
+  const rowHeight = ROW_HEIGHT[density];
+  const { start, end, totalHeight } = useVirtualWindow(scroller, shown.length, rowHeight);
+  const found = shown.findIndex((a) => a.id === focusedId);
+  const focusedIndex = found >= 0 ? found : 0;
+
+  const moveFocus = useCallback(
+    (index: number) => {
+      const target = shown[Math.max(0, Math.min(shown.length - 1, index))];
+      const el = scroller.current;
+      if (!target || !el) return;
+      const i = shown.indexOf(target);
+      if (i * rowHeight < el.scrollTop) el.scrollTop = i * rowHeight;
+      else if ((i + 1) * rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = (i + 1) * rowHeight - el.clientHeight;
+      wantFocus.current = true;
+      useStore.getState().setFocusedId(target.id);
+    },
+    [shown, rowHeight],
+  );
+  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / rowHeight) - 1);
+  const onKeyDown = useListKeys(shown, pageRows, moveFocus);
+
+  useLayoutEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    scroller.current?.querySelector<HTMLElement>(`[data-account-id="${shown[focusedIndex]?.id}"]`)?.focus();
+  });
+
+  const onDrop = useCallback(
+    (draggedId: string, targetId: string) => {
+      const s = useStore.getState();
+      const ids = shown.map((a) => a.id).filter((id) => id !== draggedId);
+      if (!canReorder() || !draggedId || draggedId === targetId) return;
+      ids.splice(ids.indexOf(targetId) + (shown.findIndex((a) => a.id === draggedId) < shown.findIndex((a) => a.id === targetId) ? 1 : 0), 0, draggedId);
+      s.reorder(ids).catch((e: unknown) => s.showToast(messageOf(e), 'error'));
+    },
+    [shown],
+  );
+
+  const indices: number[] = [];
+  for (let i = start; i < end; i++) indices.push(i);
+  if (shown.length > 0 && (focusedIndex < start || focusedIndex >= end)) indices.push(focusedIndex);
+
   return (
-    <ul className="account-list" aria-label="Accounts">
-      {accounts.map((account) => (
-        <AccountRow key={account.id} account={account} />
-      ))}
-    </ul>
+    <div className={`list-scroller next-${nextCode}`} ref={scroller}>
+      {shown.length === 0 ? <p className="no-match">No account matches. Press Esc to clear the search.</p> : null}
+      <ul className="account-list" aria-label={`Accounts, ${shown.length}`} style={{ height: totalHeight, ['--row-height' as string]: `${rowHeight}px` }} onKeyDown={onKeyDown}>
+        {indices.map((i) => (
+          <AccountRow key={shown[i]!.id} account={shown[i]!} index={i} total={shown.length} top={i * rowHeight} focused={i === focusedIndex} onDrop={reorderable ? onDrop : undefined} />
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,47 +1,71 @@
+import { memo, type DragEvent } from 'react';
 import type { AccountSummary } from '../../../electron/core/account';
-import { groupCode } from '../../../electron/core/otp';
-import { call, messageOf, remote } from '../api';
+import { copyCode } from '../lib/copy-code';
+import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
+import { BrandTile } from './BrandTile';
+import { CodeText } from './CodeText';
+import { RowTimer } from './RowTimer';
 
-/** One account: issuer, name, the code grouped for reading, and the seconds left. Click copies. */
-export function AccountRow({ account }: { account: AccountSummary }) {
-  const codes = useStore((s) => s.codes[account.id]);
-  const secondsLeft = useStore((s) =>
-    codes && codes.validUntil ? Math.max(0, Math.ceil(codes.validUntil - s.now / 1000)) : 0,
-  );
-  const showToast = useStore((s) => s.showToast);
-  const title = account.issuer || account.account;
+export interface RowProps {
+  readonly account: AccountSummary;
+  readonly index: number;
+  readonly total: number;
+  readonly top: number;
+  readonly focused: boolean;
+  /** Set when drag and drop reordering is possible (manual order, nothing filtered). */
+  readonly onDrop?: (draggedId: string, targetId: string) => void;
+}
 
-  const copy = async () => {
-    if (!codes) return;
-    try {
-      await navigator.clipboard.writeText(codes.code);
-      showToast(`Copied the code for ${title}`);
-      void call(remote.accounts.markUsed(account.id));
-    } catch (error) {
-      showToast(error instanceof DOMException ? 'The clipboard is not available.' : messageOf(error), 'error');
-    }
-  };
+const DRAG_TYPE = 'application/x-otp-desk-account';
 
+/** One account: its mark, names, the code (click or Enter copies), the countdown, and its actions. */
+export const AccountRow = memo(function AccountRow({ account, index, total, top, focused, onDrop }: RowProps) {
+  const title = titleOf(account);
+  const subtitle = account.issuer ? account.account : '';
+  const drag = onDrop
+    ? {
+        draggable: true,
+        onDragStart: (e: DragEvent) => e.dataTransfer.setData(DRAG_TYPE, account.id),
+        onDragOver: (e: DragEvent) => e.dataTransfer.types.includes(DRAG_TYPE) && e.preventDefault(),
+        onDrop: (e: DragEvent) => onDrop(e.dataTransfer.getData(DRAG_TYPE), account.id),
+      }
+    : {};
   return (
-    <li className="account-row">
-      <button type="button" className="account-button" onClick={() => void copy()} aria-label={`Copy code for ${title} ${account.account}`}>
-        <span className="monogram" aria-hidden="true">
-          {title.slice(0, 1).toUpperCase()}
-        </span>
+    <li className="account-row" style={{ transform: `translateY(${top}px)` }} aria-posinset={index + 1} aria-setsize={total} data-index={index} {...drag}>
+      <button
+        type="button"
+        className="copy"
+        data-account-id={account.id}
+        tabIndex={focused ? 0 : -1}
+        onClick={(e) => void copyCode(account, e.shiftKey ? 'next' : 'current')}
+        onFocus={() => useStore.getState().setFocusedId(account.id)}
+        aria-label={`Copy code for ${title}${subtitle ? ` ${subtitle}` : ''}`}
+      >
+        <BrandTile issuer={account.issuer} icon={account.icon} fallback={title} />
         <span className="names">
-          <span className="issuer">{title}</span>
-          {account.issuer && account.account ? <span className="account">{account.account}</span> : null}
-        </span>
-        <span className="code" data-testid="code">
-          {codes ? groupCode(codes.code) : '··· ···'}
-        </span>
-        {account.type !== 'hotp' ? (
-          <span className={`countdown${secondsLeft <= 5 ? ' urgent' : ''}`} aria-label={`${secondsLeft} seconds left`}>
-            {secondsLeft}s
+          <span className="issuer">
+            {account.favorite ? <span className="star" aria-label="favourite">★ </span> : null}
+            {title}
           </span>
-        ) : null}
+          {subtitle || account.group ? (
+            <span className="account">
+              {subtitle}
+              {account.group ? <span className="group-tag">{account.group}</span> : null}
+            </span>
+          ) : null}
+        </span>
+        <CodeText id={account.id} />
       </button>
+      <RowTimer account={account} />
+      <span className="row-actions">
+        <button type="button" tabIndex={-1} className="icon-button" onClick={() => useStore.getState().openPair(account.id)} aria-label={`Two consecutive codes for ${title}`} title="Two consecutive codes (T)">
+          <span aria-hidden="true">⧉</span>
+        </button>
+        <button type="button" tabIndex={-1} className="icon-button" onClick={() => useStore.getState().setEditId(account.id)} aria-label={`Edit ${title}`} title="Edit (E)">
+          <span aria-hidden="true">✎</span>
+        </button>
+      </span>
     </li>
   );
-}
+});

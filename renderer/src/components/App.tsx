@@ -1,51 +1,51 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { remote } from '../api';
+import { useGlobalKeys } from '../hooks/use-global-keys';
+import { useSharedClock } from '../hooks/use-shared-clock';
+import { useThemeAttributes } from '../hooks/use-theme-attributes';
 import { useStore } from '../store/store';
-import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
+import { CodesView } from './CodesView';
+import { Dialogs } from './Dialogs';
 import { ImportView } from './import/ImportView';
 import { WindowImports } from './import/WindowImports';
 import { LockScreen } from './LockScreen';
+import { PairView } from './PairView';
+import { SettingsView } from './SettingsView';
+import { Toolbar } from './Toolbar';
 import { ToastView } from './ToastView';
 
-/** Top level: lock screen until the vault is open, then the list or the add form. */
+/** Top level: lock screen until the vault is open, then the toolbar and one view (see ui-slice's View). */
 export function App() {
   const status = useStore((s) => s.status);
   const view = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
+  const search = useRef<HTMLInputElement>(null);
+  useSharedClock();
+  useThemeAttributes();
+  useGlobalKeys(search);
 
   useEffect(() => {
-    const { loadStatus, loadAccounts, tick } = useStore.getState();
+    const { loadStatus, loadAccounts } = useStore.getState();
     void loadStatus();
-    const unsubscribe = remote.onChanged(() => void loadAccounts());
-    // One shared clock for every row's countdown.
-    const timer = setInterval(() => tick(Date.now()), 1000);
-    return () => {
-      unsubscribe();
-      clearInterval(timer);
-    };
+    return remote.onChanged(() => void loadAccounts());
   }, []);
 
   if (!status) return <main className="app loading" aria-busy="true" />;
   if (status.state !== 'unlocked') return <LockScreen status={status} />;
 
   return (
-    <main className="app">
-      <header className="toolbar">
-        <h1>OTP Desk</h1>
-        {view === 'list' ? (
-          <button type="button" className="primary" onClick={() => setView('add')}>
-            Add account
-          </button>
-        ) : (
-          <button type="button" onClick={() => setView('list')}>
-            Back to codes
-          </button>
-        )}
-      </header>
-      {view === 'add' ? <AddAccountForm /> : view === 'import' ? <ImportView /> : <AccountList />}
+    <div className="app">
+      <Toolbar />
+      <main className={`view view-${view}`}>
+        {view === 'add' ? <AddAccountForm /> : null}
+        {view === 'settings' ? <SettingsView /> : null}
+        {view === 'pair' ? <PairView /> : null}
+        {view === 'import' ? <ImportView /> : null}
+        {view === 'list' ? <CodesView ref={search} /> : null}
+      </main>
+      <Dialogs />
       <WindowImports />
       <ToastView />
-    </main>
+    </div>
   );
 }

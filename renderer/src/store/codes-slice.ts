@@ -5,24 +5,41 @@ import type { Store } from './store';
 
 export interface CodesSlice {
   codes: Readonly<Record<string, AccountCodes>>;
-  /** Milliseconds; advanced by one shared timer for every row. */
+  /** Milliseconds on the corrected clock (system time plus the user's offset); one shared tick for every row. */
   now: number;
-  tick(now: number): void;
+  /** Corrected unix seconds at which the earliest shown code expires (Infinity when none do). */
+  nextBoundary: number;
+  tick(): void;
   refreshCodes(): Promise<void>;
 }
+
+let inFlight: Promise<void> | null = null;
 
 /** Codes come from main once per period boundary, not every second. */
 export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, get) => ({
   codes: {},
   now: Date.now(),
-  tick(now) {
+  nextBoundary: Infinity,
+  tick() {
+    const now = Date.now() + get().settings.clockOffsetMs;
     set({ now });
-    const seconds = now / 1000;
-    const expired = Object.values(get().codes).some((c) => c.validUntil !== 0 && c.validUntil <= seconds);
-    if (expired) void get().refreshCodes();
+    if (now / 1000 >= get().nextBoundary) void get().refreshCodes();
   },
-  async refreshCodes() {
-    const list = await call(remote.codes.at(Date.now()));
-    set({ codes: Object.fromEntries(list.map((c) => [c.id, c])), now: Date.now() });
+  refreshCodes() {
+    inFlight ??= (async () => {
+      try {
+        // Main adds the user's offset itself, so it gets the plain system time.
+        const list = await call(remote.codes.at(Date.now()));
+        const nextBoundary = list.reduce((min, c) => (c.validUntil ? Math.min(min, c.validUntil) : min), Infinity);
+        // Unchanged entries keep their identity, so rows whose code did not roll over don't re-render.
+        const old = get().codes;
+        const same = (c: AccountCodes) => old[c.id]?.code === c.code && old[c.id]?.next === c.next && old[c.id]?.validUntil === c.validUntil;
+        const codes = Object.fromEntries(list.map((c) => [c.id, same(c) ? old[c.id]! : c]));
+        set({ codes, nextBoundary, now: Date.now() + get().settings.clockOffsetMs });
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
   },
 });

@@ -1,27 +1,70 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './store';
 
+/** A button offered with a toast, e.g. Undo after a delete. */
+export interface ToastAction {
+  readonly label: string;
+  readonly run: () => Promise<void> | void;
+}
+
 export interface Toast {
   readonly id: number;
   readonly message: string;
   readonly tone: 'info' | 'error';
+  readonly action?: ToastAction;
 }
 
+/**
+ * Screens. Other features add their view here and one entry in App's view switch.
+ * 'pair' shows two consecutive codes of `pairId`.
+ */
+export type View = 'list' | 'add' | 'settings' | 'pair' | 'import';
+
 export interface UiSlice {
-  view: 'list' | 'add' | 'import';
+  view: View;
+  pairId: string | null;
+  editId: string | null;
+  /** The account whose deletion is being confirmed. */
+  deleteId: string | null;
+  helpOpen: boolean;
+  query: string;
+  group: string;
+  /** The row with keyboard focus in the list. */
+  focusedId: string | null;
   toast: Toast | null;
-  setView(view: UiSlice['view']): void;
-  showToast(message: string, tone?: Toast['tone']): void;
+  setView(view: View): void;
+  openPair(id: string): void;
+  setEditId(id: string | null): void;
+  setDeleteId(id: string | null): void;
+  setHelpOpen(open: boolean): void;
+  setQuery(query: string): void;
+  setGroup(group: string): void;
+  setFocusedId(id: string | null): void;
+  showToast(message: string, tone?: Toast['tone'], action?: ToastAction): void;
   dismissToast(): void;
 }
 
 let toastId = 0;
 
-/** Which screen is open and the transient toast. */
+/** Which screen and dialog are open, the search, the focused row and the transient toast. */
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   view: 'list',
+  pairId: null,
+  editId: null,
+  deleteId: null,
+  helpOpen: false,
+  query: '',
+  group: '',
+  focusedId: null,
   toast: null,
   setView: (view) => set({ view }),
-  showToast: (message, tone = 'info') => set({ toast: { id: ++toastId, message, tone } }),
+  openPair: (id) => set({ view: 'pair', pairId: id }),
+  setEditId: (editId) => set({ editId }),
+  setDeleteId: (deleteId) => set({ deleteId }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setQuery: (query) => set({ query }),
+  setGroup: (group) => set({ group }),
+  setFocusedId: (focusedId) => set({ focusedId }),
+  showToast: (message, tone = 'info', action) => set({ toast: { id: ++toastId, message, tone, action } }),
   dismissToast: () => set({ toast: null }),
 });

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountSummary } from '../../../electron/core/account';
+import { messageOf } from '../api';
+import { brandChoices, brandSlugFor } from '../icons/brand-match';
+import { groupsOf, titleOf } from '../lib/visible-accounts';
+import { useStore } from '../store/store';
+import { Modal } from './Modal';
+
+const CHOICES = brandChoices();
+
+/** Edit issuer, account name, group, icon and favourite; Delete asks first (in ConfirmDelete). */
+export function EditDialog({ account }: { account: AccountSummary }) {
+  const close = () => useStore.getState().setEditId(null);
+  const groups = groupsOf(useStore.getState().accounts);
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [name, setName] = useState(account.account);
+  const [group, setGroup] = useState(account.group);
+  const [icon, setIcon] = useState(account.icon);
+  const [favorite, setFavorite] = useState(account.favorite);
+  const [error, setError] = useState('');
+  const guessed = brandSlugFor(issuer);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await useStore.getState().updateAccount(account.id, { issuer, account: name, group, icon, favorite });
+      useStore.getState().showToast(`Saved ${issuer || name}`);
+      close();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const remove = () => {
+    close();
+    useStore.getState().setDeleteId(account.id);
+  };
+  return (
+    <Modal title={`Edit ${titleOf(account)}`} onClose={close}>
+      <form className="edit-form" onSubmit={(e) => void submit(e)}>
+        <label>
+          Issuer (service)
+          <input value={issuer} onChange={(e) => setIssuer(e.target.value)} autoFocus />
+        </label>
+        <label>
+          Account name
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          Group
+          <input value={group} onChange={(e) => setGroup(e.target.value)} list="group-names" placeholder="e.g. Work" />
+          <datalist id="group-names">{groups.map((g) => <option key={g} value={g} />)}</datalist>
+        </label>
+        <label>
+          Icon
+          <select value={icon} onChange={(e) => setIcon(e.target.value)}>
+            <option value="">Automatic{guessed ? ` (${CHOICES.find((c) => c.slug === guessed)?.title})` : ' (letter)'}</option>
+            <option value="-">Letter only</option>
+            {CHOICES.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={favorite} onChange={(e) => setFavorite(e.target.checked)} />
+          Favourite (pinned to the top)
+        </label>
+        {error ? <p className="error" role="alert">{error}</p> : null}
+        <div className="dialog-buttons">
+          <button type="button" className="danger" onClick={remove}>
+            Delete…
+          </button>
+          <span className="spacer" />
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { useStore } from '../store/store';
+import { Modal } from './Modal';
+
+const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ['/  or  Ctrl+F', 'Search'],
+  ['Esc', 'Clear the search, close a dialog, go back'],
+  ['↓ ↑  or  j k', 'Move between accounts'],
+  ['Home  End  PgUp  PgDn', 'Jump in the list'],
+  ['Enter  or  click', 'Copy the code'],
+  ['Shift+Enter', 'Copy the next code'],
+  ['T', 'Two consecutive codes'],
+  ['E', 'Edit the account'],
+  ['F', 'Favourite (pin to the top)'],
+  ['R', 'Next code of a counter (HOTP) account'],
+  ['Delete', 'Delete the account (asks first)'],
+  ['Alt+↑  Alt+↓', 'Move the account (manual order)'],
+  ['Ctrl+Z', 'Undo a delete'],
+  ['Ctrl+N', 'Add an account'],
+  ['Ctrl+,', 'Settings'],
+  ['?', 'This help'],
+];
+
+/** Every keyboard shortcut, in one overlay (opened with ?). */
+export function HelpOverlay() {
+  const close = () => useStore.getState().setHelpOpen(false);
+  return (
+    <Modal title="Keyboard shortcuts" onClose={close} className="help">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog-buttons">
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={close} autoFocus>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

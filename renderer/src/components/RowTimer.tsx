@@ -1,0 +1,20 @@
+import type { AccountSummary } from '../../../electron/core/account';
+import { messageOf } from '../api';
+import { titleOf } from '../lib/visible-accounts';
+import { useStore } from '../store/store';
+import { Countdown } from './Countdown';
+
+/** The countdown of a time-based code, or for HOTP the button that moves to the next counter value. */
+export function RowTimer({ account }: { account: AccountSummary }) {
+  const validUntil = useStore((s) => s.codes[account.id]?.validUntil ?? 0);
+  if (account.type === 'hotp') {
+    const advance = () =>
+      useStore.getState().advanceCounter(account.id).catch((e: unknown) => useStore.getState().showToast(messageOf(e), 'error'));
+    return (
+      <button type="button" tabIndex={-1} className="icon-button refresh" onClick={() => void advance()} aria-label={`Next counter code for ${titleOf(account)}`} title="Next counter code (R)">
+        <span aria-hidden="true">↻</span>
+      </button>
+    );
+  }
+  return <Countdown validUntil={validUntil} period={account.period} />;
+}

@@ -1,0 +1,37 @@
+import { useEffect, type RefObject } from 'react';
+import { useStore } from '../store/store';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * Window-wide shortcuts: / or Ctrl/Cmd+F search, ? help, Esc back to the codes, Ctrl+Z undo
+ * a delete, Ctrl+N add, Ctrl+, settings. Dialogs handle their own Esc.
+ */
+export function useGlobalKeys(search: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const s = useStore.getState();
+      if (s.helpOpen || s.editId || s.deleteId || event.defaultPrevented) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const typing = isTyping(event.target);
+      const go = (action: () => void) => {
+        event.preventDefault();
+        action();
+      };
+      if ((mod && event.key.toLowerCase() === 'f') || (event.key === '/' && !typing)) {
+        go(() => {
+          s.setView('list');
+          requestAnimationFrame(() => search.current?.focus());
+        });
+      } else if (event.key === '?' && !typing) go(() => s.setHelpOpen(true));
+      else if (mod && event.key.toLowerCase() === 'z' && !typing && s.toast?.action) go(() => void s.toast?.action?.run());
+      else if (mod && event.key.toLowerCase() === 'n') go(() => s.setView('add'));
+      else if (mod && event.key === ',') go(() => s.setView('settings'));
+      else if (event.key === 'Escape' && s.view !== 'list') go(() => s.setView('list'));
+      else if (event.key === 'Escape' && s.query) go(() => s.setQuery(''));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [search]);
+}

@@ -1,0 +1,7 @@
+/** One service's mark: a 24×24 SVG path (empty for a letter) on its brand colour. */
+export interface BrandIcon {
+  readonly title: string;
+  /** Brand colour, six hex digits without '#'. */
+  readonly hex: string;
+  readonly path: string;
+}

@@ -1,0 +1,22 @@
+import type { AccountSummary } from '../../../electron/core/account';
+import { remote } from '../api';
+import { useStore } from '../store/store';
+import { copyToClipboard } from './clipboard';
+import { titleOf } from './visible-accounts';
+
+/** Copies the account's current (or next) code, confirms it in the toast (announced), and counts the use. */
+export async function copyCode(account: AccountSummary, which: 'current' | 'next'): Promise<void> {
+  const { codes, settings, showToast } = useStore.getState();
+  const entry = codes[account.id];
+  if (!entry) return;
+  const code = which === 'next' ? entry.next : entry.code;
+  try {
+    await copyToClipboard(code, settings.clipboardClearSeconds);
+  } catch {
+    showToast('The clipboard is not available. Click the window and try again.', 'error');
+    return;
+  }
+  const clears = settings.clipboardClearSeconds > 0 ? `; clears in ${settings.clipboardClearSeconds} s` : '';
+  showToast(`Copied ${which === 'next' ? 'the next code' : 'the code'} for ${titleOf(account)}${clears}`);
+  void remote.accounts.markUsed(account.id);
+}

@@ -1,0 +1,111 @@
+import { expect, test } from './fixtures';
+import { grouped, RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
+
+test.use({ seed: { accounts: SMALL_VAULT }, permissions: ['clipboard-read', 'clipboard-write'] });
+
+const rfcRow = (page: import('@playwright/test').Page) => page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /Copy code for RFC/ }) });
+const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
+
+test('shows the RFC 6238 code and rolls over to the next one at the period boundary', async ({ app, page }) => {
+  await page.clock.install({ time: RFC_TIME_MS - 10_000 });
+  await app.open(page);
+  await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
+  await page.clock.pauseAt(RFC_TIME_MS);
+  await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName('1 second left');
+  await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
+  await page.clock.runFor(2_000);
+  await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_NEXT));
+  await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName(/^(29|30) seconds left$/);
+});
+
+test('copies the code on click, confirms it, and clears the clipboard later only if it still holds the code', async ({ app, page }) => {
+  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
+  await app.open(page);
+  await page.getByRole('button', { name: /Copy code for RFC/ }).click();
+  await expect(page.getByRole('status')).toContainText('Copied the code for RFC');
+  expect(await clipboard(page)).toBe(RFC_CODE);
+  await page.clock.runFor(31_000);
+  await expect.poll(() => clipboard(page)).toBe('');
+
+  // Something the user copies afterwards is left alone.
+  await page.getByRole('button', { name: /Copy code for RFC/ }).click();
+  await expect.poll(() => clipboard(page)).not.toBe('');
+  await page.evaluate(() => navigator.clipboard.writeText('my own text'));
+  await page.clock.runFor(31_000);
+  expect(await clipboard(page)).toBe('my own text');
+});
+
+test('shows the next code on hover by default, always or never per the setting', async ({ app, page }) => {
+  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
+  await app.open(page);
+  const next = rfcRow(page).getByTestId('next-code');
+  await expect(next).toBeHidden();
+  await rfcRow(page).hover();
+  await expect(next).toBeVisible();
+  await expect(next).toContainText(grouped(RFC_NEXT));
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Always' }).check();
+  await page.getByRole('button', { name: /Back to codes/ }).click();
+  await expect(rfcRow(page).getByTestId('next-code')).toBeVisible();
+});
+
+test('keyboard: / searches, arrows and j/k move, Enter copies, Shift+Enter copies the next code', async ({ app, page }) => {
+  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
+  await app.open(page);
+  await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
+  await page.keyboard.type('personal');
+  await expect(page.getByRole('listitem')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: /Copy code for Google/ })).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: /Copy code for Google/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox')).toHaveValue('');
+  await expect(page.getByRole('listitem')).toHaveCount(5);
+
+  await page.keyboard.type('rfc');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => clipboard(page)).toBe(RFC_CODE);
+  await page.keyboard.press('Shift+Enter');
+  await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
+  await expect(page.getByRole('status')).toContainText('Copied the next code for RFC');
+});
+
+test('search matches issuer, account and group, and says when nothing matches', async ({ app, page }) => {
+  await app.open(page);
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  await search.fill('octocat');
+  await expect(page.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('listitem')).toContainText('GitHub');
+  await search.fill('work');
+  await expect(page.getByRole('listitem')).toHaveCount(2);
+  await search.fill('nothing like this');
+  await expect(page.getByText('No account matches')).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await expect(search).toBeFocused();
+});
+
+test('two consecutive codes: current and next side by side, each copied, with the time until the pair changes', async ({ app, page }) => {
+  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
+  await app.open(page);
+  await page.clock.pauseAt(RFC_TIME_MS - 10_000);
+  await page.getByRole('button', { name: /Copy code for RFC/ }).focus();
+  await page.keyboard.press('t');
+  await expect(page.getByRole('heading', { name: /Two consecutive codes for RFC/ })).toBeVisible();
+  await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_CODE));
+  await expect(page.getByTestId('pair-second')).toHaveText(grouped(RFC_NEXT));
+  await expect(page.getByRole('timer')).toHaveText('The pair changes in 11 s.');
+  await page.getByRole('button', { name: 'Copy second code' }).click();
+  await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
+  await page.getByRole('button', { name: 'Copy first code' }).click();
+  await expect.poll(() => clipboard(page)).toBe(RFC_CODE);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox')).toBeVisible();
+});
