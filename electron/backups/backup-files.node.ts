@@ -14,9 +14,9 @@ export interface BackupFileInfo {
   readonly modifiedMs: number;
 }
 
-/** `otp-desk-backup-YYYYMMDD-HHMMSS.json` in UTC, so names sort by time in every time zone. */
-export function backupFileName(atMs: number, suffix = 0): string {
-  return `otp-desk-backup-${exportTimestamp(atMs)}${suffix > 0 ? `-${suffix + 1}` : ''}.json`;
+/** `otp-desk-backup-YYYYMMDD-HHMMSS.json` in UTC (names sort by time in every time zone); `-N` after `previous` backups in that second. */
+export function backupFileName(atMs: number, previous = 0): string {
+  return `otp-desk-backup-${exportTimestamp(atMs)}${previous > 0 ? `-${previous + 1}` : ''}.json`;
 }
 
 /** Sort key: the timestamp plus a zero-padded suffix, so `-2` (two backups in one second) sorts after the plain name. */
@@ -47,10 +47,10 @@ export async function listBackups(folder: string): Promise<BackupFileInfo[]> {
  */
 export async function writeBackupFile(folder: string, text: string, atMs: number): Promise<string> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const existing = new Set(await readdir(folder));
-  let suffix = 0;
-  while (existing.has(backupFileName(atMs, suffix))) suffix++;
-  const path = join(folder, backupFileName(atMs, suffix));
+  // Within one second, number after the highest existing one (never reuse a freed lower name: it would sort as older).
+  const sameSecond = (await readdir(folder)).filter((n) => BACKUP_FILE_PATTERN.test(n) && n.startsWith(backupFileName(atMs).replace(/\.json$/, '')));
+  const highest = Math.max(0, ...sameSecond.map((n) => Number(/-\d{6}-(\d+)\.json$/.exec(n)?.[1] ?? 1)));
+  const path = join(folder, backupFileName(atMs, highest));
   const temp = join(folder, `.otp-desk-backup-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);

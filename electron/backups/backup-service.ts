@@ -31,8 +31,7 @@ function backupAccounts(service: AuthenticatorService): BackupAccount[] {
 export class BackupService {
   private timer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private queue: Promise<void> = Promise.resolve();
   private lastFingerprint = '';
   private lastSuccessAt: number | null = null;
   private lastFile: string | null = null;
@@ -106,17 +105,11 @@ export class BackupService {
     return key && typeof key.masterKey === 'string' && typeof key.slot === 'object' ? key : undefined;
   }
 
-  private async run(force: boolean): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.attempt(force).finally(() => (this.running = undefined));
-    await this.running;
-    if (this.again) {
-      this.again = false;
-      await this.run(force);
-    }
+  /** Attempts run one after another, so "back up now" always covers every change made before it. */
+  private run(force: boolean): Promise<void> {
+    const next = this.queue.then(() => this.attempt(force));
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private async attempt(force: boolean): Promise<void> {

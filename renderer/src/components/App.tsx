@@ -7,6 +7,8 @@ import { useStore } from '../store/store';
 import { AddAccountForm } from './AddAccountForm';
 import { CodesView } from './CodesView';
 import { Dialogs } from './Dialogs';
+import { BackupLayer } from './backup/BackupLayer';
+import { BackupsView } from './backup/BackupsView';
 import { ImportView } from './import/ImportView';
 import { WindowImports } from './import/WindowImports';
 import { LockScreen } from './LockScreen';
@@ -36,11 +38,13 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <BackupLayer />
       <main className={`view view-${view}`}>
         {view === 'add' ? <AddAccountForm /> : null}
         {view === 'settings' ? <SettingsView /> : null}
         {view === 'pair' ? <PairView /> : null}
         {view === 'import' ? <ImportView /> : null}
+        {view === 'backups' ? <BackupsView /> : null}
         {view === 'list' ? <CodesView ref={search} /> : null}
       </main>
       <Dialogs />

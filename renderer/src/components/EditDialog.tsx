@@ -70,6 +70,9 @@ export function EditDialog({ account }: { account: AccountSummary }) {
           <button type="button" className="danger" onClick={remove}>
             Delete…
           </button>
+          <button type="button" onClick={() => { close(); useStore.getState().setRevealId(account.id); }}>
+            Show key / QR…
+          </button>
           <span className="spacer" />
           <button type="button" onClick={close}>
             Cancel

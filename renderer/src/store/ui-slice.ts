@@ -18,7 +18,7 @@ export interface Toast {
  * Screens. Other features add their view here and one entry in App's view switch.
  * 'pair' shows two consecutive codes of `pairId`.
  */
-export type View = 'list' | 'add' | 'settings' | 'pair' | 'import';
+export type View = 'list' | 'add' | 'settings' | 'pair' | 'import' | 'backups';
 
 export interface UiSlice {
   view: View;

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { messageOf, remote } from '../../api';
+import { useStore } from '../../store/store';
+import './backup.css';
+
+const POLL_MS = 4000;
+
+/**
+ * Above every view: a failed backup as a persistent alert until one succeeds, or (first run)
+ * a dismissible nudge to set a backup folder and password once there is something to lose.
+ */
+export function BackupBanner() {
+  const status = useStore((s) => s.backupStatus);
+  const hasAccounts = useStore((s) => s.accounts.length > 0);
+  const view = useStore((s) => s.view);
+  useEffect(() => {
+    const load = () => void useStore.getState().loadBackupStatus().catch(() => undefined);
+    load();
+    // Backups finish after a debounce in main; poll lightly so a failure shows up without a click.
+    const timer = setInterval(load, POLL_MS);
+    const unsubscribe = remote.onChanged(load);
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+  }, []);
+  if (!status) return null;
+  const { setView, runBackupNow, configureBackups, showToast } = useStore.getState();
+  const act = (work: () => Promise<void>) => () => void work().catch((e: unknown) => showToast(messageOf(e), 'error'));
+  if (status.lastError) {
+    return (
+      <div className="banner warn backup-banner" role="alert" data-testid="backup-failure">
+        <span>
+          <strong>Backup failed</strong> ({status.lastError.attempts}×). {status.lastError.message}
+        </span>
+        <span className="banner-buttons">
+          <button type="button" onClick={act(runBackupNow)}>Retry now</button>
+          {view !== 'backups' ? <button type="button" onClick={() => setView('backups')}>Open Backups</button> : null}
+        </span>
+      </div>
+    );
+  }
+  const configured = status.folder !== '' && status.passwordSet;
+  if (configured || status.promptDismissed || !hasAccounts || view === 'backups') return null;
+  return (
+    <div className="banner info backup-banner" role="status">
+      <span>Protect your accounts: set a backup folder and password, and OTP Desk keeps an encrypted copy after every change.</span>
+      <span className="banner-buttons">
+        <button type="button" className="primary" onClick={() => setView('backups')}>Set up backups</button>
+        <button type="button" onClick={act(() => configureBackups({ backupPromptDismissed: true }))}>Not now</button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ExportResult } from '../../../../electron/api';
+import { dataUrlOf, saveFile } from './save-file';
+
+/** After an export: transfer QR codes shown for a phone to scan, and the accounts left out. */
+export function ExportResultView({ result, onClose }: { result: ExportResult; onClose: () => void }) {
+  const images = result.files.filter((f) => f.mimeType === 'image/png');
+  return (
+    <div className="export-result">
+      {images.length > 0 ? (
+        <>
+          <p>In Google Authenticator choose Transfer accounts → Import accounts, then scan {images.length === 1 ? 'this code' : `all ${images.length} codes`}.</p>
+          <ol className="qr-grid">
+            {images.map((file, i) => (
+              <li key={file.fileName}>
+                <img src={dataUrlOf(file)} alt={`Transfer QR code ${i + 1} of ${images.length}`} />
+                <span className="hint">{i + 1} of {images.length}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {result.skipped.length > 0 ? (
+        <div className="banner warn" role="note">
+          <span>
+            Left out {result.skipped.length} account{result.skipped.length === 1 ? '' : 's'} this format can't carry:
+            <ul>{result.skipped.map((s) => <li key={s.where}>{s.where}: {s.message}</li>)}</ul>
+          </span>
+        </div>
+      ) : null}
+      <div className="dialog-buttons">
+        {images.length > 0 ? <button type="button" onClick={() => images.forEach(saveFile)}>Save the PNG files</button> : null}
+        <button type="button" onClick={onClose}>{images.length > 0 ? 'Hide the codes' : 'Done'}</button>
+      </div>
+    </div>
+  );
+}

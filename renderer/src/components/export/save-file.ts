@@ -1,0 +1,23 @@
+import type { ExportedFile } from '../../../../electron/api';
+
+/** The file's bytes from base64. */
+export function bytesOf(file: ExportedFile): Uint8Array<ArrayBuffer> {
+  const binary = atob(file.dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Hands a file to the browser's download (in the app, Electron's save dialog). */
+export function saveFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([bytesOf(file)], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  // Revoke later: the download reads the blob asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A data: URL for showing an exported image on screen. */
+export const dataUrlOf = (file: ExportedFile) => `data:${file.mimeType};base64,${file.dataBase64}`;
