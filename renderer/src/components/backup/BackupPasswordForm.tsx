@@ -40,7 +40,7 @@ export function BackupPasswordForm({ passwordSet }: { passwordSet: boolean }) {
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" minLength={8} required />
       </label>
       <label>
-        Repeat it
+        Repeat the backup password
         <input type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />
       </label>
       {vaultHasPassword ? (

@@ -67,7 +67,7 @@ export function ExportPanel() {
       {encrypted ? (
         <>
           <label>Export password<input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required /></label>
-          <label>Repeat it<input type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required /></label>
+          <label>Repeat the export password<input type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required /></label>
         </>
       ) : (
         <p className="banner warn" role="note">
