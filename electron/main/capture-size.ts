@@ -9,7 +9,8 @@ const MAX_SIDE = 16_384;
 
 /** A display's size in physical pixels (what a screenshot of it holds). */
 export function physicalSize(display: DisplayGeometry): { width: number; height: number } {
-  const scale = Number.isFinite(display.scaleFactor) && display.scaleFactor > 0 ? display.scaleFactor : 1;
+  const scale =
+    Number.isFinite(display.scaleFactor) && display.scaleFactor > 0 ? display.scaleFactor : 1;
   return {
     width: Math.min(MAX_SIDE, Math.round(display.size.width * scale)),
     height: Math.min(MAX_SIDE, Math.round(display.size.height * scale)),
@@ -23,7 +24,10 @@ export function physicalSize(display: DisplayGeometry): { width: number; height:
  * of several) is shrunk, and small QR codes keep every pixel. Electron's default (150×150) would
  * make every code unreadable.
  */
-export function captureThumbnailSize(displays: readonly DisplayGeometry[]): { width: number; height: number } {
+export function captureThumbnailSize(displays: readonly DisplayGeometry[]): {
+  width: number;
+  height: number;
+} {
   let width = 0;
   let height = 0;
   for (const display of displays) {

@@ -8,27 +8,50 @@ import { captureThumbnailSize, physicalSize } from './capture-size';
  * secondary monitors stay sharp. The renderer's QR worker searches them; nothing is stored.
  */
 export async function captureScreens(): Promise<ScreenCapture[]> {
-  if (process.platform === 'darwin' && systemPreferences.getMediaAccessStatus('screen') === 'denied') {
-    throw new UserError('io', 'OTP Desk may not record the screen. Allow it in System Settings → Privacy & Security → Screen Recording, then try again.');
+  if (
+    process.platform === 'darwin' &&
+    systemPreferences.getMediaAccessStatus('screen') === 'denied'
+  ) {
+    throw new UserError(
+      'io',
+      'OTP Desk may not record the screen. Allow it in System Settings → Privacy & Security → Screen Recording, then try again.',
+    );
   }
   const displays = screen.getAllDisplays();
-  const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: captureThumbnailSize(displays), fetchWindowIcons: false });
+  const sources = await desktopCapturer.getSources({
+    types: ['screen'],
+    thumbnailSize: captureThumbnailSize(displays),
+    fetchWindowIcons: false,
+  });
   const captures = sources
     .filter((source) => !source.thumbnail.isEmpty())
     .map((source, index) => {
       const display = displays.find((d) => String(d.id) === source.display_id);
       const image = display ? sizedFor(source.thumbnail, physicalSize(display)) : source.thumbnail;
       const { width, height } = image.getSize();
-      return { label: source.name || `Screen ${index + 1}`, width, height, pngBase64: image.toPNG().toString('base64') };
+      return {
+        label: source.name || `Screen ${index + 1}`,
+        width,
+        height,
+        pngBase64: image.toPNG().toString('base64'),
+      };
     });
   if (captures.length === 0) {
-    throw new UserError('io', 'No screen could be captured. Take a screenshot and drop it on the window instead.');
+    throw new UserError(
+      'io',
+      'No screen could be captured. Take a screenshot and drop it on the window instead.',
+    );
   }
   return captures;
 }
 
 /** The thumbnail box is the largest display's; a smaller display's picture is brought back to its own size. */
-function sizedFor(image: Electron.NativeImage, size: { width: number; height: number }): Electron.NativeImage {
+function sizedFor(
+  image: Electron.NativeImage,
+  size: { width: number; height: number },
+): Electron.NativeImage {
   const current = image.getSize();
-  return current.width > size.width ? image.resize({ width: size.width, height: size.height, quality: 'best' }) : image;
+  return current.width > size.width
+    ? image.resize({ width: size.width, height: size.height, quality: 'best' })
+    : image;
 }

@@ -1,11 +1,25 @@
 import { expect, test } from './fixtures';
-import { corpusFile, dropFiles, hasCorpus, photoWithoutQr, qrPng, screenshotPng, type TestFile } from './import-helpers';
+import {
+  corpusFile,
+  dropFiles,
+  hasCorpus,
+  photoWithoutQr,
+  qrPng,
+  screenshotPng,
+  type TestFile,
+} from './import-helpers';
 
-const SYNTH_URI = 'otpauth://totp/Synthbank:bob@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Synthbank';
-const SHOT_URI = 'otpauth://totp/Shotcloud:carol?secret=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU&issuer=Shotcloud&algorithm=SHA256&digits=8';
-const DARK_URI = 'otpauth://hotp/Darkmail:dave?secret=MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK&issuer=Darkmail&counter=7';
+const SYNTH_URI =
+  'otpauth://totp/Synthbank:bob@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Synthbank';
+const SHOT_URI =
+  'otpauth://totp/Shotcloud:carol?secret=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU&issuer=Shotcloud&algorithm=SHA256&digits=8';
+const DARK_URI =
+  'otpauth://hotp/Darkmail:dave?secret=MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK&issuer=Darkmail&counter=7';
 
-test('dropping QR images on the window shows what they hold, and Save adds exactly those accounts', async ({ app, page }) => {
+test('dropping QR images on the window shows what they hold, and Save adds exactly those accounts', async ({
+  app,
+  page,
+}) => {
   await app.open(page);
   await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
   const files: TestFile[] = [
@@ -18,41 +32,66 @@ test('dropping QR images on the window shows what they hold, and Save adds exact
   page.on('console', (m) => m.text().startsWith('qr ') && timings.push(m.text()));
   await dropFiles(page, files);
 
-  await expect(page.getByRole('heading', { name: 'Check before saving' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Check before saving' })).toBeVisible({
+    timeout: 20_000,
+  });
   const found = page.getByRole('list', { name: 'Accounts found' }).getByRole('listitem');
   await expect(found).toHaveCount(hasCorpus ? 6 : 3);
   const row = (title: string) => found.filter({ hasText: title });
-  await expect(row('Synthbank / bob@example.com')).toContainText('Time-based · SHA1 · 6 digits · 30 s · from synthbank.png');
+  await expect(row('Synthbank / bob@example.com')).toContainText(
+    'Time-based · SHA1 · 6 digits · 30 s · from synthbank.png',
+  );
   await expect(row('Shotcloud / carol')).toContainText('SHA256 · 8 digits');
   await expect(row('Shotcloud / carol')).toContainText('from screenshot-4k.png');
-  await expect(row('Darkmail / dave')).toContainText('Counter-based · SHA1 · 6 digits · counter 7 · from dark-1080p.png');
+  await expect(row('Darkmail / dave')).toContainText(
+    'Counter-based · SHA1 · 6 digits · counter 7 · from dark-1080p.png',
+  );
   if (hasCorpus) {
-    for (const n of [1, 2, 3]) await expect(row(`Test${n} / test${n}@example${n}.com`)).toContainText('from example_export.png');
+    for (const n of [1, 2, 3])
+      await expect(row(`Test${n} / test${n}@example${n}.com`)).toContainText(
+        'from example_export.png',
+      );
   }
   await expect(page.getByRole('alert', { name: 'Problems' })).toHaveCount(0);
   console.log(timings.join('\n'));
 
   await page.getByRole('button', { name: `Save ${hasCorpus ? 6 : 3} accounts` }).click();
   await expect(page.locator('.toast-region')).toContainText(`Added ${hasCorpus ? 6 : 3} accounts.`);
-  for (const name of ['Synthbank', 'Shotcloud', 'Darkmail', ...(hasCorpus ? ['Test1', 'Test2', 'Test3'] : [])]) {
+  for (const name of [
+    'Synthbank',
+    'Shotcloud',
+    'Darkmail',
+    ...(hasCorpus ? ['Test1', 'Test2', 'Test3'] : []),
+  ]) {
     await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
   }
 });
 
-test('a photo without a QR code and a QR code holding a web link are explained, and nothing is added', async ({ app, page }) => {
+test('a photo without a QR code and a QR code holding a web link are explained, and nothing is added', async ({
+  app,
+  page,
+}) => {
   await app.open(page);
-  await dropFiles(page, [await photoWithoutQr('holiday.jpg'), await qrPng('menu.png', 'https://example.com/menu?table=4')]);
+  await dropFiles(page, [
+    await photoWithoutQr('holiday.jpg'),
+    await qrPng('menu.png', 'https://example.com/menu?table=4'),
+  ]);
   const problems = page.getByRole('alert', { name: 'Problems' });
   await expect(problems).toContainText('No QR code was found in holiday.jpg', { timeout: 20_000 });
   await expect(problems).toContainText('menu.png');
-  await expect(problems).toContainText('a web link (https://example.com/…), not an authenticator account');
+  await expect(problems).toContainText(
+    'a web link (https://example.com/…), not an authenticator account',
+  );
   await expect(problems).not.toContainText('table=4');
   await expect(page.getByRole('button', { name: 'Nothing to save' })).toBeDisabled();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
 });
 
-test('a second import of the same accounts flags them, skips them by default, and can replace or keep both', async ({ app, page }) => {
+test('a second import of the same accounts flags them, skips them by default, and can replace or keep both', async ({
+  app,
+  page,
+}) => {
   await app.open(page);
   const first = await qrPng('synthbank.png', SYNTH_URI);
   await dropFiles(page, [first]);
@@ -61,7 +100,9 @@ test('a second import of the same accounts flags them, skips them by default, an
 
   await dropFiles(page, [first, await qrPng('darkmail.png', DARK_URI)]);
   const duplicate = page.getByRole('listitem').filter({ hasText: 'Synthbank / bob@example.com' });
-  await expect(duplicate).toContainText('Already in OTP Desk as Synthbank / bob@example.com.', { timeout: 20_000 });
+  await expect(duplicate).toContainText('Already in OTP Desk as Synthbank / bob@example.com.', {
+    timeout: 20_000,
+  });
   await expect(page.getByText('Found 2 accounts, 1 already in OTP Desk.')).toBeVisible();
   const choice = duplicate.getByRole('combobox', { name: /What to do with Synthbank/ });
   await expect(choice).toHaveValue('skip');

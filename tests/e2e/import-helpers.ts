@@ -29,9 +29,21 @@ export async function qrPng(name: string, text: string, width = 240): Promise<Te
  * A screenshot-like PNG: a desktop with a window, a toolbar, some text bars, and one small QR
  * code off-centre (as on a service's 2FA setup page), optionally in dark mode.
  */
-export async function screenshotPng(name: string, text: string, size: { width: number; height: number }, dark = false): Promise<TestFile> {
-  const qr = await QRCode.toBuffer(text, { width: 180, margin: 2, color: dark ? { dark: '#e8eaeeff', light: '#1e2128ff' } : undefined });
-  const bar = (w: number, h: number, color: string) => sharp({ create: { width: w, height: h, channels: 4, background: color } }).png().toBuffer();
+export async function screenshotPng(
+  name: string,
+  text: string,
+  size: { width: number; height: number },
+  dark = false,
+): Promise<TestFile> {
+  const qr = await QRCode.toBuffer(text, {
+    width: 180,
+    margin: 2,
+    color: dark ? { dark: '#e8eaeeff', light: '#1e2128ff' } : undefined,
+  });
+  const bar = (w: number, h: number, color: string) =>
+    sharp({ create: { width: w, height: h, channels: 4, background: color } })
+      .png()
+      .toBuffer();
   const [windowBody, toolbar, line] = await Promise.all([
     bar(Math.round(size.width * 0.6), Math.round(size.height * 0.7), dark ? '#1e2128' : '#ffffff'),
     bar(Math.round(size.width * 0.6), 48, dark ? '#30343d' : '#dde1e7'),
@@ -39,7 +51,9 @@ export async function screenshotPng(name: string, text: string, size: { width: n
   ]);
   const left = Math.round(size.width * 0.25);
   const top = Math.round(size.height * 0.15);
-  const bytes = await sharp({ create: { ...size, channels: 4, background: dark ? '#0d1117' : '#3a6ea5' } })
+  const bytes = await sharp({
+    create: { ...size, channels: 4, background: dark ? '#0d1117' : '#3a6ea5' },
+  })
     .composite([
       { input: windowBody, left, top },
       { input: toolbar, left, top },
@@ -53,13 +67,28 @@ export async function screenshotPng(name: string, text: string, size: { width: n
 
 /** A camera-like JPEG with no QR code in it (soft noise over a gradient). */
 export async function photoWithoutQr(name: string, width = 1600, height = 1200): Promise<TestFile> {
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 120, sigma: 40 } } }).blur(3).png().toBuffer();
+  const noise = await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#787878',
+      noise: { type: 'gaussian', mean: 120, sigma: 40 },
+    },
+  })
+    .blur(3)
+    .png()
+    .toBuffer();
   return { name, type: 'image/jpeg', bytes: await sharp(noise).jpeg({ quality: 80 }).toBuffer() };
 }
 
 /** Drops files on the window the way a file manager does: dragenter, dragover, drop with a DataTransfer. */
 export async function dropFiles(page: Page, files: readonly TestFile[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') }));
+  const payload = files.map((f) => ({
+    name: f.name,
+    type: f.type,
+    base64: f.bytes.toString('base64'),
+  }));
   await page.evaluate(async (items) => {
     const transfer = new DataTransfer();
     for (const item of items) {
@@ -68,20 +97,38 @@ export async function dropFiles(page: Page, files: readonly TestFile[]): Promise
     }
     const target = document.querySelector('main') ?? document.body;
     for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(
+        new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
     }
   }, payload);
 }
 
 /** Pastes (Ctrl/Cmd+V) text or an image file with the focus on the page, outside any text field. */
-export async function paste(page: Page, content: { text?: string; file?: TestFile }): Promise<void> {
-  const file = content.file ? { name: content.file.name, type: content.file.type, base64: content.file.bytes.toString('base64') } : undefined;
+export async function paste(
+  page: Page,
+  content: { text?: string; file?: TestFile },
+): Promise<void> {
+  const file = content.file
+    ? {
+        name: content.file.name,
+        type: content.file.type,
+        base64: content.file.bytes.toString('base64'),
+      }
+    : undefined;
   await page.evaluate(
     ({ text, file }) => {
       const data = new DataTransfer();
       if (text !== undefined) data.setData('text/plain', text);
-      if (file) data.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
-      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      if (file)
+        data.items.add(
+          new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, {
+            type: file.type,
+          }),
+        );
+      (document.activeElement ?? document.body).dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     },
     { text: content.text, file },
   );

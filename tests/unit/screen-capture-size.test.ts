@@ -4,7 +4,9 @@ import { captureThumbnailSize, physicalSize } from '../../electron/main/capture-
 describe('screen capture size', () => {
   it('captures a HiDPI display at its physical resolution, not its logical size', () => {
     // A 4K panel at 200 % reports 1920×1080 device-independent pixels.
-    expect(captureThumbnailSize([{ size: { width: 1920, height: 1080 }, scaleFactor: 2 }])).toEqual({ width: 3840, height: 2160 });
+    expect(captureThumbnailSize([{ size: { width: 1920, height: 1080 }, scaleFactor: 2 }])).toEqual(
+      { width: 3840, height: 2160 },
+    );
   });
 
   it('fits every monitor of a mixed setup without shrinking any of them', () => {
@@ -21,12 +23,18 @@ describe('screen capture size', () => {
   });
 
   it('rounds fractional scaling (125 %) to whole pixels', () => {
-    expect(physicalSize({ size: { width: 1536, height: 864 }, scaleFactor: 1.25 })).toEqual({ width: 1920, height: 1080 });
+    expect(physicalSize({ size: { width: 1536, height: 864 }, scaleFactor: 1.25 })).toEqual({
+      width: 1920,
+      height: 1080,
+    });
   });
 
   it('falls back to a sensible size when no display or a broken scale factor is reported', () => {
     expect(captureThumbnailSize([])).toEqual({ width: 1920, height: 1080 });
-    expect(physicalSize({ size: { width: 1280, height: 720 }, scaleFactor: 0 })).toEqual({ width: 1280, height: 720 });
+    expect(physicalSize({ size: { width: 1280, height: 720 }, scaleFactor: 0 })).toEqual({
+      width: 1280,
+      height: 720,
+    });
   });
 
   it('never asks Chromium for a bitmap larger than it can make', () => {

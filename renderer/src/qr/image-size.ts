@@ -7,9 +7,12 @@ export interface ImageSize {
 const u16be = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const u16le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u24le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16);
-const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + ((b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
-const i32le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-const tag = (b: Uint8Array, i: number, text: string) => [...text].every((c, k) => b[i + k] === c.charCodeAt(0));
+const u32be = (b: Uint8Array, i: number) =>
+  ((b[i]! << 24) >>> 0) + ((b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
+const i32le = (b: Uint8Array, i: number) =>
+  b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+const tag = (b: Uint8Array, i: number, text: string) =>
+  [...text].every((c, k) => b[i + k] === c.charCodeAt(0));
 
 /**
  * Reads width and height from the first bytes of a PNG, JPEG, GIF, WebP or BMP file without
@@ -18,7 +21,8 @@ const tag = (b: Uint8Array, i: number, text: string) => [...text].every((c, k) =
  */
 export function readImageSize(b: Uint8Array): ImageSize | undefined {
   if (b.length < 30) return undefined;
-  if (b[0] === 0x89 && tag(b, 1, 'PNG') && tag(b, 12, 'IHDR')) return { width: u32be(b, 16), height: u32be(b, 20) };
+  if (b[0] === 0x89 && tag(b, 1, 'PNG') && tag(b, 12, 'IHDR'))
+    return { width: u32be(b, 16), height: u32be(b, 20) };
   if (tag(b, 0, 'GIF8')) return { width: u16le(b, 6), height: u16le(b, 8) };
   if (tag(b, 0, 'BM')) {
     if (u16le(b, 14) === 12) return { width: u16le(b, 18), height: u16le(b, 20) };
@@ -49,7 +53,8 @@ function jpegSize(b: Uint8Array): ImageSize | undefined {
       i += 1; // fill byte
       continue;
     }
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    const isFrame =
+      marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isFrame) return { width: u16be(b, i + 7), height: u16be(b, i + 5) };
     i += 2 + u16be(b, i + 2);
   }

@@ -8,7 +8,10 @@ let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 
 function getWorker(): Worker {
-  worker ??= new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module', name: 'qr-decoder' });
+  worker ??= new Worker(new URL('./qr-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'qr-decoder',
+  });
   return worker;
 }
 
@@ -52,6 +55,11 @@ export function decodeQrImage(image: Blob): Promise<QrResponse> {
   const result = queue.then(() => run(image));
   queue = result;
   return result;
+}
+
+/** Starts the worker and compiles the decoder's .wasm ahead of the first image (the import screen opened). */
+export function warmUpQrDecoder(): void {
+  getWorker().postMessage({ id: 0 } satisfies QrRequest);
 }
 
 /** A sentence for the review when an image gave no account text; undefined when it did. */

@@ -1,7 +1,8 @@
 /** A request to the QR worker: one image (a Blob is cheap to post; its bytes are not copied). */
 export interface QrRequest {
   readonly id: number;
-  readonly image: Blob;
+  /** Absent for a warm-up: the worker only loads its decoder. */
+  readonly image?: Blob;
 }
 
 /** Why an image gave no texts, in words the import review can show. */
@@ -20,4 +21,9 @@ export type QrResponse =
       readonly decodeMs: number;
       readonly totalMs: number;
     }
-  | { readonly id: number; readonly ok: false; readonly failure: QrFailure; readonly detail: string };
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly failure: QrFailure;
+      readonly detail: string;
+    };

@@ -30,7 +30,10 @@ async function loadWasm(): Promise<ArrayBuffer> {
     const xhr = new XMLHttpRequest();
     xhr.open('GET', wasmUrl);
     xhr.responseType = 'arraybuffer';
-    xhr.onload = () => (xhr.response instanceof ArrayBuffer && xhr.response.byteLength > 0 ? resolve(xhr.response) : reject(new Error('empty wasm')));
+    xhr.onload = () =>
+      xhr.response instanceof ArrayBuffer && xhr.response.byteLength > 0
+        ? resolve(xhr.response)
+        : reject(new Error('empty wasm'));
     xhr.onerror = () => reject(new Error('wasm not loaded'));
     xhr.send();
   });
@@ -50,7 +53,10 @@ function targetSize(size: ImageSize): ImageSize {
   const pixels = size.width * size.height;
   if (pixels <= MAX_DECODE_PIXELS) return size;
   const scale = Math.sqrt(MAX_DECODE_PIXELS / pixels);
-  return { width: Math.max(1, Math.floor(size.width * scale)), height: Math.max(1, Math.floor(size.height * scale)) };
+  return {
+    width: Math.max(1, Math.floor(size.width * scale)),
+    height: Math.max(1, Math.floor(size.height * scale)),
+  };
 }
 
 async function bitmapOf(image: Blob, header: ImageSize | undefined): Promise<ImageBitmap> {
@@ -58,14 +64,20 @@ async function bitmapOf(image: Blob, header: ImageSize | undefined): Promise<Ima
   if (!header) return createImageBitmap(image, { imageOrientation: 'none' });
   const target = targetSize(header);
   if (target === header) return createImageBitmap(image, { imageOrientation: 'none' });
-  return createImageBitmap(image, { imageOrientation: 'none', resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'medium' });
+  return createImageBitmap(image, {
+    imageOrientation: 'none',
+    resizeWidth: target.width,
+    resizeHeight: target.height,
+    resizeQuality: 'medium',
+  });
 }
 
-async function handle({ id, image }: QrRequest): Promise<QrResponse> {
+async function handle({ id, image }: Required<QrRequest>): Promise<QrResponse> {
   const started = performance.now();
   const header = readImageSize(new Uint8Array(await image.slice(0, 256 * 1024).arrayBuffer()));
   const sourcePixels = header ? header.width * header.height : 0;
-  if (sourcePixels > MAX_SOURCE_PIXELS) return { id, ok: false, failure: 'too-large', detail: `${header!.width}×${header!.height}` };
+  if (sourcePixels > MAX_SOURCE_PIXELS)
+    return { id, ok: false, failure: 'too-large', detail: `${header!.width}×${header!.height}` };
   const ready = getDecoder();
   let bitmap: ImageBitmap;
   try {
@@ -85,14 +97,32 @@ async function handle({ id, image }: QrRequest): Promise<QrResponse> {
   bitmap.close();
   const pixels = context.getImageData(0, 0, width, height);
   const decodeStarted = performance.now();
-  const texts = await (await ready).decode({ width, height, data: pixels.data }, { deadlineMs: DECODE_DEADLINE_MS });
+  const texts = await (
+    await ready
+  ).decode({ width, height, data: pixels.data }, { deadlineMs: DECODE_DEADLINE_MS });
   const done = performance.now();
-  return { id, ok: true, texts, width, height, sourcePixels: sourcePixels || width * height, decodeMs: done - decodeStarted, totalMs: done - started };
+  return {
+    id,
+    ok: true,
+    texts,
+    width,
+    height,
+    sourcePixels: sourcePixels || width * height,
+    decodeMs: done - decodeStarted,
+    totalMs: done - started,
+  };
 }
 
 scope.onmessage = (event: MessageEvent<QrRequest>) => {
-  void handle(event.data).then(
+  if (!event.data.image) return void getDecoder();
+  void handle(event.data as Required<QrRequest>).then(
     (response) => scope.postMessage(response),
-    () => scope.postMessage({ id: event.data.id, ok: false, failure: 'failed', detail: '' } satisfies QrResponse),
+    () =>
+      scope.postMessage({
+        id: event.data.id,
+        ok: false,
+        failure: 'failed',
+        detail: '',
+      } satisfies QrResponse),
   );
 };

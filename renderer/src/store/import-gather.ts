@@ -41,20 +41,29 @@ export function base64ToBlob(base64: string, type: string): Blob {
  * detects the format by content. An image the worker can't open is handed to main too (its
  * decoders read a few formats Chromium does not).
  */
-export async function gatherImport(items: readonly ImportItem[], log: (line: string) => void = () => {}): Promise<GatheredImport> {
+export async function gatherImport(
+  items: readonly ImportItem[],
+  log: (line: string) => void = () => {},
+): Promise<GatheredImport> {
   const files: ImportFile[] = [];
   const texts: ImportText[] = [];
   const problems: ImportProblem[] = [];
   for (const { name, blob } of items) {
     if (blob.size > MAX_FILE_BYTES) {
-      problems.push({ scope: 'file', source: name, message: `${name} is larger than 100 MB, so it was not read. Import a smaller file.` });
+      problems.push({
+        scope: 'file',
+        source: name,
+        message: `${name} is larger than 100 MB, so it was not read. Import a smaller file.`,
+      });
       continue;
     }
     const head = new Uint8Array(await blob.slice(0, 32).arrayBuffer());
     if (detectImageType(head)) {
       const response = await decodeQrImage(blob);
       if (response.ok) {
-        log(`qr ${name}: ${response.width}×${response.height}, ${response.texts.length} code(s), decode ${response.decodeMs.toFixed(0)} ms, total ${response.totalMs.toFixed(0)} ms`);
+        log(
+          `qr ${name}: ${response.width}×${response.height}, ${response.texts.length} code(s), decode ${response.decodeMs.toFixed(0)} ms, total ${response.totalMs.toFixed(0)} ms`,
+        );
         texts.push(...response.texts.map((text) => ({ source: name, text })));
       }
       if (!response.ok && response.failure === 'not-an-image') {

@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ImportAction, ImportDecision, ImportOutcome, ImportPreview, ImportProblem } from '../../../electron/api';
+import type {
+  ImportAction,
+  ImportDecision,
+  ImportOutcome,
+  ImportPreview,
+  ImportProblem,
+} from '../../../electron/api';
 import { ApiFailure, call, messageOf, remote } from '../api';
 import { base64ToBlob, gatherImport, type GatheredImport, type ImportItem } from './import-gather';
 import { classifyPastedText } from './pasted-text';
@@ -33,7 +39,14 @@ export interface ImportSlice {
   setPendingKey(key: string | null): void;
 }
 
-const idle = { importPreview: null, importLocalProblems: [], importChoices: {}, importBusy: null, importError: '', importPasswordError: '' } as const;
+const idle = {
+  importPreview: null,
+  importLocalProblems: [],
+  importChoices: {},
+  importBusy: null,
+  importError: '',
+  importPasswordError: '',
+} as const;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The import review: what was found (without secrets), the user's choices, and saving them at once. */
@@ -42,10 +55,15 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
   async function preview(gathered: GatheredImport): Promise<void> {
     let id = get().importPreview?.id;
     let next: ImportPreview | undefined;
-    if (gathered.files.length > 0) next = await call(remote.imports.previewFiles(gathered.files, id));
+    if (gathered.files.length > 0)
+      next = await call(remote.imports.previewFiles(gathered.files, id));
     id = next?.id ?? id;
-    if (gathered.texts.length > 0 || !next) next = await call(remote.imports.previewTexts(gathered.texts, id));
-    set({ importPreview: next, importLocalProblems: [...get().importLocalProblems, ...gathered.problems] });
+    if (gathered.texts.length > 0 || !next)
+      next = await call(remote.imports.previewTexts(gathered.texts, id));
+    set({
+      importPreview: next,
+      importLocalProblems: [...get().importLocalProblems, ...gathered.problems],
+    });
   }
 
   let chain: Promise<void> = Promise.resolve();
@@ -68,18 +86,29 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     ...idle,
     pendingKey: null,
     importItems: (items) =>
-      busy(`Reading ${plural(items.length, 'file')}…`, async () => preview(await gatherImport(items, (line) => console.debug(line)))),
+      busy(`Reading ${plural(items.length, 'file')}…`, async () =>
+        preview(await gatherImport(items, (line) => console.debug(line))),
+      ),
     async importPastedText(text) {
       const pasted = classifyPastedText(text);
       if (pasted.kind === 'key') return set({ pendingKey: pasted.key, view: 'add' });
-      if (pasted.kind === 'links') return busy('Reading the pasted link…', () => preview({ files: [], texts: pasted.texts, problems: [] }));
-      if (pasted.kind === 'export') return get().importItems([{ name: 'Pasted text', blob: new Blob([text], { type: 'text/plain' }) }]);
+      if (pasted.kind === 'links')
+        return busy('Reading the pasted link…', () =>
+          preview({ files: [], texts: pasted.texts, problems: [] }),
+        );
+      if (pasted.kind === 'export')
+        return get().importItems([
+          { name: 'Pasted text', blob: new Blob([text], { type: 'text/plain' }) },
+        ]);
       get().showToast('The clipboard holds no QR image, key or otpauth link.', 'error');
     },
     scanScreen: () =>
       busy('Looking for QR codes on your screens…', async () => {
         const captures = await call(remote.screen.capture());
-        const items = captures.map((c) => ({ name: captures.length > 1 ? c.label : 'your screen', blob: base64ToBlob(c.pngBase64, 'image/png') }));
+        const items = captures.map((c) => ({
+          name: captures.length > 1 ? c.label : 'your screen',
+          blob: base64ToBlob(c.pngBase64, 'image/png'),
+        }));
         await preview(await gatherImport(items, (line) => console.debug(line)));
       }),
     async unlockImport(password) {
@@ -90,19 +119,29 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
         set({ importPreview: await call(remote.imports.unlock(id, password)) });
       } catch (error) {
         const wrong = error instanceof ApiFailure && error.error.kind === 'wrong-password';
-        set({ importPasswordError: wrong ? 'That password is not right. Check it and try again.' : messageOf(error) });
+        set({
+          importPasswordError: wrong
+            ? 'That password is not right. Check it and try again.'
+            : messageOf(error),
+        });
       }
     },
     chooseForCandidate: (key, choice) => {
       const candidate = get().importPreview?.candidates.find((c) => c.key === key);
-      const current = get().importChoices[key] ?? { action: candidate?.duplicateOf ? 'skip' : 'add' };
+      const current = get().importChoices[key] ?? {
+        action: candidate?.duplicateOf ? 'skip' : 'add',
+      };
       set({ importChoices: { ...get().importChoices, [key]: { ...current, ...choice } } });
     },
     async commitImport() {
       const preview = get().importPreview;
       if (!preview) return undefined;
       const choices = get().importChoices;
-      const decisions = preview.candidates.map((c): ImportDecision => ({ key: c.key, action: c.duplicateOf ? 'skip' : 'add', ...choices[c.key] }));
+      const decisions = preview.candidates.map((c): ImportDecision => ({
+        key: c.key,
+        action: c.duplicateOf ? 'skip' : 'add',
+        ...choices[c.key],
+      }));
       try {
         const outcome = await call(remote.imports.commit(preview.id, decisions));
         set({ ...idle, view: 'list' });

@@ -19,11 +19,15 @@ export function classifyPastedText(raw: string): PastedText {
   if (!text) return { kind: 'nothing' };
   if (LINK.test(text)) {
     const lines = text.split(/\r?\n/).filter((line) => LINK.test(line));
-    const texts = lines.map((line, i) => ({ source: lines.length > 1 ? `Pasted link ${i + 1}` : 'Pasted link', text: line.trim() }));
+    const texts = lines.map((line, i) => ({
+      source: lines.length > 1 ? `Pasted link ${i + 1}` : 'Pasted link',
+      text: line.trim(),
+    }));
     return { kind: 'links', texts };
   }
   const compact = text.replace(/[\s-]/g, '');
-  if (compact.length >= 16 && compact.length <= 256 && /^[A-Za-z2-7]+=*$/.test(compact)) return { kind: 'key', key: text };
+  if (compact.length >= 16 && compact.length <= 256 && /^[A-Za-z2-7]+=*$/.test(compact))
+    return { kind: 'key', key: text };
   // Exports are structured and long; a stray word or sentence is not worth an error screen.
   return text.length >= 40 && /[{\n,;]/.test(text) ? { kind: 'export' } : { kind: 'nothing' };
 }

@@ -13,7 +13,13 @@ function describe(c: ImportCandidate): string {
  * One account found: its names (editable), parameters and source, and what to do with it.
  * A duplicate of an earlier candidate in the same import can't "replace" anything.
  */
-export function CandidateRow({ candidate: c, isEarlierDuplicate }: { candidate: ImportCandidate; isEarlierDuplicate: boolean }) {
+export function CandidateRow({
+  candidate: c,
+  isEarlierDuplicate,
+}: {
+  candidate: ImportCandidate;
+  isEarlierDuplicate: boolean;
+}) {
   const choice = useStore((s) => s.importChoices[c.key]);
   const choose = useStore((s) => s.chooseForCandidate);
   const action: ImportAction = choice?.action ?? (c.duplicateOf ? 'skip' : 'add');
@@ -24,29 +30,46 @@ export function CandidateRow({ candidate: c, isEarlierDuplicate }: { candidate: 
   const id = `candidate-${c.key}`;
 
   return (
-    <li className={`candidate${action === 'skip' ? ' skipped' : ''}${c.duplicateOf ? ' duplicate' : ''}`} aria-labelledby={`${id}-title`}>
+    <li
+      className={`candidate${action === 'skip' ? ' skipped' : ''}${c.duplicateOf ? ' duplicate' : ''}`}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="candidate-head">
         <span className="candidate-title" id={`${id}-title`}>
           {title}
         </span>
         {c.duplicateOf ? (
-          <select value={action} onChange={(e) => choose(c.key, { action: e.target.value as ImportAction })} aria-label={`What to do with ${title}`}>
+          <select
+            value={action}
+            onChange={(e) => choose(c.key, { action: e.target.value as ImportAction })}
+            aria-label={`What to do with ${title}`}
+          >
             <option value="skip">Skip</option>
-            {isEarlierDuplicate ? null : <option value="replace">Replace the existing one</option>}
+            {isEarlierDuplicate ? null : <option value="replace">Replace existing</option>}
             <option value="keep-both">Keep both</option>
           </select>
         ) : (
           <label className="candidate-include">
-            <input type="checkbox" checked={action !== 'skip'} onChange={(e) => choose(c.key, { action: e.target.checked ? 'add' : 'skip' })} />
+            <input
+              type="checkbox"
+              checked={action !== 'skip'}
+              onChange={(e) => choose(c.key, { action: e.target.checked ? 'add' : 'skip' })}
+            />
             Import
           </label>
         )}
       </div>
-      {c.duplicateOf ? <p className="duplicate-note">Already in OTP Desk as {c.duplicateOf.label}.</p> : null}
+      {c.duplicateOf ? (
+        <p className="duplicate-note">Already in OTP Desk as {c.duplicateOf.label}.</p>
+      ) : null}
       <div className="candidate-names">
         <label>
           Issuer
-          <input value={issuer} onChange={(e) => choose(c.key, { issuer: e.target.value })} autoComplete="off" />
+          <input
+            value={issuer}
+            onChange={(e) => choose(c.key, { issuer: e.target.value })}
+            autoComplete="off"
+          />
         </label>
         <label className={nameMissing ? 'needs-name' : undefined}>
           {c.needsName ? 'Account name (needed)' : 'Account name'}

@@ -19,9 +19,12 @@ export function ImportReview() {
 
   const candidates = preview?.candidates ?? [];
   const problems = [...localProblems, ...(preview?.problems ?? [])];
-  const actionOf = (c: ImportCandidate) => choices[c.key]?.action ?? (c.duplicateOf ? 'skip' : 'add');
+  const actionOf = (c: ImportCandidate) =>
+    choices[c.key]?.action ?? (c.duplicateOf ? 'skip' : 'add');
   const toSave = candidates.filter((c) => actionOf(c) !== 'skip');
-  const unnamed = toSave.filter((c) => c.needsName && !(choices[c.key]?.account ?? c.account).trim());
+  const unnamed = toSave.filter(
+    (c) => c.needsName && !(choices[c.key]?.account ?? c.account).trim(),
+  );
   const duplicates = candidates.filter((c) => c.duplicateOf).length;
 
   const save = async () => {
@@ -42,14 +45,22 @@ export function ImportReview() {
       {candidates.length > 0 ? (
         <ul className="candidate-list" aria-label="Accounts found">
           {candidates.map((c) => (
-            <CandidateRow key={c.key} candidate={c} isEarlierDuplicate={candidates.some((o) => o.key === c.duplicateOf?.id)} />
+            <CandidateRow
+              key={c.key}
+              candidate={c}
+              isEarlierDuplicate={candidates.some((o) => o.key === c.duplicateOf?.id)}
+            />
           ))}
         </ul>
       ) : null}
       <div className="review-actions">
         {unnamed.length > 0 ? (
           <p className="hint" id="save-blocked">
-            Give {unnamed.length === 1 ? 'the account marked “Name needed”' : 'every account marked “Name needed”'} a name to save.
+            Give{' '}
+            {unnamed.length === 1
+              ? 'the account marked “Name needed”'
+              : 'every account marked “Name needed”'}{' '}
+            a name to save.
           </p>
         ) : null}
         <button type="button" onClick={() => void cancelImport()}>

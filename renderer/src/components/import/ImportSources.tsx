@@ -13,7 +13,8 @@ export function ImportSources() {
   const [text, setText] = useState('');
 
   const openFiles = (files: FileList | null) => {
-    if (files && files.length > 0) void importItems([...files].map((file) => ({ name: file.name, blob: file })));
+    if (files && files.length > 0)
+      void importItems([...files].map((file) => ({ name: file.name, blob: file })));
     if (input.current) input.current.value = '';
   };
 
@@ -21,19 +22,34 @@ export function ImportSources() {
     <div className="import-sources">
       <div className="drop-hint">
         <p>
-          <strong>Drop QR images or export files anywhere on this window</strong>, or paste a screenshot with{' '}
-          <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>V</kbd>.
+          <strong>Drop QR images or export files anywhere on this window</strong>, or paste a
+          screenshot with <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>V</kbd>.
         </p>
-        <p className="hint">Screenshots, photos of QR codes, Google Authenticator transfer codes, and backups from Aegis, 2FAS, andOTP, Bitwarden and others.</p>
+        <p className="hint">
+          Screenshots, photos of QR codes, Google Authenticator transfer codes, and backups from
+          Aegis, 2FAS, andOTP, Bitwarden and others.
+        </p>
       </div>
       <div className="import-buttons">
-        <button type="button" className="primary" onClick={() => input.current?.click()} disabled={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => input.current?.click()}
+          disabled={busy}
+        >
           Open files…
         </button>
         <button type="button" onClick={() => void scanScreen()} disabled={busy}>
           Scan screen
         </button>
-        <input ref={input} type="file" multiple hidden onChange={(e) => openFiles(e.target.files)} aria-label="Files to import" />
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          onChange={(e) => openFiles(e.target.files)}
+          aria-label="Files to import"
+        />
       </div>
       <form
         className="paste-box"
@@ -44,7 +60,14 @@ export function ImportSources() {
       >
         <label>
           Or paste otpauth:// or otpauth-migration:// links
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} spellCheck={false} autoComplete="off" placeholder="otpauth://totp/…" />
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="otpauth://totp/…"
+          />
         </label>
         <button type="submit" disabled={busy || !text.trim()}>
           Read links

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { warmUpQrDecoder } from '../../qr/qr-client';
 import { useStore } from '../../store/store';
 import { ImportReview } from './ImportReview';
 import { ImportSources } from './ImportSources';
@@ -13,10 +14,12 @@ export function ImportView() {
   const heading = useRef<HTMLHeadingElement>(null);
   const reviewing = preview !== null || localProblems.length > 0;
 
+  useEffect(warmUpQrDecoder, []);
   // Focus follows the screen change, unless a field inside (the backup password) already took it.
   useEffect(() => {
     const active = document.activeElement;
-    if (!(active instanceof HTMLInputElement && heading.current?.parentElement?.contains(active))) heading.current?.focus();
+    if (!(active instanceof HTMLInputElement && heading.current?.parentElement?.contains(active)))
+      heading.current?.focus();
   }, [reviewing]);
 
   return (

@@ -19,7 +19,11 @@ export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) 
   };
 
   return (
-    <form className="password-prompt" onSubmit={(e) => void submit(e)} aria-label="Encrypted backup">
+    <form
+      className="password-prompt"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Encrypted backup"
+    >
       <p>
         {locked.length === 1 ? 'This backup is encrypted: ' : 'These backups are encrypted: '}
         <strong>{names}</strong>. Enter the password it was saved with.
@@ -27,7 +31,15 @@ export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) 
       <div className="password-row">
         <label>
           Backup password
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" autoFocus aria-invalid={error !== ''} aria-describedby={error ? 'import-password-error' : undefined} />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="off"
+            autoFocus
+            aria-invalid={error !== ''}
+            aria-describedby={error ? 'import-password-error' : undefined}
+          />
         </label>
         <button type="submit" className="primary" disabled={!password || trying}>
           {trying ? 'Opening…' : 'Open'}

@@ -3,11 +3,15 @@ import type { ImportItem } from '../../store/import-gather';
 import { useStore } from '../../store/store';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-const itemsOf = (files: FileList | undefined | null): ImportItem[] => [...(files ?? [])].map((file) => ({ name: file.name || 'Pasted image', blob: file }));
+const itemsOf = (files: FileList | undefined | null): ImportItem[] =>
+  [...(files ?? [])].map((file) => ({ name: file.name || 'Pasted image', blob: file }));
 
 /** True when typing there should keep the browser's own paste (the add form, a name field). */
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.closest('input, textarea, select') !== null)
+  );
 }
 
 /**
@@ -38,7 +42,9 @@ export function WindowImports() {
       void (items.length > 0 ? importItems(items) : importPastedText(text));
     };
     const onPaste = (event: ClipboardEvent) => {
-      const items = itemsOf(event.clipboardData?.files).filter((item) => item.blob.type.startsWith('image/') || item.name !== 'Pasted image');
+      const items = itemsOf(event.clipboardData?.files).filter(
+        (item) => item.blob.type.startsWith('image/') || item.name !== 'Pasted image',
+      );
       if (items.length > 0) {
         event.preventDefault();
         void importItems(items);
