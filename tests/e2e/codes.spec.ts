@@ -22,7 +22,7 @@ test('copies the code on click, confirms it, and clears the clipboard later only
   await page.clock.install({ time: RFC_TIME_MS - 20_000 });
   await app.open(page);
   await page.getByRole('button', { name: /Copy code for RFC/ }).click();
-  await expect(page.getByRole('status')).toContainText('Copied the code for RFC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Copied the code for RFC');
   expect(await clipboard(page)).toBe(RFC_CODE);
   await page.clock.runFor(31_000);
   await expect.poll(() => clipboard(page)).toBe('');
@@ -75,7 +75,7 @@ test('keyboard: / searches, arrows and j/k move, Enter copies, Shift+Enter copie
   await expect.poll(() => clipboard(page)).toBe(RFC_CODE);
   await page.keyboard.press('Shift+Enter');
   await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
-  await expect(page.getByRole('status')).toContainText('Copied the next code for RFC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Copied the next code for RFC');
 });
 
 test('search matches issuer, account and group, and says when nothing matches', async ({ app, page }) => {

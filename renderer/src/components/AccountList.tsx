@@ -40,7 +40,8 @@ export function AccountList() {
     [shown, rowHeight],
   );
   const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / rowHeight) - 1);
-  const onKeyDown = useListKeys(shown, pageRows, moveFocus);
+  const keepFocus = useCallback(() => void (wantFocus.current = true), []);
+  const onKeyDown = useListKeys(shown, pageRows, moveFocus, keepFocus);
 
   useLayoutEffect(() => {
     if (!wantFocus.current) return;

@@ -5,6 +5,7 @@ import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { BrandTile } from './BrandTile';
 import { CodeText } from './CodeText';
+import { EditIcon, PairIcon } from './Icons';
 import { RowTimer } from './RowTimer';
 
 export interface RowProps {
@@ -60,10 +61,10 @@ export const AccountRow = memo(function AccountRow({ account, index, total, top,
       <RowTimer account={account} />
       <span className="row-actions">
         <button type="button" tabIndex={-1} className="icon-button" onClick={() => useStore.getState().openPair(account.id)} aria-label={`Two consecutive codes for ${title}`} title="Two consecutive codes (T)">
-          <span aria-hidden="true">⧉</span>
+          <PairIcon />
         </button>
         <button type="button" tabIndex={-1} className="icon-button" onClick={() => useStore.getState().setEditId(account.id)} aria-label={`Edit ${title}`} title="Edit (E)">
-          <span aria-hidden="true">✎</span>
+          <EditIcon />
         </button>
       </span>
     </li>

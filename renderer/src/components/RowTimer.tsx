@@ -3,6 +3,7 @@ import { messageOf } from '../api';
 import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { Countdown } from './Countdown';
+import { RefreshIcon } from './Icons';
 
 /** The countdown of a time-based code, or for HOTP the button that moves to the next counter value. */
 export function RowTimer({ account }: { account: AccountSummary }) {
@@ -12,7 +13,7 @@ export function RowTimer({ account }: { account: AccountSummary }) {
       useStore.getState().advanceCounter(account.id).catch((e: unknown) => useStore.getState().showToast(messageOf(e), 'error'));
     return (
       <button type="button" tabIndex={-1} className="icon-button refresh" onClick={() => void advance()} aria-label={`Next counter code for ${titleOf(account)}`} title="Next counter code (R)">
-        <span aria-hidden="true">↻</span>
+        <RefreshIcon />
       </button>
     );
   }

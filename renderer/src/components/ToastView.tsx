@@ -18,7 +18,7 @@ export function ToastView() {
     void toast?.action?.run();
   };
   return (
-    <div className="toast-region" role="status" aria-live="polite">
+    <div className="toast-region" role="status" aria-live="polite" aria-label="Notifications">
       {toast ? (
         <div className={`toast ${toast.tone}`} key={toast.id}>
           <span>{toast.message}</span>

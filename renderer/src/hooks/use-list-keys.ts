@@ -18,7 +18,7 @@ const report = (p: Promise<unknown>) => p.catch((e: unknown) => useStore.getStat
  * (Shift+Enter the next code), T two codes, E edit, F favourite, R next HOTP code, Delete
  * deletes (asks first), Alt+arrows move the account in the manual order.
  */
-export function useListKeys(shown: readonly AccountSummary[], pageRows: number, moveFocus: (index: number) => void) {
+export function useListKeys(shown: readonly AccountSummary[], pageRows: number, moveFocus: (index: number) => void, keepFocus: () => void) {
   return (event: KeyboardEvent) => {
     const s = useStore.getState();
     const index = Math.max(0, shown.findIndex((a) => a.id === s.focusedId));
@@ -28,7 +28,10 @@ export function useListKeys(shown: readonly AccountSummary[], pageRows: number, 
     let handled = true;
     if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
       const ids = canReorder() ? movedOrder(s.accounts, shown, account.id, key === 'ArrowUp' ? -1 : 1) : null;
-      if (ids) void report(s.reorder(ids)).then(() => moveFocus(index + (key === 'ArrowUp' ? -1 : 1)));
+      if (ids) {
+        keepFocus(); // the row moves in the DOM; put focus back on it after the re-render
+        void report(s.reorder(ids));
+      }
       else if (!canReorder()) s.showToast('Choose the manual order and clear the search to move accounts.');
     } else if (event.altKey) handled = false;
     else if (key === 'ArrowDown' || key === 'j') moveFocus(index + 1);

@@ -39,6 +39,8 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
       } finally {
         inFlight = null;
       }
+      // A request that started before a period ended answers with codes already expired: ask again.
+      if ((Date.now() + get().settings.clockOffsetMs) / 1000 >= get().nextBoundary) await get().refreshCodes();
     })();
     return inFlight;
   },

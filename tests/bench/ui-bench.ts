@@ -1,0 +1,127 @@
+/**
+ * Renderer figures with 1000 accounts, through the real renderer build and the loopback bridge
+ * in Debian's Chromium: time from navigation to the first code on screen, frame times while
+ * scrolling the whole list (from a Chromium performance trace, with requestAnimationFrame
+ * deltas as a cross-check), the JS heap, and how much of the page one clock tick touches.
+ * Needs a built checkout (dist/) and a Secret Service (run inside scripts/with-keyring.mjs).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { manyAccounts, seedVault } from '../e2e/seed';
+
+const ACCOUNTS = 1000;
+const LOADS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'bridge', 'server.cjs'), '--vault', vaultDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /BRIDGE_URL=(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`bridge exited with ${code}; build first`)));
+  });
+  return { child, url };
+}
+
+/** Milliseconds from navigation start to the first row showing digits. */
+async function firstCodeMs(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="code"]')?.textContent ?? ''), undefined, { polling: 'raf', timeout: 30_000 });
+  return page.evaluate(() => performance.now());
+}
+
+/** Scrolls the list top to bottom over ~4 s, one step per frame; returns the rAF deltas. */
+async function scrollThrough(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const el = document.querySelector('.list-scroller')!;
+        const deltas: number[] = [];
+        const step = (el.scrollHeight - el.clientHeight) / 240;
+        let last = performance.now();
+        const frame = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          el.scrollTop += step;
+          if (el.scrollTop + el.clientHeight < el.scrollHeight - 1) requestAnimationFrame(frame);
+          else resolve(deltas.slice(1));
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
+/** Frame intervals and long main-thread tasks from a Chromium trace recorded while `during` runs. */
+async function traceFrames(browser: Browser, page: Page, during: () => Promise<unknown>): Promise<{ frames: number[]; longTasks: number }> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+  await during();
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ts: number; dur?: number; ph: string; args?: { data?: unknown } }[] };
+  const events = trace.traceEvents;
+  const draws = events.filter((e) => e.name === 'DrawFrame' || e.name === 'Graphics.Pipeline.DrawFrame').map((e) => e.ts / 1000);
+  const begins = draws.length > 10 ? draws : events.filter((e) => e.name === 'BeginMainThreadFrame' || e.name === 'BeginFrame').map((e) => e.ts / 1000);
+  begins.sort((a, b) => a - b);
+  const frames = begins.slice(1).map((t, i) => t - begins[i]!);
+  const longTasks = events.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000).length;
+  return { frames, longTasks };
+}
+
+/** Counts DOM mutations in the list over `seconds` of idle clock ticks (what one tick re-renders). */
+async function idleMutations(page: Page, seconds: number): Promise<{ perTick: number; rows: number }> {
+  return page.evaluate(
+    (s) =>
+      new Promise<{ perTick: number; rows: number }>((resolve) => {
+        let count = 0;
+        const observer = new MutationObserver((records) => (count += records.length));
+        observer.observe(document.querySelector('.account-list')!, { subtree: true, childList: true, characterData: true, attributes: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve({ perTick: count / s, rows: document.querySelectorAll('.account-row').length });
+        }, s * 1000);
+      }),
+    seconds,
+  );
+}
+
+/** Runs the renderer benchmark and returns a few lines of plain text with the figures. */
+export async function runUiBench(): Promise<string> {
+  // Resolved from the checkout at run time: the bench bundle must not inline Playwright.
+  const { chromium } = createRequire(join(process.cwd(), 'package.json'))('@playwright/test') as typeof import('@playwright/test');
+  const vaultDir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'ui-bench-'));
+  await seedVault(vaultDir, manyAccounts(ACCOUNTS));
+  const { child, url } = await startBridge(vaultDir);
+  const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 480, height: 800 } });
+    const loads: number[] = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await firstCodeMs(page, url));
+    let raf: number[] = [];
+    const { frames, longTasks } = await traceFrames(browser, page, async () => (raf = await scrollThrough(page)));
+    const idle = await idleMutations(page, 3);
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const over = (xs: number[], limit: number) => `${((100 * xs.filter((x) => x > limit).length) / Math.max(1, xs.length)).toFixed(1)} %`;
+    return [
+      `Renderer, ${ACCOUNTS} accounts (Chromium ${browser.version()}, software rendering):`,
+      `  navigation → first code shown: median ${ms(median(loads))} of ${LOADS} loads (min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))})`,
+      `  scrolling all ${ACCOUNTS} rows in ${raf.length} frames, trace: ${frames.length} frames, median ${ms(median(frames))}, p95 ${ms(pct(frames, 95))}, max ${ms(Math.max(...frames))}, over 16.7 ms ${over(frames, 16.7)}; tasks over 50 ms: ${longTasks}`,
+      `  same scroll, requestAnimationFrame deltas: median ${ms(median(raf))}, p95 ${ms(pct(raf, 95))}, max ${ms(Math.max(...raf))}, over 16.7 ms ${over(raf, 16.7)}`,
+      `  idle clock tick: ${idle.perTick.toFixed(0)} DOM mutations per second with ${idle.rows} rows in the DOM (only the countdowns change)`,
+      `  JS heap after scrolling: ${(heap / 1024 / 1024).toFixed(1)} MB`,
+    ].join('\n');
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    rmSync(vaultDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SMALL_VAULT } from './rfc-accounts';
+
+test.use({ seed: { accounts: SMALL_VAULT } });
+
+/** Serious and critical axe violations, listed by rule and element for a readable failure. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in the main views (${scheme})`, async ({ app, page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open(page);
+    await expect(page.getByRole('list', { name: /Accounts/ })).toBeVisible();
+    await page.getByRole('listitem').first().hover();
+    expect(await seriousViolations(page), 'codes list').toEqual([]);
+
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await seriousViolations(page), 'help overlay').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /Copy code for GitHub/ }).focus();
+    await page.keyboard.press('e');
+    await expect(page.getByRole('dialog', { name: /Edit GitHub/ })).toBeVisible();
+    expect(await seriousViolations(page), 'edit dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /Copy code for GitHub/ }).focus();
+    await page.keyboard.press('t');
+    await expect(page.getByRole('heading', { name: /Two consecutive codes/ })).toBeVisible();
+    expect(await seriousViolations(page), 'two codes view').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Add account' }).click();
+    expect(await seriousViolations(page), 'add form').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel(/Check the system clock/).check();
+    expect(await seriousViolations(page), 'settings').toEqual([]);
+  });
+}
+
+test.describe('first run', () => {
+  test.use({ seed: { accounts: [] } });
+  test('axe finds no serious or critical violations in the empty state', async ({ page, app }) => {
+    await app.open(page);
+    await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { expect, test } from './fixtures';
+import { SMALL_VAULT } from './rfc-accounts';
+
+test.use({ seed: { accounts: SMALL_VAULT } });
+
+const names = (page: import('@playwright/test').Page) => page.locator('.account-row .issuer').allInnerTexts();
+
+test('edit changes issuer, account, group and favourite; the favourite is pinned to the top', async ({ app, page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: /Copy code for Dropbox/ }).focus();
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Edit Dropbox' });
+  await dialog.getByLabel('Issuer (service)').fill('Dropbox Business');
+  await dialog.getByLabel('Account name').fill('team@acme.test');
+  await dialog.getByLabel('Group').fill('Work');
+  await dialog.getByLabel(/Favourite/).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => names(page)).toEqual(['★ Dropbox Business', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
+  await page.getByRole('button', { name: 'Work', exact: true }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(3);
+  // Survives a reload: it was saved in the vault, not only on screen.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Copy code for Dropbox Business team@acme.test' })).toBeVisible();
+});
+
+test('delete asks first, then offers undo, and undo brings the account back in its place', async ({ app, page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: /Copy code for GitHub/ }).focus();
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('dialog', { name: /Delete GitHub/ });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(5);
+
+  await page.getByRole('button', { name: /Copy code for GitHub/ }).focus();
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog', { name: /Delete GitHub/ }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Deleted GitHub');
+  await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Restored GitHub');
+  await expect.poll(() => names(page)).toEqual(['RFC', 'GitHub', 'Google', 'Dropbox', 'Amazon Web Services']);
+});
+
+test('a delete whose undo window is cut short by quitting can still be undone from the vault trash', async ({ app, page }) => {
+  await app.open(page);
+  const id = await page.getByRole('button', { name: /Copy code for Google/ }).getAttribute('data-account-id');
+  await page.getByRole('button', { name: /Copy code for Google/ }).focus();
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(4);
+  await page.reload(); // the window closed during the undo window
+  await expect(page.getByRole('listitem')).toHaveCount(4);
+  const restored = await page.evaluate(async (accountId) => {
+    const api = (window as unknown as { otpDesk: { accounts: { restore(id: string): Promise<{ ok: boolean }> } } }).otpDesk;
+    return (await api.accounts.restore(accountId!)).ok;
+  }, id);
+  expect(restored).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('listitem')).toHaveCount(5);
+});
+
+test('Ctrl+Z undoes a delete; Alt+arrows move an account in the manual order', async ({ app, page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: /Copy code for Google/ }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => names(page)).toEqual(['RFC', 'Google', 'GitHub', 'Dropbox', 'Amazon Web Services']);
+  await expect(page.getByRole('button', { name: /Copy code for Google/ })).toBeFocused();
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('listitem')).toHaveCount(4);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('listitem')).toHaveCount(5);
+  await page.reload();
+  await expect.poll(() => names(page)).toEqual(['RFC', 'Google', 'GitHub', 'Dropbox', 'Amazon Web Services']);
+});
+
+test('sorting by name and the help overlay listing the shortcuts', async ({ app, page }) => {
+  await app.open(page);
+  await page.getByLabel('Sort').selectOption('name');
+  await expect.poll(() => names(page)).toEqual(['Amazon Web Services', 'Dropbox', 'GitHub', 'Google', 'RFC']);
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Copy the next code');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
