@@ -1,7 +1,7 @@
 import type { View } from '../store/ui-slice';
 import { useStore } from '../store/store';
 
-const TITLES: Partial<Record<View, string>> = { add: 'Add account', settings: 'Settings', pair: 'Two codes', import: 'Import' };
+const TITLES: Partial<Record<View, string>> = { add: 'Add account', settings: 'Settings', pair: 'Two codes', import: 'Import', backups: 'Backups' };
 
 /** The app bar: on the codes list, Add, Settings and Help; elsewhere, the way back. */
 export function Toolbar() {
@@ -21,6 +21,9 @@ export function Toolbar() {
             </button>
             <button type="button" className="icon-button" onClick={() => setView('settings')} aria-label="Settings" title="Settings (Ctrl+,)">
               <span aria-hidden="true">⚙</span>
+            </button>
+            <button type="button" onClick={() => setView('backups')} title="Automatic backups, exports and restore">
+              Backups
             </button>
             <button type="button" onClick={() => setView('import')} title="Import QR images, screenshots or backups (or drop them on the window)">
               Import
