@@ -12,7 +12,10 @@ export interface TestFile {
 }
 
 /** The shared corpus (real exports from other apps); tests using it skip when it is absent. */
-export const CORPUS = resolve(process.cwd(), '../shared/corpus');
+export const CORPUS = resolve(
+  process.env['OTP_DESK_SHARED'] ?? resolve(process.cwd(), '../shared'),
+  'corpus',
+);
 export const hasCorpus = existsSync(CORPUS);
 
 /** A corpus file, e.g. corpusFile('google-migration/example_export.png', 'image/png'). */
@@ -82,8 +85,14 @@ export async function photoWithoutQr(name: string, width = 1600, height = 1200):
   return { name, type: 'image/jpeg', bytes: await sharp(noise).jpeg({ quality: 80 }).toBuffer() };
 }
 
+/** The window listens for drops and pastes once the vault is open and the app has drawn its toolbar. */
+async function appReady(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'OTP Desk', level: 1 }).waitFor();
+}
+
 /** Drops files on the window the way a file manager does: dragenter, dragover, drop with a DataTransfer. */
 export async function dropFiles(page: Page, files: readonly TestFile[]): Promise<void> {
+  await appReady(page);
   const payload = files.map((f) => ({
     name: f.name,
     type: f.type,
@@ -109,6 +118,7 @@ export async function paste(
   page: Page,
   content: { text?: string; file?: TestFile },
 ): Promise<void> {
+  await appReady(page);
   const file = content.file
     ? {
         name: content.file.name,

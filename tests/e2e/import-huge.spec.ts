@@ -59,8 +59,9 @@ test('a 50-megapixel photo is searched in the worker without freezing the window
   console.log(
     `50 MP photo (${(photo.bytes.length / 1e6).toFixed(1)} MB JPEG): ${elapsed} ms to the review; longest frame gap ${maxGap.toFixed(0)} ms\n${timings.join('\n')}`,
   );
-  // The UI thread kept drawing frames while the worker decoded (Playwright's own drop takes some of it).
-  expect(maxGap).toBeLessThan(500);
+  // The UI thread kept drawing frames while the worker decoded; decoding 50 MP on it would stall it for
+  // seconds. The bound is loose because parallel test workers share the CPU.
+  expect(maxGap).toBeLessThan(1000);
 });
 
 test('4K screenshots decode in the worker in well under a second each', async ({ app, page }) => {
