@@ -33,6 +33,7 @@ for (const scheme of ['light', 'dark'] as const) {
       page.getByRole('list', { name: 'Accounts found' }).getByRole('listitem'),
     ).toHaveCount(3, { timeout: 20_000 });
     await expect(page.getByRole('alert', { name: 'Problems' })).toBeVisible();
+    await expect(page.locator('.toast')).toHaveCount(0, { timeout: 10_000 }); // the earlier save's toast
     await page.screenshot({ path: `test-results/import-review-${scheme}.png`, fullPage: true });
     await page.screenshot({ path: `/tmp/import-review-${scheme}.png`, fullPage: true });
   });
