@@ -71,7 +71,9 @@ describe.skipIf(!hasKeychain || !hasCorpus)('every corpus export imports through
     for (const entry of want) {
       const params: OtpParameters = { type: entry.type, secret: entry.secret, algorithm: entry.algorithm, digits: entry.digits, period: entry.period ?? 30, counter: entry.counter ?? 0 };
       const expectedCode = generateCode(params, AT);
-      const match = list.find((a) => a.issuer === entry.issuer && a.account === entry.name && codes.find((c) => c.id === a.id)?.code === expectedCode);
+      // Where a format repeats the issuer in the name ("Deno:Mason"), expected.json's notes accept the name without it.
+      const names = [entry.name, entry.name.startsWith(`${entry.issuer}:`) ? entry.name.slice(entry.issuer.length + 1) : entry.name];
+      const match = list.find((a) => a.issuer === entry.issuer && names.includes(a.account) && codes.find((c) => c.id === a.id)?.code === expectedCode);
       expect(match, `${entry.issuer}/${entry.name} with its secret`).toBeDefined();
       expect(match).toMatchObject({ type: entry.type, algorithm: entry.algorithm, digits: entry.digits, ...(entry.type === 'hotp' ? { counter: entry.counter } : { period: entry.period }) });
     }
