@@ -8,7 +8,10 @@ export interface ClipboardAccess {
 }
 
 /** Clears the clipboard only if it still holds `text`, so something the user copied since is kept. */
-export async function clearClipboardIfHolds(clipboard: ClipboardAccess, text: string): Promise<boolean> {
+export async function clearClipboardIfHolds(
+  clipboard: ClipboardAccess,
+  text: string,
+): Promise<boolean> {
   if (!text || (await clipboard.readText()) !== text) return false;
   await clipboard.clear();
   return true;

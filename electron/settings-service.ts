@@ -7,7 +7,10 @@ export function currentSettings(service: AuthenticatorService): Settings {
 }
 
 /** Validates a patch (from unknown), stores each changed field, and returns the settings now in force. */
-export async function updateSettings(service: AuthenticatorService, patch: unknown): Promise<Settings> {
+export async function updateSettings(
+  service: AuthenticatorService,
+  patch: unknown,
+): Promise<Settings> {
   const valid = validateSettingsPatch(patch);
   const before = currentSettings(service);
   for (const [key, value] of Object.entries(valid) as [keyof Settings, unknown][]) {

@@ -29,13 +29,20 @@ function describe(offsetMs: number): string {
  * Asks `url` for its time (a HEAD request; the Date header has 1 s resolution, so the
  * request's midpoint plus half a second is compared) within a bounded timeout.
  */
-export async function checkSystemClock(url: string, options: ClockCheckOptions = {}): Promise<ClockCheck> {
+export async function checkSystemClock(
+  url: string,
+  options: ClockCheckOptions = {},
+): Promise<ClockCheck> {
   const { timeoutMs = 5_000, toleranceMs = 5_000, clock = Date.now, fetchImpl = fetch } = options;
   const server = new URL(url).host;
   const sent = clock();
   let response: Response;
   try {
-    response = await fetchImpl(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetchImpl(url, {
+      method: 'HEAD',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     const timedOut = (error as Error)?.name === 'TimeoutError';
     throw new UserError(
@@ -48,7 +55,10 @@ export async function checkSystemClock(url: string, options: ClockCheckOptions =
   const received = clock();
   const date = Date.parse(response.headers.get('date') ?? '');
   if (Number.isNaN(date)) {
-    throw new UserError('io', `${server} answered without a usable Date header. Choose another server for the clock check.`);
+    throw new UserError(
+      'io',
+      `${server} answered without a usable Date header. Choose another server for the clock check.`,
+    );
   }
   const offsetMs = Math.round(date + 500 - (sent + received) / 2);
   const ok = Math.abs(offsetMs) < toleranceMs;

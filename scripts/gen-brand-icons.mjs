@@ -17,7 +17,9 @@ const SLUGS = `1password adguard airbnb atlassian auth0 backblaze binance bitbuc
   protonmail reddit revolut riotgames robinhood rubygems scaleway sentry shopify signal snapchat steam stripe
   supabase synology tailscale telegram tiktok trello tumblr twitch uber ubiquiti ubisoft vercel vultr whatsapp wise
   wordpress x zendesk zoho zoom battledotnet apple anydesk teamviewer discourse nvidia intuit squarespace wix
-  bluesky threads pinterest vimeo spotify sony samsung asana clickup miro linear todoist`.split(/\s+/);
+  bluesky threads pinterest vimeo spotify sony samsung asana clickup miro linear todoist`.split(
+  /\s+/,
+);
 
 // Brands no longer in simple-icons: a letter on the brand colour.
 const COLOUR_ONLY = {
@@ -39,19 +41,36 @@ const COLOUR_ONLY = {
   linode: ['Linode', '00A95C'],
 };
 
-const bySlug = new Map(Object.values(icons).filter((i) => i && i.slug).map((i) => [i.slug, i]));
+const bySlug = new Map(
+  Object.values(icons)
+    .filter((i) => i && i.slug)
+    .map((i) => [i.slug, i]),
+);
 const entries = {};
 for (const slug of [...new Set(SLUGS)].sort()) {
   const icon = bySlug.get(slug);
   if (!icon) throw new Error(`simple-icons has no ${slug}; drop it from the list`);
   entries[slug] = { title: icon.title, hex: icon.hex, path: icon.path };
 }
-for (const [slug, [title, hex]] of Object.entries(COLOUR_ONLY)) entries[slug] = { title, hex, path: '' };
+for (const [slug, [title, hex]] of Object.entries(COLOUR_ONLY))
+  entries[slug] = { title, hex, path: '' };
 
 const version = JSON.parse(
-  await import('node:fs').then((fs) => fs.readFileSync(join(dirname(fileURLToPath(import.meta.resolve('simple-icons'))), 'package.json'), 'utf8')),
+  await import('node:fs').then((fs) =>
+    fs.readFileSync(
+      join(dirname(fileURLToPath(import.meta.resolve('simple-icons'))), 'package.json'),
+      'utf8',
+    ),
+  ),
 ).version;
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer', 'src', 'icons', 'brand-icons.ts');
+const out = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'renderer',
+  'src',
+  'icons',
+  'brand-icons.ts',
+);
 const body = Object.entries(entries)
   .sort(([a], [b]) => a.localeCompare(b))
   .map(([slug, e]) => `  ${JSON.stringify(slug)}: ${JSON.stringify(e)},`)

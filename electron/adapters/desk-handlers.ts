@@ -12,7 +12,10 @@ export interface DeskPlatform {
 }
 
 /** Settings, the clock check and the clipboard: the codes window's part of the contract. */
-export function createDeskHandlers(host: ServiceHost, platform: DeskPlatform = {}): Pick<ApiHandlers, 'settings' | 'clock' | 'clipboard'> {
+export function createDeskHandlers(
+  host: ServiceHost,
+  platform: DeskPlatform = {},
+): Pick<ApiHandlers, 'settings' | 'clock' | 'clipboard'> {
   const service = () => host.get();
   return {
     settings: {
@@ -22,13 +25,21 @@ export function createDeskHandlers(host: ServiceHost, platform: DeskPlatform = {
     clock: {
       check: () => {
         const settings = currentSettings(service());
-        if (!settings.timeCheckEnabled) throw new UserError('invalid-input', 'The clock check is off. Turn it on in Settings first.');
+        if (!settings.timeCheckEnabled)
+          throw new UserError(
+            'invalid-input',
+            'The clock check is off. Turn it on in Settings first.',
+          );
         return checkSystemClock(settings.timeCheckUrl);
       },
     },
     clipboard: {
       clearIf: (text) => {
-        if (!platform.clipboard) throw new UserError('io', 'The system clipboard is not reachable from here; the page clears it instead.');
+        if (!platform.clipboard)
+          throw new UserError(
+            'io',
+            'The system clipboard is not reachable from here; the page clears it instead.',
+          );
         return clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
       },
     },

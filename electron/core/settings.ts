@@ -50,7 +50,8 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] 
   theme: oneOf('system', 'light', 'dark'),
   density: oneOf('compact', 'comfortable'),
   nextCode: oneOf('always', 'hover', 'never'),
-  clipboardClearSeconds: (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3600,
+  clipboardClearSeconds: (v): v is number =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3600,
   clockOffsetMs: (v): v is number => Number.isInteger(v) && Math.abs(v as number) <= ONE_DAY_MS,
   sort: oneOf('manual', 'name', 'used'),
   timeCheckEnabled: (v): v is boolean => typeof v === 'boolean',
@@ -77,12 +78,15 @@ export function readSettings(stored: Readonly<Record<string, unknown>>): Setting
 
 /** Narrows a submitted patch; throws a UserError naming the field and the allowed values. */
 export function validateSettingsPatch(patch: unknown): Partial<Settings> {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalidInput('Expected settings to change.');
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    throw invalidInput('Expected settings to change.');
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
-    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) throw invalidInput(`There is no setting called "${key.slice(0, 40)}".`);
+    if (!Object.hasOwn(DEFAULT_SETTINGS, key))
+      throw invalidInput(`There is no setting called "${key.slice(0, 40)}".`);
     const field = key as keyof Settings;
-    if (!VALID[field](value)) throw invalidInput(`The setting ${field} can't take that value. ${HINTS[field]}`);
+    if (!VALID[field](value))
+      throw invalidInput(`The setting ${field} can't take that value. ${HINTS[field]}`);
     result[field] = value;
   }
   return result as Partial<Settings>;

@@ -24,7 +24,8 @@ export function parseBounds(value: unknown): Bounds | null {
 export function fitBounds(saved: Bounds | null, workAreas: readonly Bounds[]): Bounds | null {
   if (!saved) return null;
   const visible = workAreas.some((area) => {
-    const overlapX = Math.min(saved.x + saved.width, area.x + area.width) - Math.max(saved.x, area.x);
+    const overlapX =
+      Math.min(saved.x + saved.width, area.x + area.width) - Math.max(saved.x, area.x);
     const overlapY = Math.min(saved.y + 40, area.y + area.height) - Math.max(saved.y, area.y);
     return overlapX >= 100 && overlapY >= 20;
   });

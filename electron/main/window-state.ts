@@ -9,7 +9,10 @@ const stateFile = () => join(app.getPath('userData'), 'window-state.json');
 export function loadWindowBounds(): Bounds | null {
   try {
     const saved = parseBounds(JSON.parse(readFileSync(stateFile(), 'utf8')));
-    return fitBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+    return fitBounds(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
   } catch {
     return null;
   }

@@ -14,7 +14,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violations in the main views (${scheme})`, async ({ app, page }) => {
+  test(`axe finds no serious or critical violations in the main views (${scheme})`, async ({
+    app,
+    page,
+  }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     await app.open(page);

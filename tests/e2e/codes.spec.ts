@@ -3,10 +3,17 @@ import { grouped, RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-acc
 
 test.use({ seed: { accounts: SMALL_VAULT }, permissions: ['clipboard-read', 'clipboard-write'] });
 
-const rfcRow = (page: import('@playwright/test').Page) => page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /Copy code for RFC/ }) });
-const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
+const rfcRow = (page: import('@playwright/test').Page) =>
+  page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: /Copy code for RFC/ }) });
+const clipboard = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => navigator.clipboard.readText());
 
-test('shows the RFC 6238 code and rolls over to the next one at the period boundary', async ({ app, page }) => {
+test('shows the RFC 6238 code and rolls over to the next one at the period boundary', async ({
+  app,
+  page,
+}) => {
   await page.clock.install({ time: RFC_TIME_MS - 10_000 });
   await app.open(page);
   await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
@@ -18,11 +25,16 @@ test('shows the RFC 6238 code and rolls over to the next one at the period bound
   await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName(/^(29|30) seconds left$/);
 });
 
-test('copies the code on click, confirms it, and clears the clipboard later only if it still holds the code', async ({ app, page }) => {
+test('copies the code on click, confirms it, and clears the clipboard later only if it still holds the code', async ({
+  app,
+  page,
+}) => {
   await page.clock.install({ time: RFC_TIME_MS - 20_000 });
   await app.open(page);
   await page.getByRole('button', { name: /Copy code for RFC/ }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Copied the code for RFC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Copied the code for RFC',
+  );
   expect(await clipboard(page)).toBe(RFC_CODE);
   await page.clock.runFor(31_000);
   await expect.poll(() => clipboard(page)).toBe('');
@@ -35,7 +47,10 @@ test('copies the code on click, confirms it, and clears the clipboard later only
   expect(await clipboard(page)).toBe('my own text');
 });
 
-test('shows the next code on hover by default, always or never per the setting', async ({ app, page }) => {
+test('shows the next code on hover by default, always or never per the setting', async ({
+  app,
+  page,
+}) => {
   await page.clock.install({ time: RFC_TIME_MS - 20_000 });
   await app.open(page);
   const next = rfcRow(page).getByTestId('next-code');
@@ -49,7 +64,10 @@ test('shows the next code on hover by default, always or never per the setting',
   await expect(rfcRow(page).getByTestId('next-code')).toBeVisible();
 });
 
-test('keyboard: / searches, arrows and j/k move, Enter copies, Shift+Enter copies the next code', async ({ app, page }) => {
+test('keyboard: / searches, arrows and j/k move, Enter copies, Shift+Enter copies the next code', async ({
+  app,
+  page,
+}) => {
   await page.clock.install({ time: RFC_TIME_MS - 20_000 });
   await app.open(page);
   await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
@@ -75,10 +93,15 @@ test('keyboard: / searches, arrows and j/k move, Enter copies, Shift+Enter copie
   await expect.poll(() => clipboard(page)).toBe(RFC_CODE);
   await page.keyboard.press('Shift+Enter');
   await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Copied the next code for RFC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Copied the next code for RFC',
+  );
 });
 
-test('search matches issuer, account and group, and says when nothing matches', async ({ app, page }) => {
+test('search matches issuer, account and group, and says when nothing matches', async ({
+  app,
+  page,
+}) => {
   await app.open(page);
   const search = page.getByRole('searchbox', { name: 'Search accounts' });
   await search.fill('octocat');
@@ -92,7 +115,10 @@ test('search matches issuer, account and group, and says when nothing matches', 
   await expect(search).toBeFocused();
 });
 
-test('two consecutive codes: current and next side by side, each copied, with the time until the pair changes', async ({ app, page }) => {
+test('two consecutive codes: current and next side by side, each copied, with the time until the pair changes', async ({
+  app,
+  page,
+}) => {
   await page.clock.install({ time: RFC_TIME_MS - 20_000 });
   await app.open(page);
   await page.clock.pauseAt(RFC_TIME_MS - 10_000);

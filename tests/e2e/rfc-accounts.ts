@@ -15,9 +15,22 @@ export const SMALL_VAULT: readonly SeedAccount[] = [
   { issuer: 'RFC', account: 'vector@example.com', secret: RFC_SECRET, digits: 8 },
   { issuer: 'GitHub', account: 'octocat', secret: 'JBSWY3DPEHPK3PXP', group: 'Work' },
   { issuer: 'Google', account: 'alice@gmail.com', secret: 'KRSXG5CTMVRXEZLU', group: 'Personal' },
-  { issuer: 'Dropbox', account: 'alice@example.com', secret: 'MFRGGZDFMZTWQ2LK', group: 'Personal' },
-  { issuer: 'Amazon Web Services', account: 'root@acme', secret: 'GEZDGNBVGY3TQOJQ', group: 'Work' },
+  {
+    issuer: 'Dropbox',
+    account: 'alice@example.com',
+    secret: 'MFRGGZDFMZTWQ2LK',
+    group: 'Personal',
+  },
+  {
+    issuer: 'Amazon Web Services',
+    account: 'root@acme',
+    secret: 'GEZDGNBVGY3TQOJQ',
+    group: 'Work',
+  },
 ];
 
 /** How the UI groups an 8-digit code: `0708 1804`. */
-export const grouped = (code: string) => (code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : `${code.slice(0, 3)} ${code.slice(3)}`);
+export const grouped = (code: string) =>
+  code.length === 8
+    ? `${code.slice(0, 4)} ${code.slice(4)}`
+    : `${code.slice(0, 3)} ${code.slice(3)}`;

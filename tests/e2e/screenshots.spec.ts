@@ -32,9 +32,29 @@ const REALISTIC: SeedAccount[] = (
     ['Figma', 'alice@acme.io', 'Work'],
     ['Hetzner', 'AM1234-HETZNER', 'Work'],
   ] as const
-).map(([issuer, account, group, favorite], i) => ({ issuer, account, group, favorite: favorite ?? false, secret: key(i) }));
-REALISTIC.splice(9, 0, { issuer: 'Steam', account: 'alice_plays', group: 'Personal', secret: key(30), type: 'steam', digits: 5 });
-REALISTIC.splice(14, 0, { issuer: 'YubiCo Lab', account: 'hotp-token', group: 'Work', secret: key(31), type: 'hotp', counter: 7 });
+).map(([issuer, account, group, favorite], i) => ({
+  issuer,
+  account,
+  group,
+  favorite: favorite ?? false,
+  secret: key(i),
+}));
+REALISTIC.splice(9, 0, {
+  issuer: 'Steam',
+  account: 'alice_plays',
+  group: 'Personal',
+  secret: key(30),
+  type: 'steam',
+  digits: 5,
+});
+REALISTIC.splice(14, 0, {
+  issuer: 'YubiCo Lab',
+  account: 'hotp-token',
+  group: 'Work',
+  secret: key(31),
+  type: 'hotp',
+  counter: 7,
+});
 
 test.use({ seed: { accounts: REALISTIC }, viewport: { width: 520, height: 860 } });
 

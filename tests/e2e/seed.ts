@@ -16,10 +16,25 @@ export interface SeedAccount extends Partial<AccountDraft> {
 export async function seedVault(dir: string, accounts: readonly SeedAccount[]): Promise<void> {
   const service = await AuthenticatorService.open(dir, new KeytarKeyStore(), { create: true });
   const added = await service.addAccounts(
-    accounts.map((a) => ({ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...a }) as AccountDraft),
+    accounts.map(
+      (a) =>
+        ({
+          type: 'totp',
+          algorithm: 'SHA1',
+          digits: 6,
+          period: 30,
+          counter: 0,
+          ...a,
+        }) as AccountDraft,
+    ),
   );
   for (const [i, a] of accounts.entries()) {
-    if (a.group || a.favorite || a.icon) await service.updateAccount(added[i]!.id, { group: a.group, favorite: a.favorite, icon: a.icon });
+    if (a.group || a.favorite || a.icon)
+      await service.updateAccount(added[i]!.id, {
+        group: a.group,
+        favorite: a.favorite,
+        icon: a.icon,
+      });
   }
 }
 
@@ -34,6 +49,10 @@ export function manyAccounts(count: number): SeedAccount[] {
       secret += BASE32[x % 32];
       x = Math.floor(x / 32) + (k + 1) * 7919 + i;
     }
-    return { issuer: `Service ${String(i).padStart(4, '0')}`, account: `user${i}@example.com`, secret };
+    return {
+      issuer: `Service ${String(i).padStart(4, '0')}`,
+      account: `user${i}@example.com`,
+      secret,
+    };
   });
 }

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings, validateSettingsPatch } from '../../electron/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  validateSettingsPatch,
+} from '../../electron/core/settings';
 import { clearClipboardIfHolds } from '../../electron/clipboard-access';
 import { fitBounds, parseBounds } from '../../electron/main/window-bounds';
 
 describe('settings', () => {
   it('fall back to defaults for missing or damaged stored values and keep valid ones', () => {
-    const settings = readSettings({ theme: 'dark', density: 'huge', clockOffsetMs: 1.5, clipboardClearSeconds: 45 });
+    const settings = readSettings({
+      theme: 'dark',
+      density: 'huge',
+      clockOffsetMs: 1.5,
+      clipboardClearSeconds: 45,
+    });
     expect(settings.theme).toBe('dark');
     expect(settings.density).toBe(DEFAULT_SETTINGS.density);
     expect(settings.clockOffsetMs).toBe(0);
@@ -14,10 +23,15 @@ describe('settings', () => {
   });
 
   it('reject a bad value with a message naming the field and what it takes', () => {
-    expect(() => validateSettingsPatch({ nextCode: 'sometimes' })).toThrow(/nextCode.*always, hover or never/);
+    expect(() => validateSettingsPatch({ nextCode: 'sometimes' })).toThrow(
+      /nextCode.*always, hover or never/,
+    );
     expect(() => validateSettingsPatch({ timeCheckUrl: 'file:///etc/passwd' })).toThrow(/http/);
     expect(() => validateSettingsPatch({ colour: 'red' })).toThrow(/no setting called "colour"/);
-    expect(validateSettingsPatch({ clipboardClearSeconds: 0, sort: 'used' })).toEqual({ clipboardClearSeconds: 0, sort: 'used' });
+    expect(validateSettingsPatch({ clipboardClearSeconds: 0, sort: 'used' })).toEqual({
+      clipboardClearSeconds: 0,
+      sort: 'used',
+    });
   });
 });
 
@@ -39,7 +53,9 @@ describe('remembered window bounds', () => {
     expect(fitBounds(saved, [screen])).toEqual(saved);
   });
   it('are dropped when the display they were on is gone, or the file is damaged', () => {
-    expect(fitBounds(parseBounds({ x: 2500, y: 50, width: 460, height: 720 }), [screen])).toBeNull();
+    expect(
+      fitBounds(parseBounds({ x: 2500, y: 50, width: 460, height: 720 }), [screen]),
+    ).toBeNull();
     expect(parseBounds({ x: 'a', y: 0, width: 460, height: 720 })).toBeNull();
     expect(parseBounds({ x: 0, y: 0, width: 5, height: 720 })).toBeNull();
   });

@@ -41,11 +41,15 @@ describe('system clock check against an HTTP Date header', () => {
 
   it('gives up after the timeout with a message that says what to do', async () => {
     const started = Date.now();
-    await expect(checkSystemClock(await serve('silent'), { timeoutMs: 300 })).rejects.toThrow(/did not answer within .*turn the clock check off/);
+    await expect(checkSystemClock(await serve('silent'), { timeoutMs: 300 })).rejects.toThrow(
+      /did not answer within .*turn the clock check off/,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('says so when the server sends no Date header', async () => {
-    await expect(checkSystemClock(await serve('no-date'))).rejects.toThrow(/without a usable Date header/);
+    await expect(checkSystemClock(await serve('no-date'))).rejects.toThrow(
+      /without a usable Date header/,
+    );
   });
 });

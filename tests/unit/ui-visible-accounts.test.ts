@@ -31,9 +31,24 @@ const ids = (xs: readonly AccountSummary[]) => xs.map((a) => a.id);
 
 describe('the accounts the list shows', () => {
   it('pins favourites, then follows the chosen order (name ignores case)', () => {
-    expect(ids(visibleAccounts(list, '', '', 'manual'))).toEqual(['Zoom', 'GitHub', 'amazon', 'Bank']);
-    expect(ids(visibleAccounts(list, '', '', 'name'))).toEqual(['Zoom', 'amazon', 'Bank', 'GitHub']);
-    expect(ids(visibleAccounts(list, '', '', 'used'))).toEqual(['Zoom', 'amazon', 'GitHub', 'Bank']);
+    expect(ids(visibleAccounts(list, '', '', 'manual'))).toEqual([
+      'Zoom',
+      'GitHub',
+      'amazon',
+      'Bank',
+    ]);
+    expect(ids(visibleAccounts(list, '', '', 'name'))).toEqual([
+      'Zoom',
+      'amazon',
+      'Bank',
+      'GitHub',
+    ]);
+    expect(ids(visibleAccounts(list, '', '', 'used'))).toEqual([
+      'Zoom',
+      'amazon',
+      'GitHub',
+      'Bank',
+    ]);
   });
 
   it('search matches every word in issuer, account or group; the group filter narrows further', () => {

@@ -22,7 +22,7 @@ export function AccountList() {
   const scroller = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
   const rowHeight = ROW_HEIGHT[density];
-  const { start, end, totalHeight } = useVirtualWindow(scroller, shown.length, rowHeight);
+  const { start, end, totalHeight, pageRows } = useVirtualWindow(scroller, shown.length, rowHeight);
   const found = shown.findIndex((a) => a.id === focusedId);
   const focusedIndex = found >= 0 ? found : 0;
 
@@ -33,20 +33,22 @@ export function AccountList() {
       if (!target || !el) return;
       const i = shown.indexOf(target);
       if (i * rowHeight < el.scrollTop) el.scrollTop = i * rowHeight;
-      else if ((i + 1) * rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = (i + 1) * rowHeight - el.clientHeight;
+      else if ((i + 1) * rowHeight > el.scrollTop + el.clientHeight)
+        el.scrollTop = (i + 1) * rowHeight - el.clientHeight;
       wantFocus.current = true;
       useStore.getState().setFocusedId(target.id);
     },
     [shown, rowHeight],
   );
-  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / rowHeight) - 1);
   const keepFocus = useCallback(() => void (wantFocus.current = true), []);
   const onKeyDown = useListKeys(shown, pageRows, moveFocus, keepFocus);
 
   useLayoutEffect(() => {
     if (!wantFocus.current) return;
     wantFocus.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-account-id="${shown[focusedIndex]?.id}"]`)?.focus();
+    scroller.current
+      ?.querySelector<HTMLElement>(`[data-account-id="${shown[focusedIndex]?.id}"]`)
+      ?.focus();
   });
 
   const onDrop = useCallback(
@@ -54,7 +56,14 @@ export function AccountList() {
       const s = useStore.getState();
       const ids = shown.map((a) => a.id).filter((id) => id !== draggedId);
       if (!canReorder() || !draggedId || draggedId === targetId) return;
-      ids.splice(ids.indexOf(targetId) + (shown.findIndex((a) => a.id === draggedId) < shown.findIndex((a) => a.id === targetId) ? 1 : 0), 0, draggedId);
+      ids.splice(
+        ids.indexOf(targetId) +
+          (shown.findIndex((a) => a.id === draggedId) < shown.findIndex((a) => a.id === targetId)
+            ? 1
+            : 0),
+        0,
+        draggedId,
+      );
       s.reorder(ids).catch((e: unknown) => s.showToast(messageOf(e), 'error'));
     },
     [shown],
@@ -66,10 +75,25 @@ export function AccountList() {
 
   return (
     <div className={`list-scroller next-${nextCode}`} ref={scroller}>
-      {shown.length === 0 ? <p className="no-match">No account matches. Press Esc to clear the search.</p> : null}
-      <ul className="account-list" aria-label={`Accounts, ${shown.length}`} style={{ height: totalHeight, ['--row-height' as string]: `${rowHeight}px` }} onKeyDown={onKeyDown}>
+      {shown.length === 0 ? (
+        <p className="no-match">No account matches. Press Esc to clear the search.</p>
+      ) : null}
+      <ul
+        className="account-list"
+        aria-label={`Accounts, ${shown.length}`}
+        style={{ height: totalHeight, ['--row-height' as string]: `${rowHeight}px` }}
+        onKeyDown={onKeyDown}
+      >
         {indices.map((i) => (
-          <AccountRow key={shown[i]!.id} account={shown[i]!} index={i} total={shown.length} top={i * rowHeight} focused={i === focusedIndex} onDrop={reorderable ? onDrop : undefined} />
+          <AccountRow
+            key={shown[i]!.id}
+            account={shown[i]!}
+            index={i}
+            total={shown.length}
+            top={i * rowHeight}
+            focused={i === focusedIndex}
+            onDrop={reorderable ? onDrop : undefined}
+          />
         ))}
       </ul>
     </div>

@@ -21,19 +21,34 @@ export interface RowProps {
 const DRAG_TYPE = 'application/x-otp-desk-account';
 
 /** One account: its mark, names, the code (click or Enter copies), the countdown, and its actions. */
-export const AccountRow = memo(function AccountRow({ account, index, total, top, focused, onDrop }: RowProps) {
+export const AccountRow = memo(function AccountRow({
+  account,
+  index,
+  total,
+  top,
+  focused,
+  onDrop,
+}: RowProps) {
   const title = titleOf(account);
   const subtitle = account.issuer ? account.account : '';
   const drag = onDrop
     ? {
         draggable: true,
         onDragStart: (e: DragEvent) => e.dataTransfer.setData(DRAG_TYPE, account.id),
-        onDragOver: (e: DragEvent) => e.dataTransfer.types.includes(DRAG_TYPE) && e.preventDefault(),
+        onDragOver: (e: DragEvent) =>
+          e.dataTransfer.types.includes(DRAG_TYPE) && e.preventDefault(),
         onDrop: (e: DragEvent) => onDrop(e.dataTransfer.getData(DRAG_TYPE), account.id),
       }
     : {};
   return (
-    <li className="account-row" style={{ transform: `translateY(${top}px)` }} aria-posinset={index + 1} aria-setsize={total} data-index={index} {...drag}>
+    <li
+      className="account-row"
+      style={{ transform: `translateY(${top}px)` }}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-index={index}
+      {...drag}
+    >
       <button
         type="button"
         className="copy"
@@ -46,7 +61,11 @@ export const AccountRow = memo(function AccountRow({ account, index, total, top,
         <BrandTile issuer={account.issuer} icon={account.icon} fallback={title} />
         <span className="names">
           <span className="issuer">
-            {account.favorite ? <span className="star" aria-label="favourite">★ </span> : null}
+            {account.favorite ? (
+              <span className="star" aria-label="favourite">
+                ★{' '}
+              </span>
+            ) : null}
             {title}
           </span>
           {subtitle || account.group ? (
@@ -60,10 +79,24 @@ export const AccountRow = memo(function AccountRow({ account, index, total, top,
       </button>
       <RowTimer account={account} />
       <span className="row-actions">
-        <button type="button" tabIndex={-1} className="icon-button" onClick={() => useStore.getState().openPair(account.id)} aria-label={`Two consecutive codes for ${title}`} title="Two consecutive codes (T)">
+        <button
+          type="button"
+          tabIndex={-1}
+          className="icon-button"
+          onClick={() => useStore.getState().openPair(account.id)}
+          aria-label={`Two consecutive codes for ${title}`}
+          title="Two consecutive codes (T)"
+        >
           <PairIcon />
         </button>
-        <button type="button" tabIndex={-1} className="icon-button" onClick={() => useStore.getState().setEditId(account.id)} aria-label={`Edit ${title}`} title="Edit (E)">
+        <button
+          type="button"
+          tabIndex={-1}
+          className="icon-button"
+          onClick={() => useStore.getState().setEditId(account.id)}
+          aria-label={`Edit ${title}`}
+          title="Edit (E)"
+        >
           <EditIcon />
         </button>
       </span>

@@ -16,7 +16,15 @@ function colourFor(text: string): string {
 }
 
 /** The service's mark on its brand colour, or its first letter (decorative: the name is next to it). */
-export const BrandTile = memo(function BrandTile({ issuer, icon, fallback }: { issuer: string; icon: string; fallback: string }) {
+export const BrandTile = memo(function BrandTile({
+  issuer,
+  icon,
+  fallback,
+}: {
+  issuer: string;
+  icon: string;
+  fallback: string;
+}) {
   const brand = brandIconFor(issuer, icon);
   const background = brand ? `#${brand.hex}` : colourFor(fallback);
   const ink = brand ? inkOn(brand.hex) : '#ffffff';

@@ -7,7 +7,12 @@ export function ClockBanner() {
   const enabled = useStore((s) => s.settings.timeCheckEnabled);
   const offset = useStore((s) => s.settings.clockOffsetMs);
   if (!enabled || !check || ('ok' in check && check.ok)) return null;
-  if ('error' in check) return <p className="banner warn" role="alert">Clock check: {check.error}</p>;
+  if ('error' in check)
+    return (
+      <p className="banner warn" role="alert">
+        Clock check: {check.error}
+      </p>
+    );
   const correct = () => {
     const s = useStore.getState();
     s.saveSettings({ clockOffsetMs: Math.round(check.offsetMs / 1000) * 1000 })

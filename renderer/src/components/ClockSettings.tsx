@@ -26,17 +26,28 @@ export function ClockSettings() {
           value={Math.round(offsetMs / 1000)}
           onChange={(e) => {
             const seconds = Number(e.target.value);
-            if (Number.isInteger(seconds) && Math.abs(seconds) <= 86_400) save({ clockOffsetMs: seconds * 1000 });
+            if (Number.isInteger(seconds) && Math.abs(seconds) <= 86_400)
+              save({ clockOffsetMs: seconds * 1000 });
           }}
         />
       </label>
       <label className="check">
-        <input type="checkbox" checked={enabled} onChange={(e) => save({ timeCheckEnabled: e.target.checked })} />
-        Check the system clock against a server (asks it for the time at start and when you press Check now)
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(e) => save({ timeCheckEnabled: e.target.checked })}
+        />
+        Check the system clock against a server (asks it for the time at start and when you press
+        Check now)
       </label>
       <label>
         Time server
-        <input type="url" value={draftUrl} onChange={(e) => setDraftUrl(e.target.value)} onBlur={() => draftUrl !== url && save({ timeCheckUrl: draftUrl })} disabled={!enabled} />
+        <input
+          type="url"
+          value={draftUrl}
+          onChange={(e) => setDraftUrl(e.target.value)}
+          onBlur={() => draftUrl !== url && save({ timeCheckUrl: draftUrl })}
+        />
       </label>
       <div className="row-buttons">
         <button type="button" onClick={() => void runCheck()} disabled={!enabled || checking}>
@@ -44,7 +55,11 @@ export function ClockSettings() {
         </button>
       </div>
       {enabled && check ? (
-        <p className={'error' in check || !check.ok ? 'error' : 'hint'} role="status" data-testid="clock-check">
+        <p
+          className={'error' in check || !check.ok ? 'error' : 'hint'}
+          role="status"
+          data-testid="clock-check"
+        >
           {'error' in check ? check.error : check.message}
         </p>
       ) : null}

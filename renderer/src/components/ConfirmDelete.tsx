@@ -16,8 +16,8 @@ export function ConfirmDelete({ account }: { account: AccountSummary }) {
   return (
     <Modal title={`Delete ${label}?`} onClose={close}>
       <p>
-        Make sure you can still sign in to {titleOf(account)} another way, or have turned off two-factor sign-in there. You can undo
-        for a few seconds after deleting.
+        Make sure you can still sign in to {titleOf(account)} another way, or have turned off
+        two-factor sign-in there. You can undo for a few seconds after deleting.
       </p>
       <div className="dialog-buttons">
         <span className="spacer" />

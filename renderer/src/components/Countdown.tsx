@@ -7,15 +7,32 @@ const URGENT_SECONDS = 5;
  * Seconds left in a code's period, as a ring and a number. The only part of a row that
  * re-renders every second: it subscribes to the shared tick through one number.
  */
-export const Countdown = memo(function Countdown({ validUntil, period }: { validUntil: number; period: number }) {
+export const Countdown = memo(function Countdown({
+  validUntil,
+  period,
+}: {
+  validUntil: number;
+  period: number;
+}) {
   const left = useStore((s) => Math.max(0, Math.min(period, Math.ceil(validUntil - s.now / 1000))));
   const urgent = left <= URGENT_SECONDS;
   const fraction = period > 0 ? left / period : 0;
   return (
-    <span className={`countdown${urgent ? ' urgent' : ''}`} role="timer" aria-label={`${left} ${left === 1 ? "second" : "seconds"} left`}>
+    <span
+      className={`countdown${urgent ? ' urgent' : ''}`}
+      role="timer"
+      aria-label={`${left} ${left === 1 ? 'second' : 'seconds'} left`}
+    >
       <svg viewBox="0 0 36 36" width="28" height="28" aria-hidden="true" focusable="false">
         <circle className="track" cx="18" cy="18" r="15.5" />
-        <circle className="arc" cx="18" cy="18" r="15.5" pathLength="100" strokeDasharray={`${fraction * 100} 100`} />
+        <circle
+          className="arc"
+          cx="18"
+          cy="18"
+          r="15.5"
+          pathLength="100"
+          strokeDasharray={`${fraction * 100} 100`}
+        />
       </svg>
       <span className="seconds" aria-hidden="true">
         {left}

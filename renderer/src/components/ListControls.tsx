@@ -19,7 +19,13 @@ export function ListControls() {
       {groups.length > 0 ? (
         <div className="groups" role="group" aria-label="Show group">
           {['', ...groups].map((g) => (
-            <button key={g || '*'} type="button" className="chip" aria-pressed={group === g} onClick={() => setGroup(g)}>
+            <button
+              key={g || '*'}
+              type="button"
+              className="chip"
+              aria-pressed={group === g}
+              onClick={() => setGroup(g)}
+            >
               {g || 'All'}
             </button>
           ))}

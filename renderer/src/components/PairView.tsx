@@ -11,8 +11,11 @@ import { BrandTile } from './BrandTile';
 export function PairView() {
   const account = useStore((s) => s.accounts.find((a) => a.id === s.pairId));
   const entry = useStore((s) => (s.pairId ? s.codes[s.pairId] : undefined));
-  const left = useStore((s) => (entry?.validUntil ? Math.max(0, Math.ceil(entry.validUntil - s.now / 1000)) : 0));
-  if (!account || !entry) return <p className="hint">That account is gone. Press Esc to go back.</p>;
+  const left = useStore((s) =>
+    entry?.validUntil ? Math.max(0, Math.ceil(entry.validUntil - s.now / 1000)) : 0,
+  );
+  if (!account || !entry)
+    return <p className="hint">That account is gone. Press Esc to go back.</p>;
   const title = titleOf(account);
   const copy = async (code: string, which: string) => {
     const { settings, showToast } = useStore.getState();
@@ -30,10 +33,15 @@ export function PairView() {
         <BrandTile issuer={account.issuer} icon={account.icon} fallback={title} />
         <span>
           Two consecutive codes for {title}
-          {account.issuer && account.account ? <span className="account"> {account.account}</span> : null}
+          {account.issuer && account.account ? (
+            <span className="account"> {account.account}</span>
+          ) : null}
         </span>
       </h2>
-      <p className="hint">Enter them in this order where a service asks for two consecutive codes (for example an AWS virtual MFA device).</p>
+      <p className="hint">
+        Enter them in this order where a service asks for two consecutive codes (for example an AWS
+        virtual MFA device).
+      </p>
       <div className="pair">
         {[
           ['first', entry.code],
@@ -50,7 +58,11 @@ export function PairView() {
           </div>
         ))}
       </div>
-      <p className={`pair-timer${left <= 5 && !hotp ? ' urgent' : ''}`} role="timer" aria-live="off">
+      <p
+        className={`pair-timer${left <= 5 && !hotp ? ' urgent' : ''}`}
+        role="timer"
+        aria-live="off"
+      >
         {hotp ? 'Counter codes: both stay valid until used.' : `The pair changes in ${left} s.`}
       </p>
     </section>

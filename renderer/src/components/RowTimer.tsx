@@ -10,9 +10,19 @@ export function RowTimer({ account }: { account: AccountSummary }) {
   const validUntil = useStore((s) => s.codes[account.id]?.validUntil ?? 0);
   if (account.type === 'hotp') {
     const advance = () =>
-      useStore.getState().advanceCounter(account.id).catch((e: unknown) => useStore.getState().showToast(messageOf(e), 'error'));
+      useStore
+        .getState()
+        .advanceCounter(account.id)
+        .catch((e: unknown) => useStore.getState().showToast(messageOf(e), 'error'));
     return (
-      <button type="button" tabIndex={-1} className="icon-button refresh" onClick={() => void advance()} aria-label={`Next counter code for ${titleOf(account)}`} title="Next counter code (R)">
+      <button
+        type="button"
+        tabIndex={-1}
+        className="icon-button refresh"
+        onClick={() => void advance()}
+        aria-label={`Next counter code for ${titleOf(account)}`}
+        title="Next counter code (R)"
+      >
         <RefreshIcon />
       </button>
     );

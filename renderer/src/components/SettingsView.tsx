@@ -5,20 +5,44 @@ import { ClockSettings } from './ClockSettings';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
 
-const THEMES: Choice<'theme'> = [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark']];
-const DENSITIES: Choice<'density'> = [['comfortable', 'Comfortable'], ['compact', 'Compact']];
-const NEXT: Choice<'nextCode'> = [['always', 'Always'], ['hover', 'On hover or focus'], ['never', 'Never']];
+const THEMES: Choice<'theme'> = [
+  ['system', 'Follow the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+const DENSITIES: Choice<'density'> = [
+  ['comfortable', 'Comfortable'],
+  ['compact', 'Compact'],
+];
+const NEXT: Choice<'nextCode'> = [
+  ['always', 'Always'],
+  ['hover', 'On hover or focus'],
+  ['never', 'Never'],
+];
 
 const save = saveSettingsOrToast;
 
-function Radios<K extends 'theme' | 'density' | 'nextCode'>({ field, legend, choices }: { field: K; legend: string; choices: Choice<K> }) {
+function Radios<K extends 'theme' | 'density' | 'nextCode'>({
+  field,
+  legend,
+  choices,
+}: {
+  field: K;
+  legend: string;
+  choices: Choice<K>;
+}) {
   const value = useStore((s) => s.settings[field]);
   return (
     <fieldset>
       <legend>{legend}</legend>
       {choices.map(([v, label]) => (
         <label key={v} className="radio">
-          <input type="radio" name={field} checked={value === v} onChange={() => save({ [field]: v } as Partial<Settings>)} />
+          <input
+            type="radio"
+            name={field}
+            checked={value === v}
+            onChange={() => save({ [field]: v } as Partial<Settings>)}
+          />
           {label}
         </label>
       ))}
@@ -50,7 +74,9 @@ export function SettingsView() {
             }}
           />
         </label>
-        <p className="hint">Only cleared if the clipboard still holds that code, so anything you copied since is kept.</p>
+        <p className="hint">
+          Only cleared if the clipboard still holds that code, so anything you copied since is kept.
+        </p>
       </fieldset>
       <ClockSettings />
     </section>

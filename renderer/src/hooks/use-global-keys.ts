@@ -2,7 +2,8 @@ import { useEffect, type RefObject } from 'react';
 import { useStore } from '../store/store';
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * Window-wide shortcuts: / or Ctrl/Cmd+F search, ? help, Esc back to the codes, Ctrl+Z undo
@@ -25,7 +26,8 @@ export function useGlobalKeys(search: RefObject<HTMLInputElement | null>): void 
           requestAnimationFrame(() => search.current?.focus());
         });
       } else if (event.key === '?' && !typing) go(() => s.setHelpOpen(true));
-      else if (mod && event.key.toLowerCase() === 'z' && !typing && s.toast?.action) go(() => void s.toast?.action?.run());
+      else if (mod && event.key.toLowerCase() === 'z' && !typing && s.toast?.action)
+        go(() => void s.toast?.action?.run());
       else if (mod && event.key.toLowerCase() === 'n') go(() => s.setView('add'));
       else if (mod && event.key === ',') go(() => s.setView('settings'));
       else if (event.key === 'Escape' && s.view !== 'list') go(() => s.setView('list'));

@@ -9,10 +9,13 @@ export function useSharedClock(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
-      timer = setTimeout(() => {
-        useStore.getState().tick();
-        schedule();
-      }, 1000 - (Date.now() % 1000) + 5);
+      timer = setTimeout(
+        () => {
+          useStore.getState().tick();
+          schedule();
+        },
+        1000 - (Date.now() % 1000) + 5,
+      );
     };
     schedule();
     // After sleep or a hidden window the timer may have lagged: catch up at once.

@@ -9,7 +9,10 @@ export function useShownAccounts(): readonly AccountSummary[] {
   const query = useStore((s) => s.query);
   const group = useStore((s) => s.group);
   const sort = useStore((s) => s.settings.sort);
-  return useMemo(() => visibleAccounts(accounts, query, group, sort), [accounts, query, group, sort]);
+  return useMemo(
+    () => visibleAccounts(accounts, query, group, sort),
+    [accounts, query, group, sort],
+  );
 }
 
 /** The same list outside React (keyboard handlers). */

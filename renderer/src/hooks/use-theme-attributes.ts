@@ -5,15 +5,10 @@ import { useStore } from '../store/store';
 export function useThemeAttributes(): void {
   const theme = useStore((s) => s.settings.theme);
   const density = useStore((s) => s.settings.density);
-  const checkEnabled = useStore((s) => s.settings.timeCheckEnabled);
   useEffect(() => {
     const root = document.documentElement;
     if (theme === 'system') delete root.dataset['theme'];
     else root.dataset['theme'] = theme;
     root.dataset['density'] = density;
   }, [theme, density]);
-  // The clock check runs once when enabled (and at start when it already is).
-  useEffect(() => {
-    if (checkEnabled) void useStore.getState().runClockCheck();
-  }, [checkEnabled]);
 }

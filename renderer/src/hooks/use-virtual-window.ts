@@ -5,14 +5,23 @@ export interface VirtualWindow {
   readonly start: number;
   readonly end: number;
   readonly totalHeight: number;
+  /** Rows that fit in the viewport, for Page Up / Page Down. */
+  readonly pageRows: number;
 }
 
-function windowOf(el: HTMLElement | null, count: number, rowHeight: number, overscan: number): [number, number] {
+type Range = readonly [start: number, end: number, pageRows: number];
+
+function rangeOf(
+  el: HTMLElement | null,
+  count: number,
+  rowHeight: number,
+  overscan: number,
+): Range {
   const top = el?.scrollTop ?? 0;
   const height = el?.clientHeight || 800;
   const start = Math.max(0, Math.floor(top / rowHeight) - overscan);
   const end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan);
-  return [start, end];
+  return [start, end, Math.max(1, Math.floor(height / rowHeight) - 1)];
 }
 
 /**
@@ -20,14 +29,19 @@ function windowOf(el: HTMLElement | null, count: number, rowHeight: number, over
  * the visible range is two divisions. State changes only when the range does, not on every
  * scroll event, so scrolling re-renders the list a few times per screenful.
  */
-export function useVirtualWindow(ref: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 6): VirtualWindow {
-  const [range, setRange] = useState<[number, number]>(() => windowOf(ref.current, count, rowHeight, overscan));
+export function useVirtualWindow(
+  ref: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+  overscan = 6,
+): VirtualWindow {
+  const [range, setRange] = useState<Range>(() => rangeOf(null, count, rowHeight, overscan));
   useEffect(() => {
     const el = ref.current;
     const update = () =>
       setRange((old) => {
-        const next = windowOf(el, count, rowHeight, overscan);
-        return old[0] === next[0] && old[1] === next[1] ? old : next;
+        const next = rangeOf(el, count, rowHeight, overscan);
+        return old.every((v, i) => v === next[i]) ? old : next;
       });
     update();
     el?.addEventListener('scroll', update, { passive: true });
@@ -38,5 +52,10 @@ export function useVirtualWindow(ref: RefObject<HTMLElement | null>, count: numb
       observer.disconnect();
     };
   }, [ref, count, rowHeight, overscan]);
-  return { start: range[0], end: Math.min(range[1], count), totalHeight: count * rowHeight };
+  return {
+    start: range[0],
+    end: Math.min(range[1], count),
+    totalHeight: count * rowHeight,
+    pageRows: range[2],
+  };
 }

@@ -35,7 +35,11 @@ for (const [alias, slug] of Object.entries(ALIASES)) byName.set(alias, slug);
 export function brandSlugFor(issuer: string): string | null {
   const trimmed = issuer.trim().toLowerCase();
   if (!trimmed) return null;
-  const candidates = [trimmed, trimmed.replace(/\.(com|net|org|io|dev|co|de|uk|app)$/, ''), trimmed.split(/[\s:.(/@-]+/)[0] ?? ''];
+  const candidates = [
+    trimmed,
+    trimmed.replace(/\.(com|net|org|io|dev|co|de|uk|app)$/, ''),
+    trimmed.split(/[\s:.(/@-]+/)[0] ?? '',
+  ];
   for (const candidate of candidates) {
     const slug = byName.get(normalize(candidate));
     if (slug) return slug;

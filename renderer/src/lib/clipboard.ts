@@ -17,5 +17,6 @@ async function clearIfStillHolds(text: string): Promise<void> {
 export async function copyToClipboard(text: string, clearAfterSeconds: number): Promise<void> {
   await navigator.clipboard.writeText(text);
   clearTimeout(pending);
-  if (clearAfterSeconds > 0) pending = setTimeout(() => void clearIfStillHolds(text), clearAfterSeconds * 1000);
+  if (clearAfterSeconds > 0)
+    pending = setTimeout(() => void clearIfStillHolds(text), clearAfterSeconds * 1000);
 }

@@ -16,7 +16,10 @@ export async function copyCode(account: AccountSummary, which: 'current' | 'next
     showToast('The clipboard is not available. Click the window and try again.', 'error');
     return;
   }
-  const clears = settings.clipboardClearSeconds > 0 ? `; clears in ${settings.clipboardClearSeconds} s` : '';
-  showToast(`Copied ${which === 'next' ? 'the next code' : 'the code'} for ${titleOf(account)}${clears}`);
+  const clears =
+    settings.clipboardClearSeconds > 0 ? `; clears in ${settings.clipboardClearSeconds} s` : '';
+  showToast(
+    `Copied ${which === 'next' ? 'the next code' : 'the code'} for ${titleOf(account)}${clears}`,
+  );
   void remote.accounts.markUsed(account.id);
 }

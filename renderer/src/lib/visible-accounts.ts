@@ -5,7 +5,8 @@ import type { Settings } from '../../../electron/core/settings';
 export const titleOf = (a: AccountSummary): string => a.issuer || a.account || 'Unnamed';
 
 const byName = (a: AccountSummary, b: AccountSummary) =>
-  titleOf(a).localeCompare(titleOf(b), undefined, { sensitivity: 'base' }) || a.account.localeCompare(b.account);
+  titleOf(a).localeCompare(titleOf(b), undefined, { sensitivity: 'base' }) ||
+  a.account.localeCompare(b.account);
 
 /**
  * The accounts to list: matching the search (issuer, account or group, every word anywhere)
@@ -24,22 +25,36 @@ export function visibleAccounts(
     return words.every((w) => haystack.includes(w));
   });
   const order =
-    sort === 'name' ? byName : sort === 'used' ? (a: AccountSummary, b: AccountSummary) => b.useCount - a.useCount || byName(a, b) : (a: AccountSummary, b: AccountSummary) => a.order - b.order;
+    sort === 'name'
+      ? byName
+      : sort === 'used'
+        ? (a: AccountSummary, b: AccountSummary) => b.useCount - a.useCount || byName(a, b)
+        : (a: AccountSummary, b: AccountSummary) => a.order - b.order;
   return matching.sort((a, b) => Number(b.favorite) - Number(a.favorite) || order(a, b));
 }
 
 /** Distinct non-empty groups, sorted, for the group filter. */
 export function groupsOf(accounts: readonly AccountSummary[]): string[] {
-  return [...new Set(accounts.map((a) => a.group).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  return [...new Set(accounts.map((a) => a.group).filter(Boolean))].sort((a, b) =>
+    a.localeCompare(b),
+  );
 }
 
 /** The manual order after moving `id` by `delta` places among `shown` (the rest keep their places). */
-export function movedOrder(all: readonly AccountSummary[], shown: readonly AccountSummary[], id: string, delta: number): string[] | null {
+export function movedOrder(
+  all: readonly AccountSummary[],
+  shown: readonly AccountSummary[],
+  id: string,
+  delta: number,
+): string[] | null {
   const from = shown.findIndex((a) => a.id === id);
   const to = from + delta;
   if (from < 0 || to < 0 || to >= shown.length) return null;
   const target = shown[to]!.id;
-  const ids = [...all].sort((a, b) => a.order - b.order).map((a) => a.id).filter((x) => x !== id);
+  const ids = [...all]
+    .sort((a, b) => a.order - b.order)
+    .map((a) => a.id)
+    .filter((x) => x !== id);
   const at = ids.indexOf(target);
   ids.splice(delta > 0 ? at + 1 : at, 0, id);
   return ids;

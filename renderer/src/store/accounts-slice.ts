@@ -45,7 +45,10 @@ export const createAccountsSlice: StateCreator<Store, [], [], AccountsSlice> = (
     const label = labelOf(get().accounts.find((a) => a.id === id));
     await call(remote.accounts.remove(id));
     set({ accounts: get().accounts.filter((a) => a.id !== id) });
-    get().showToast(`Deleted ${label}`, 'info', { label: 'Undo', run: () => get().restoreAccount(id) });
+    get().showToast(`Deleted ${label}`, 'info', {
+      label: 'Undo',
+      run: () => get().restoreAccount(id),
+    });
   },
   async restoreAccount(id) {
     const restored = await call(remote.accounts.restore(id));
@@ -55,7 +58,9 @@ export const createAccountsSlice: StateCreator<Store, [], [], AccountsSlice> = (
   async reorder(ids) {
     const rank = new Map(ids.map((id, i) => [id, i]));
     // Show the new order at once; main's answer (via onChanged) confirms it.
-    set({ accounts: [...get().accounts].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)) });
+    set({
+      accounts: [...get().accounts].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+    });
     await call(remote.accounts.reorder([...ids]));
   },
   async advanceCounter(id) {

@@ -30,17 +30,24 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
       try {
         // Main adds the user's offset itself, so it gets the plain system time.
         const list = await call(remote.codes.at(Date.now()));
-        const nextBoundary = list.reduce((min, c) => (c.validUntil ? Math.min(min, c.validUntil) : min), Infinity);
+        const nextBoundary = list.reduce(
+          (min, c) => (c.validUntil ? Math.min(min, c.validUntil) : min),
+          Infinity,
+        );
         // Unchanged entries keep their identity, so rows whose code did not roll over don't re-render.
         const old = get().codes;
-        const same = (c: AccountCodes) => old[c.id]?.code === c.code && old[c.id]?.next === c.next && old[c.id]?.validUntil === c.validUntil;
+        const same = (c: AccountCodes) =>
+          old[c.id]?.code === c.code &&
+          old[c.id]?.next === c.next &&
+          old[c.id]?.validUntil === c.validUntil;
         const codes = Object.fromEntries(list.map((c) => [c.id, same(c) ? old[c.id]! : c]));
         set({ codes, nextBoundary, now: Date.now() + get().settings.clockOffsetMs });
       } finally {
         inFlight = null;
       }
       // A request that started before a period ended answers with codes already expired: ask again.
-      if ((Date.now() + get().settings.clockOffsetMs) / 1000 >= get().nextBoundary) await get().refreshCodes();
+      if ((Date.now() + get().settings.clockOffsetMs) / 1000 >= get().nextBoundary)
+        await get().refreshCodes();
     })();
     return inFlight;
   },

@@ -15,7 +15,8 @@ export const createLockSlice: StateCreator<Store, [], [], LockSlice> = (set, get
   async loadStatus() {
     const status = await call(remote.vault.status());
     set({ status });
-    if (status.state === 'unlocked') await Promise.all([get().loadSettings(), get().loadAccounts()]);
+    if (status.state === 'unlocked')
+      await Promise.all([get().loadSettings(), get().loadAccounts()]);
   },
   async unlock(password) {
     const status = await call(remote.vault.unlock(password));

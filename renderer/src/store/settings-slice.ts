@@ -13,12 +13,16 @@ export interface SettingsSlice {
   runClockCheck(): Promise<void>;
 }
 
+let checkSeq = 0;
+
 /** The user's settings as main stores them; changes are saved at once and applied from the answer. */
 export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set, get) => ({
   settings: DEFAULT_SETTINGS,
   clockCheck: null,
   async loadSettings() {
     set({ settings: await call(remote.settings.get()) });
+    // The clock check runs at start when the user has enabled it.
+    if (get().settings.timeCheckEnabled) void get().runClockCheck();
   },
   async saveSettings(patch) {
     const before = get().settings;
@@ -30,9 +34,15 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
       throw error;
     }
     if (patch.clockOffsetMs !== undefined) await get().refreshCodes();
+    // Enabling the check, or pointing it at another server, checks at once (after main has saved it).
+    if (patch.timeCheckEnabled === false) set({ clockCheck: null });
+    else if (get().settings.timeCheckEnabled && (patch.timeCheckEnabled || patch.timeCheckUrl)) void get().runClockCheck();
   },
   async runClockCheck() {
+    // Only the newest check may answer: an older one (say, to a server since changed) can finish later.
+    const mine = ++checkSeq;
     const result = await remote.clock.check();
-    set({ clockCheck: result.ok ? result.value : { error: result.error.message } });
+    if (mine === checkSeq)
+      set({ clockCheck: result.ok ? result.value : { error: result.error.message } });
   },
 });
