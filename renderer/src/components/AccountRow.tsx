@@ -57,6 +57,7 @@ export const AccountRow = memo(function AccountRow({
         onClick={(e) => void copyCode(account, e.shiftKey ? 'next' : 'current')}
         onFocus={() => useStore.getState().setFocusedId(account.id)}
         aria-label={`Copy code for ${title}${subtitle ? ` ${subtitle}` : ''}`}
+        aria-describedby={`codes-${account.id}`}
       >
         <BrandTile issuer={account.issuer} icon={account.icon} fallback={title} />
         <span className="names">

@@ -6,13 +6,12 @@ import { useStore } from '../store/store';
 export const CodeText = memo(function CodeText({ id }: { id: string }) {
   const entry = useStore((s) => s.codes[id]);
   return (
-    <span className="codes">
+    <span className="codes" id={`codes-${id}`}>
       <span className="code" data-testid="code">
         {entry ? groupCode(entry.code) : '··· ···'}
       </span>
       {entry ? (
         <span className="next" data-testid="next-code">
-          <span className="visually-hidden">next </span>
           {groupCode(entry.next)}
         </span>
       ) : null}

@@ -25,9 +25,9 @@ export const createAccountsSlice: StateCreator<Store, [], [], AccountsSlice> = (
   accounts: [],
   accountsLoaded: false,
   async loadAccounts() {
-    const accounts = await call(remote.accounts.list());
+    // Codes don't depend on the list, so both requests go out at once (first code sooner).
+    const [accounts] = await Promise.all([call(remote.accounts.list()), get().refreshCodes()]);
     set({ accounts, accountsLoaded: true });
-    await get().refreshCodes();
   },
   async addFromText(text, fields) {
     const trimmed = text.trim();
