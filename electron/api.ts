@@ -40,6 +40,12 @@ export interface NewAccountFields {
   readonly counter?: number;
 }
 
+/** An account in the trash (no secret), kept so a delete can be undone even after a restart. */
+export interface DeletedAccount {
+  readonly account: AccountSummary;
+  readonly deletedAt: number;
+}
+
 /** What a user may change on an existing account. */
 export interface AccountPatch {
   readonly issuer?: string;
@@ -219,6 +225,10 @@ export interface OtpDeskApi {
     /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
     clearIf(text: string): boolean;
   };
+  trash: {
+    /** Accounts deleted in the last 30 days, newest first; accounts.restore brings one back. */
+    list(): DeletedAccount[];
+  };
   screen: {
     /** A full-resolution PNG of every display, for the renderer's QR search; fails where there is no screen capture. */
     capture(): ScreenCapture[];
@@ -253,6 +263,7 @@ export const API_METHODS = {
   settings: ['get', 'set'],
   clock: ['check'],
   clipboard: ['clearIf'],
+  trash: ['list'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
   exports: ['create', 'reveal'],

@@ -1,6 +1,8 @@
 import type { ApiHandlers } from '../api';
 import { clearClipboardIfHolds, type ClipboardAccess } from '../clipboard-access';
+import { summarizeAccount } from '../core/account';
 import { UserError } from '../core/errors';
+import { TRASH_RETENTION_MS } from '../service';
 import { currentSettings, updateSettings } from '../settings-service';
 import { checkSystemClock } from '../time-check';
 import { asString } from './guards';
@@ -15,7 +17,7 @@ export interface DeskPlatform {
 export function createDeskHandlers(
   host: ServiceHost,
   platform: DeskPlatform = {},
-): Pick<ApiHandlers, 'settings' | 'clock' | 'clipboard'> {
+): Pick<ApiHandlers, 'settings' | 'clock' | 'clipboard' | 'trash'> {
   const service = () => host.get();
   return {
     settings: {
@@ -41,6 +43,15 @@ export function createDeskHandlers(
             'The system clipboard is not reachable from here; the page clears it instead.',
           );
         return clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
+      },
+    },
+    trash: {
+      list: () => {
+        const now = Date.now();
+        return [...service().vaultHandle.current.trash]
+          .filter((t) => now - t.deletedAt < TRASH_RETENTION_MS)
+          .sort((a, b) => b.deletedAt - a.deletedAt)
+          .map((t) => ({ account: summarizeAccount(t.account), deletedAt: t.deletedAt }));
       },
     },
   };

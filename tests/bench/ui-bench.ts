@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Renderer figures with 1000 accounts, through the real renderer build and the loopback bridge
  * in Debian's Chromium: time from navigation to the first code on screen, frame times while

@@ -64,31 +64,26 @@ test('delete asks first, then offers undo, and undo brings the account back in i
     .toEqual(['RFC', 'GitHub', 'Google', 'Dropbox', 'Amazon Web Services']);
 });
 
-test('a delete whose undo window is cut short by quitting can still be undone from the vault trash', async ({
+test('a delete whose undo window is cut short by closing the window can be restored from Settings', async ({
   app,
   page,
 }) => {
   await app.open(page);
-  const id = await page
-    .getByRole('button', { name: /Copy code for Google/ })
-    .getAttribute('data-account-id');
   await page.getByRole('button', { name: /Copy code for Google/ }).focus();
   await page.keyboard.press('Delete');
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('listitem')).toHaveCount(4);
   await page.reload(); // the window closed during the undo window
   await expect(page.getByRole('listitem')).toHaveCount(4);
-  const restored = await page.evaluate(async (accountId) => {
-    const api = (
-      window as unknown as {
-        otpDesk: { accounts: { restore(id: string): Promise<{ ok: boolean }> } };
-      }
-    ).otpDesk;
-    return (await api.accounts.restore(accountId!)).ok;
-  }, id);
-  expect(restored).toBe(true);
-  await page.reload();
-  await expect(page.getByRole('listitem')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const deleted = page.getByRole('list', { name: 'Recently deleted accounts' });
+  await expect(deleted).toContainText('Google');
+  await deleted.getByRole('button', { name: 'Restore Google' }).click();
+  await expect(page.getByText('Nothing deleted in the last 30 days.')).toBeVisible();
+  await page.getByRole('button', { name: /Back to codes/ }).click();
+  await expect
+    .poll(() => names(page))
+    .toEqual(['RFC', 'GitHub', 'Google', 'Dropbox', 'Amazon Web Services']);
 });
 
 test('Ctrl+Z undoes a delete; Alt+arrows move an account in the manual order', async ({
@@ -130,9 +125,13 @@ test('drag and drop sets the manual order, which survives a reload', async ({ ap
   await app.open(page);
   const row = (name: string) => page.getByRole('listitem').filter({ hasText: name });
   await row('Dropbox').dragTo(row('RFC'));
-  await expect.poll(() => names(page)).toEqual(['Dropbox', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
+  await expect
+    .poll(() => names(page))
+    .toEqual(['Dropbox', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
   await page.reload();
-  await expect.poll(() => names(page)).toEqual(['Dropbox', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
+  await expect
+    .poll(() => names(page))
+    .toEqual(['Dropbox', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
 });
 
 test('theme and density follow the settings, and are kept', async ({ app, page }) => {

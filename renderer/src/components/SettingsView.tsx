@@ -2,6 +2,7 @@ import type { Settings } from '../../../electron/core/settings';
 import { saveSettingsOrToast } from '../lib/save-settings';
 import { useStore } from '../store/store';
 import { ClockSettings } from './ClockSettings';
+import { RecentlyDeleted } from './RecentlyDeleted';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
 
@@ -79,6 +80,7 @@ export function SettingsView() {
         </p>
       </fieldset>
       <ClockSettings />
+      <RecentlyDeleted />
     </section>
   );
 }
