@@ -26,7 +26,15 @@ const ms = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(1)
 async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [join(process.cwd(), 'dist', 'bridge', 'server.cjs'), '--vault', vaultDir],
+    [
+      join(process.cwd(), 'dist', 'bridge', 'server.cjs'),
+      '--vault',
+      vaultDir,
+      // A/B runs: OTP_DESK_BENCH_RENDERER=DIR serves another renderer build.
+      ...(process.env['OTP_DESK_BENCH_RENDERER']
+        ? ['--renderer-dir', process.env['OTP_DESK_BENCH_RENDERER']]
+        : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
