@@ -60,3 +60,21 @@ test.describe('first run', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+test('reduced motion stops the countdown animation; forced colours show every row action', async ({
+  app,
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await app.open(page);
+  const arc = page.locator('.countdown .arc').first();
+  await expect(arc).toBeVisible();
+  expect(await arc.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+  await page.emulateMedia({ reducedMotion: 'no-preference', forcedColors: 'active' });
+  expect(
+    await page
+      .locator('.row-actions')
+      .first()
+      .evaluate((el) => getComputedStyle(el).opacity),
+  ).toBe('1');
+});
