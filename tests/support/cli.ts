@@ -1,14 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The built CLI, as `npm run -s cli` runs it. */
 export const CLI = resolve(__dirname, '../../dist/cli/otp-desk.cjs');
-/** ../shared next to the checkout; tests that read it skip when it is absent. */
-export const SHARED = resolve(__dirname, '../../../shared');
-export const CORPUS = join(SHARED, 'corpus');
-export const hasCorpus = existsSync(CORPUS);
 
 /** True where a Secret Service (or another OS keychain) can be reached: inside `npm test` on Linux. */
 export const hasKeychain = process.platform !== 'linux' || Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { AccountDraft } from '../../electron/core/account';
 import { readAegisBackup, writeAegisBackup, type BackupAccount } from '../../electron/core/backup';
+import { corpusDir, hasCorpusFolder } from '../support/corpus';
 
 const ACCOUNTS: readonly BackupAccount[] = [
   {
@@ -63,8 +63,7 @@ const ACCOUNTS: readonly BackupAccount[] = [
 ];
 
 const PASSWORD = 'correct horse battery staple';
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../shared/corpus/aegis-importers');
+const corpus = corpusDir('aegis-importers');
 
 function otpFields(a: AccountDraft): AccountDraft {
   const { type, secret, algorithm, digits, period, counter, issuer, account } = a;
@@ -182,7 +181,7 @@ describe('damaged or locked backups import nothing', () => {
   });
 });
 
-describe.skipIf(!existsSync(corpus))('compatibility with Aegis files', () => {
+describe.skipIf(!hasCorpusFolder('aegis-importers'))('compatibility with Aegis files', () => {
   test('aegis_encrypted.json from Aegis opens with its password "test"', async () => {
     const backup = await readAegisBackup(
       readFileSync(path.join(corpus, 'aegis_encrypted.json'), 'utf8'),

@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { AccountDraft } from '../../electron/core/account';
 import { isUserError } from '../../electron/core/errors';
-import type { Importer, ImportSource } from '../../electron/core/importers/importer';
+import type { Importer } from '../../electron/core/importers/importer';
 import { aegisImporter } from '../../electron/core/importers/aegis';
 import { authyImporter } from '../../electron/core/importers/authy';
 import { battleNetImporter } from '../../electron/core/importers/battle-net';
@@ -18,6 +15,7 @@ import { freeOtpPlusImporter } from '../../electron/core/importers/free-otp-plus
 import { protonImporter } from '../../electron/core/importers/proton';
 import { steamImporter } from '../../electron/core/importers/steam';
 import { twoFasImporter } from '../../electron/core/importers/two-fas';
+import { corpusSource, hasCorpusFolder, readExpected, type ExpectedEntry } from '../support/corpus';
 
 /**
  * Every corpus file (../shared/corpus/aegis-importers) goes through the importers below; the one whose
@@ -70,37 +68,8 @@ const CLAIMED_BY: Readonly<Record<string, string>> = {
   'totp_authenticator_internal.xml': 'totp-authenticator',
 };
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../shared/corpus/aegis-importers');
-
-interface ExpectedEntry {
-  readonly type: string;
-  readonly issuer: string;
-  readonly name: string;
-  readonly secret: string;
-  readonly algorithm: string;
-  readonly digits: number;
-  readonly period?: number;
-  readonly counter?: number;
-}
-interface ExpectedFile {
-  readonly password?: string;
-  readonly entries: readonly ExpectedEntry[];
-  readonly notes?: string;
-}
-
-function loadExpected(): Record<string, ExpectedFile> {
-  if (!existsSync(corpus)) return {};
-  return (
-    JSON.parse(readFileSync(path.join(corpus, 'expected.json'), 'utf8')) as {
-      files: Record<string, ExpectedFile>;
-    }
-  ).files;
-}
-
-function sourceOf(file: string): ImportSource {
-  return { fileName: file, bytes: new Uint8Array(readFileSync(path.join(corpus, file))) };
-}
+const hasFolder = hasCorpusFolder('aegis-importers');
+const sourceOf = (file: string) => corpusSource('aegis-importers', file);
 
 /** Old andOTP labels repeat the issuer ("Deno:Mason"); expected.json allows stripping it ("accept either"). */
 function accountMatches(
@@ -137,13 +106,13 @@ function compareEntry(
   else expect(actual.period, `${label} period`).toBe(expected.period);
 }
 
-const files = loadExpected();
+const files = readExpected('aegis-importers');
 
-describe.skipIf(!existsSync(corpus))(
+describe.skipIf(!hasFolder)(
   'importers read the aegis-importers corpus as expected.json says',
   () => {
     for (const [file, expected] of Object.entries(files)) {
-      const claimants = existsSync(corpus)
+      const claimants = hasFolder
         ? IMPORTERS.filter((importer) => importer.matches(sourceOf(file)))
         : [];
       const importer = claimants[0];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -13,6 +13,7 @@ import {
   syntheticUri,
   type SyntheticQrImage,
 } from '../fixtures/synthetic-qr';
+import { corpusDir, corpusSource, hasCorpusFolder } from '../support/corpus';
 
 const ZBARIMG = '/usr/bin/zbarimg';
 
@@ -130,8 +131,10 @@ describe.skipIf(!existsSync(ZBARIMG))('agreement with zbarimg', () => {
     expect(agreed).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
-  const corpus = path.resolve(__dirname, '../../../shared/corpus/google-migration');
-  it.skipIf(!existsSync(corpus)).each(['example_export.png', 'qr_but_without_otp.png'])(
+  const corpus = corpusDir('google-migration');
+  it
+    .skipIf(!hasCorpusFolder('google-migration'))
+    .each(['example_export.png', 'qr_but_without_otp.png'])(
     'reads the same text as zbarimg from corpus image %s',
     async (file) => {
       const zbar = execFileSync(ZBARIMG, ['-q', '--raw', path.join(corpus, file)], {
@@ -140,7 +143,7 @@ describe.skipIf(!existsSync(ZBARIMG))('agreement with zbarimg', () => {
         .toString()
         .replace(/\n$/, '');
       expect(
-        await readQrTextsFromImageFile(new Uint8Array(readFileSync(path.join(corpus, file))), file),
+        await readQrTextsFromImageFile(corpusSource('google-migration', file).bytes, file),
       ).toEqual([zbar]);
     },
   );

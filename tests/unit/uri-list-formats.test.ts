@@ -1,28 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../electron/core/account';
 import { isUserError } from '../../electron/core/errors';
 import { awsSeedImporter } from '../../electron/core/importers/aws-seed';
 import { uriListImporter, readUriListText } from '../../electron/core/importers/uri-list';
 import { generateCode } from '../../electron/core/otp';
+import { corpusSource, hasCorpusFolder, readExpected } from '../support/corpus';
 
-const aegisDir = path.resolve(__dirname, '../../../shared/corpus/aegis-importers');
 const text = (s: string, fileName = 'links.txt') => ({
   fileName,
   bytes: new TextEncoder().encode(s),
 });
-
-interface Vector {
-  readonly type: string;
-  readonly issuer: string;
-  readonly name: string;
-  readonly secret: string;
-  readonly algorithm: string;
-  readonly digits: number;
-  readonly period?: number;
-  readonly counter?: number;
-}
 
 function comparable(d: AccountDraft) {
   return {
@@ -36,38 +23,28 @@ function comparable(d: AccountDraft) {
   };
 }
 
-describe.skipIf(!existsSync(aegisDir))('otpauth link lists from other apps (shared corpus)', () => {
-  const files = existsSync(aegisDir)
-    ? (
-        JSON.parse(readFileSync(path.join(aegisDir, 'expected.json'), 'utf8')) as {
-          files: Record<string, { entries: (Vector & { index: number })[] }>;
-        }
-      ).files
-    : {};
+describe.skipIf(!hasCorpusFolder('aegis-importers'))(
+  'otpauth link lists from other apps (shared corpus)',
+  () => {
+    const files = readExpected('aegis-importers');
 
-  it.each(['ente_auth.txt', 'plain.txt'])('%s imports every expected entry', async (file) => {
-    const source = {
-      fileName: file,
-      bytes: new Uint8Array(readFileSync(path.join(aegisDir, file))),
-    };
-    expect(uriListImporter.matches(source)).toBe(true);
-    const result = await uriListImporter.read(source);
-    expect(result.issues).toEqual([]);
-    const expected = files[file]!.entries.map(({ index: _index, ...vector }) => vector);
-    expect(result.entries.map(comparable)).toEqual(expected);
-  });
+    it.each(['ente_auth.txt', 'plain.txt'])('%s imports every expected entry', async (file) => {
+      const source = corpusSource('aegis-importers', file);
+      expect(uriListImporter.matches(source)).toBe(true);
+      const result = await uriListImporter.read(source);
+      expect(result.issues).toEqual([]);
+      const expected = files[file]!.entries.map(({ index: _index, ...vector }) => vector);
+      expect(result.entries.map(comparable)).toEqual(expected);
+    });
 
-  it.each(['bitwarden.csv', 'bitwarden.json', 'aegis_plain.json', '2fas_authenticator.json'])(
-    'does not claim %s, which only contains otpauth links inside another format',
-    (file) => {
-      const source = {
-        fileName: file,
-        bytes: new Uint8Array(readFileSync(path.join(aegisDir, file))),
-      };
-      expect(uriListImporter.matches(source)).toBe(false);
-    },
-  );
-});
+    it.each(['bitwarden.csv', 'bitwarden.json', 'aegis_plain.json', '2fas_authenticator.json'])(
+      'does not claim %s, which only contains otpauth links inside another format',
+      (file) => {
+        expect(uriListImporter.matches(corpusSource('aegis-importers', file))).toBe(false);
+      },
+    );
+  },
+);
 
 describe('otpauth link list', () => {
   const good = 'otpauth://totp/GitHub:octocat?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
