@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { startBridge } from './fixtures';
 
 /** A scratch folder for backups, outside any vault. */
 export function scratchDir(prefix: string): string {
@@ -12,16 +12,7 @@ export function scratchDir(prefix: string): string {
 /** A second bridge over a brand-new, empty vault: "a new computer" to restore onto. Stop it with `close`. */
 export async function startFreshBridge(): Promise<{ url: string; close: () => void }> {
   const vaultDir = scratchDir('e2e-fresh-vault-');
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist', 'bridge', 'server.cjs'), '--vault', vaultDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /BRIDGE_URL=(\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`bridge exited with ${code}; run npm run build first`)));
-  });
+  const { child, url } = await startBridge(vaultDir);
   return {
     url,
     close: () => {

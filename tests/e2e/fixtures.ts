@@ -15,7 +15,8 @@ export interface BridgeApp {
 
 const SERVER = join(process.cwd(), 'dist', 'bridge', 'server.cjs');
 
-async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts the bridge over `vaultDir` and waits for the URL it serves; kill `child` to stop it. */
+export async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [SERVER, '--vault', vaultDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
