@@ -1,44 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import type { AccountDraft } from '../../electron/core/account';
 import { isUserError } from '../../electron/core/errors';
-import type { Importer } from '../../electron/core/importers/importer';
-import { aegisImporter } from '../../electron/core/importers/aegis';
-import { authyImporter } from '../../electron/core/importers/authy';
-import { battleNetImporter } from '../../electron/core/importers/battle-net';
-import { duoImporter } from '../../electron/core/importers/duo';
-import { freeOtpXmlImporter } from '../../electron/core/importers/free-otp-xml';
-import { totpAuthenticatorImporter } from '../../electron/core/importers/totp-authenticator';
-import { andOtpImporter } from '../../electron/core/importers/and-otp';
-import { bitwardenCsvImporter } from '../../electron/core/importers/bitwarden-csv';
-import { bitwardenJsonImporter } from '../../electron/core/importers/bitwarden-json';
-import { freeOtpPlusImporter } from '../../electron/core/importers/free-otp-plus';
-import { protonImporter } from '../../electron/core/importers/proton';
-import { steamImporter } from '../../electron/core/importers/steam';
-import { twoFasImporter } from '../../electron/core/importers/two-fas';
+import { FILE_IMPORTERS } from '../../electron/core/importers/registry';
 import { corpusSource, hasCorpusFolder, readExpected, type ExpectedEntry } from '../support/corpus';
 
 /**
- * Every corpus file (../shared/corpus/aegis-importers) goes through the importers below; the one whose
- * `matches` says yes reads it and must produce the entries in expected.json. Add an importer with one
- * line here (or replace the list with the registry). Files no importer claims are skipped, saying so.
+ * Every corpus file (../shared/corpus/aegis-importers) goes through the app's importer registry;
+ * exactly one importer must claim it by content, and it must produce the entries in expected.json.
+ * New corpus files are covered without code changes.
  */
-const IMPORTERS: readonly Importer[] = [
-  aegisImporter,
-  andOtpImporter,
-  authyImporter,
-  battleNetImporter,
-  bitwardenCsvImporter,
-  bitwardenJsonImporter,
-  duoImporter,
-  freeOtpPlusImporter,
-  freeOtpXmlImporter,
-  protonImporter,
-  steamImporter,
-  totpAuthenticatorImporter,
-  twoFasImporter,
-];
+const IMPORTERS = FILE_IMPORTERS;
 
-/** Files these importers must claim, so a detection regression fails instead of silently skipping. */
+/** Which importer must claim each file, so a detection regression names the culprit. */
 const CLAIMED_BY: Readonly<Record<string, string>> = {
   'aegis_plain.json': 'aegis',
   'aegis_encrypted.json': 'aegis',
@@ -117,46 +90,38 @@ describe.skipIf(!hasFolder)(
         : [];
       const importer = claimants[0];
 
-      test(`${file} is claimed by at most one importer`, () => {
-        expect(
-          claimants.length,
-          `claimed by ${claimants.map((i) => i.id).join(', ')}`,
-        ).toBeLessThanOrEqual(1);
+      test(`${file} is claimed by exactly one importer`, () => {
+        expect(claimants.map((i) => i.id)).toHaveLength(1);
         if (CLAIMED_BY[file]) expect(importer?.id).toBe(CLAIMED_BY[file]);
       });
 
-      test.skipIf(!importer)(
-        `${file} imports every expected entry${importer ? ` (${importer.id})` : ' (no importer here)'}`,
-        async () => {
-          if (!importer) return;
-          const source = sourceOf(file);
-          expect(importer.isEncrypted(source)).toBe(Boolean(expected.password));
-          const result = await importer.read(source, expected.password);
-          expect(result.issues).toEqual([]);
-          expect(result.entries).toHaveLength(expected.entries.length);
-          for (const entry of expected.entries) {
-            compareEntry(
-              result.entries.find((e) => e.secret === entry.secret),
-              entry,
-              expected.notes,
-            );
-          }
-        },
-      );
+      test(`${file} imports every expected entry`, async () => {
+        const source = sourceOf(file);
+        expect(importer, 'an importer for this file').toBeDefined();
+        expect(importer!.isEncrypted(source)).toBe(Boolean(expected.password));
+        const result = await importer!.read(source, expected.password);
+        expect(result.issues).toEqual([]);
+        expect(result.entries).toHaveLength(expected.entries.length);
+        for (const entry of expected.entries) {
+          compareEntry(
+            result.entries.find((e) => e.secret === entry.secret),
+            entry,
+            expected.notes,
+          );
+        }
+      });
 
-      test.skipIf(!importer || !expected.password)(
-        `${file}: no password or a wrong one imports nothing`,
-        async () => {
-          if (!importer) return;
+      if (expected.password) {
+        test(`${file}: no password or a wrong one imports nothing`, async () => {
           const source = sourceOf(file);
-          await expect(importer.read(source)).rejects.toMatchObject({ kind: 'password-required' });
-          const error: unknown = await importer
+          await expect(importer!.read(source)).rejects.toMatchObject({ kind: 'password-required' });
+          const error: unknown = await importer!
             .read(source, 'not the password')
             .catch((e: unknown) => e);
           expect(isUserError(error) && error.kind).toBe('wrong-password');
           expect(String((error as Error).message)).not.toMatch(/not the password/);
-        },
-      );
+        });
+      }
     }
   },
 );
