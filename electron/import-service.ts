@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportCandidate, ImportDecision, ImportOutcome, ImportPreview, ImportProblem, ImportText } from './api';
-import { isSameAccount, type AccountDraft } from './core/account';
+import { isSameAccount, type AccountDraft, type ImportedDraft } from './core/account';
 import { isUserError, UserError, invalidInput } from './core/errors';
 import { readAccountTexts } from './core/importers/account-uris';
 import type { Importer, ImportResult, ImportSource } from './core/importers/importer';
@@ -82,7 +82,7 @@ export class ImportService {
   async commit(id: string, decisions: readonly ImportDecision[]): Promise<ImportOutcome> {
     const state = this.get(id);
     const byKey = new Map(decisions.map((d) => [d.key, d]));
-    const adds: AccountDraft[] = [];
+    const adds: ImportedDraft[] = [];
     const replacements: { id: string; draft: AccountDraft }[] = [];
     const existing = this.service.accounts();
     const candidates = this.withDuplicates(state.candidates);

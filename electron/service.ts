@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountCodes, AccountPatch } from './api';
-import { summarizeAccount, type Account, type AccountDraft, type AccountSummary } from './core/account';
+import { summarizeAccount, type Account, type AccountDraft, type AccountSummary, type ImportedDraft } from './core/account';
 import { UserError, invalidInput } from './core/errors';
 import { codeWindow } from './core/otp';
 import { validateOtpParameters } from './core/validate';
@@ -102,12 +102,15 @@ export class AuthenticatorService {
     return added;
   }
 
+  /** The OTP fields and trimmed names of a draft, and nothing else an importer may have attached. */
   private cleanDraft(draft: AccountDraft): AccountDraft {
-    return { ...draft, issuer: cleanText(draft.issuer, 'issuer'), account: cleanText(draft.account, 'account name') };
+    const { type, secret, algorithm, digits, period, counter } = draft;
+    return { type, secret, algorithm, digits, period, counter, issuer: cleanText(draft.issuer, 'issuer'), account: cleanText(draft.account, 'account name') };
   }
 
-  private newAccount(draft: AccountDraft, order: number, now: number): Account {
-    return { ...this.cleanDraft(draft), id: randomUUID(), group: '', icon: '', favorite: false, order, useCount: 0, createdAt: now, updatedAt: now };
+  private newAccount(draft: ImportedDraft, order: number, now: number): Account {
+    const group = draft.group ? cleanText(draft.group, 'group') : '';
+    return { ...this.cleanDraft(draft), id: randomUUID(), group, icon: '', favorite: draft.favorite === true, order, useCount: 0, createdAt: now, updatedAt: now };
   }
 
   async addAccount(draft: AccountDraft): Promise<AccountSummary> {
@@ -119,7 +122,7 @@ export class AuthenticatorService {
    * Saves an import in one write: new accounts appended, and `replacements` overwriting the
    * OTP settings and names of existing accounts (keeping their id, place, group and icon).
    */
-  async applyImport(adds: readonly AccountDraft[], replacements: readonly { id: string; draft: AccountDraft }[]): Promise<void> {
+  async applyImport(adds: readonly ImportedDraft[], replacements: readonly { id: string; draft: AccountDraft }[]): Promise<void> {
     [...adds, ...replacements.map((r) => r.draft)].forEach(validateOtpParameters);
     const now = this.clock();
     await this.change((data) => {

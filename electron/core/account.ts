@@ -26,6 +26,12 @@ export interface AccountDraft extends OtpParameters {
   readonly account: string;
 }
 
+/** A draft as an import may deliver it: Aegis backups also carry the group and favourite flag. */
+export interface ImportedDraft extends AccountDraft {
+  readonly group?: string;
+  readonly favorite?: boolean;
+}
+
 /** An account stored in the vault. */
 export interface Account extends AccountDraft {
   readonly id: string;

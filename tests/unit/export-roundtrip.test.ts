@@ -32,6 +32,17 @@ describe('formats that carry every field give identical accounts back', () => {
     expect(imported).toEqual(EXPORT_ACCOUNTS.map(fieldsOf));
   });
 
+  test('aegis backups also bring back groups and favourites', async () => {
+    const accounts = EXPORT_ACCOUNTS.map((a, i) => ({ ...a, favorite: i === 0 }));
+    const output = await buildExport('aegis-plain', accounts, { now: NOW });
+    const vault = await freshVault();
+    cleanups.push(vault.dispose);
+    await importFiles(vault.service, output.files);
+    expect(vault.service.accounts().map((a) => [a.issuer, a.group, a.favorite])).toEqual(
+      accounts.map((a) => [a.issuer, a.group ?? '', a.favorite]),
+    );
+  });
+
   test('aegis without a password is refused rather than written in the clear', async () => {
     await expect(buildExport('aegis', EXPORT_ACCOUNTS, { now: NOW })).rejects.toMatchObject({ kind: 'password-required' });
   });
