@@ -3,6 +3,7 @@ import type { HashAlgorithm, OtpType } from '../../../electron/core/account';
 import { groupBase32, normalizeBase32 } from '../../../electron/core/base32';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
+import { ErrorMessage } from './ErrorMessage';
 
 /** Paste a secret key (spaces, dashes, lower case are fine) or a whole otpauth:// link. */
 export function AddAccountForm() {
@@ -27,7 +28,15 @@ export function AddAccountForm() {
     event.preventDefault();
     setError('');
     try {
-      const added = await addFromText(text, { issuer, account, type, algorithm, digits, period, counter });
+      const added = await addFromText(text, {
+        issuer,
+        account,
+        type,
+        algorithm,
+        digits,
+        period,
+        counter,
+      });
       showToast(`Added ${added.issuer || added.account}`);
       setView('list');
     } catch (e) {
@@ -58,11 +67,19 @@ export function AddAccountForm() {
         <>
           <label>
             Issuer (service)
-            <input value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder="e.g. Amazon Web Services" />
+            <input
+              value={issuer}
+              onChange={(e) => setIssuer(e.target.value)}
+              placeholder="e.g. Amazon Web Services"
+            />
           </label>
           <label>
             Account name
-            <input value={account} onChange={(e) => setAccount(e.target.value)} placeholder="e.g. alice@example.com" />
+            <input
+              value={account}
+              onChange={(e) => setAccount(e.target.value)}
+              placeholder="e.g. alice@example.com"
+            />
           </label>
           <details className="advanced">
             <summary>Advanced</summary>
@@ -76,7 +93,10 @@ export function AddAccountForm() {
             </label>
             <label>
               Algorithm
-              <select value={algorithm} onChange={(e) => setAlgorithm(e.target.value as HashAlgorithm)}>
+              <select
+                value={algorithm}
+                onChange={(e) => setAlgorithm(e.target.value as HashAlgorithm)}
+              >
                 <option>SHA1</option>
                 <option>SHA256</option>
                 <option>SHA512</option>
@@ -93,22 +113,28 @@ export function AddAccountForm() {
             {type === 'hotp' ? (
               <label>
                 Counter
-                <input type="number" min={0} value={counter} onChange={(e) => setCounter(Number(e.target.value))} />
+                <input
+                  type="number"
+                  min={0}
+                  value={counter}
+                  onChange={(e) => setCounter(Number(e.target.value))}
+                />
               </label>
             ) : (
               <label>
                 Period (seconds)
-                <input type="number" min={1} value={period} onChange={(e) => setPeriod(Number(e.target.value))} />
+                <input
+                  type="number"
+                  min={1}
+                  value={period}
+                  onChange={(e) => setPeriod(Number(e.target.value))}
+                />
               </label>
             )}
           </details>
         </>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       <button type="submit" className="primary" disabled={!text.trim()}>
         Add account
       </button>

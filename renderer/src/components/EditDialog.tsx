@@ -5,6 +5,7 @@ import { brandChoices, brandSlugFor } from '../icons/brand-match';
 import { groupsOf, titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { Modal } from './Modal';
+import { ErrorMessage } from './ErrorMessage';
 
 const CHOICES = brandChoices();
 
@@ -22,7 +23,9 @@ export function EditDialog({ account }: { account: AccountSummary }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await useStore.getState().updateAccount(account.id, { issuer, account: name, group, icon, favorite });
+      await useStore
+        .getState()
+        .updateAccount(account.id, { issuer, account: name, group, icon, favorite });
       useStore.getState().showToast(`Saved ${issuer || name}`);
       close();
     } catch (e) {
@@ -46,13 +49,25 @@ export function EditDialog({ account }: { account: AccountSummary }) {
         </label>
         <label>
           Group
-          <input value={group} onChange={(e) => setGroup(e.target.value)} list="group-names" placeholder="e.g. Work" />
-          <datalist id="group-names">{groups.map((g) => <option key={g} value={g} />)}</datalist>
+          <input
+            value={group}
+            onChange={(e) => setGroup(e.target.value)}
+            list="group-names"
+            placeholder="e.g. Work"
+          />
+          <datalist id="group-names">
+            {groups.map((g) => (
+              <option key={g} value={g} />
+            ))}
+          </datalist>
         </label>
         <label>
           Icon
           <select value={icon} onChange={(e) => setIcon(e.target.value)}>
-            <option value="">Automatic{guessed ? ` (${CHOICES.find((c) => c.slug === guessed)?.title})` : ' (letter)'}</option>
+            <option value="">
+              Automatic
+              {guessed ? ` (${CHOICES.find((c) => c.slug === guessed)?.title})` : ' (letter)'}
+            </option>
             <option value="-">Letter only</option>
             {CHOICES.map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -62,15 +77,25 @@ export function EditDialog({ account }: { account: AccountSummary }) {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={favorite} onChange={(e) => setFavorite(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={favorite}
+            onChange={(e) => setFavorite(e.target.checked)}
+          />
           Favourite (pinned to the top)
         </label>
-        {error ? <p className="error" role="alert">{error}</p> : null}
+        <ErrorMessage message={error} />
         <div className="dialog-buttons">
           <button type="button" className="danger" onClick={remove}>
             Delete…
           </button>
-          <button type="button" onClick={() => { close(); useStore.getState().setRevealId(account.id); }}>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              useStore.getState().setRevealId(account.id);
+            }}
+          >
             Show key / QR…
           </button>
           <span className="spacer" />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../electron/api';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
+import { ErrorMessage } from './ErrorMessage';
 
 /** Shown when the keychain can't open the vault: says why, and offers the vault password. */
 export function LockScreen({ status }: { status: VaultStatus }) {
@@ -24,9 +25,14 @@ export function LockScreen({ status }: { status: VaultStatus }) {
         <form onSubmit={(e) => void submit(e)}>
           <label>
             Vault password
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoFocus
+            />
           </label>
-          {error ? <p className="error" role="alert">{error}</p> : null}
+          <ErrorMessage message={error} />
           <button type="submit" className="primary">
             Unlock
           </button>

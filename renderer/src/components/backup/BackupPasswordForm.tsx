@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../api';
 import { useStore } from '../../store/store';
+import { ErrorMessage } from '../ErrorMessage';
 
 /**
  * Sets the backup password. Main derives the key once and keeps only the key (never the
@@ -15,15 +16,22 @@ export function BackupPasswordForm({ passwordSet }: { passwordSet: boolean }) {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (password !== repeat) return setError('The two passwords differ. Type the same password twice.');
+    if (password !== repeat)
+      return setError('The two passwords differ. Type the same password twice.');
     setBusy(true);
     setError('');
     try {
-      await useStore.getState().setBackupPassword(password, vaultHasPassword ? vaultPassword : undefined);
+      await useStore
+        .getState()
+        .setBackupPassword(password, vaultHasPassword ? vaultPassword : undefined);
       setPassword('');
       setRepeat('');
       setVaultPassword('');
-      useStore.getState().showToast(passwordSet ? 'Backup password changed; new backups use it' : 'Backup password set');
+      useStore
+        .getState()
+        .showToast(
+          passwordSet ? 'Backup password changed; new backups use it' : 'Backup password set',
+        );
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -33,23 +41,43 @@ export function BackupPasswordForm({ passwordSet }: { passwordSet: boolean }) {
   return (
     <form className="backup-password" onSubmit={(e) => void submit(e)}>
       <p className="hint">
-        {passwordSet ? 'A backup password is set. ' : ''}Backups open in OTP Desk or Aegis with this password. It is not stored: if you forget it, your backups can't be opened.
+        {passwordSet ? 'A backup password is set. ' : ''}Backups open in OTP Desk or Aegis with this
+        password. It is not stored: if you forget it, your backups can't be opened.
       </p>
       <label>
         {passwordSet ? 'New backup password' : 'Backup password'}
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" minLength={8} required />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          minLength={8}
+          required
+        />
       </label>
       <label>
         Repeat the backup password
-        <input type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />
+        <input
+          type="password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          autoComplete="new-password"
+          required
+        />
       </label>
       {vaultHasPassword ? (
         <label>
           Your vault password (to confirm it is you)
-          <input type="password" value={vaultPassword} onChange={(e) => setVaultPassword(e.target.value)} autoComplete="current-password" required />
+          <input
+            type="password"
+            value={vaultPassword}
+            onChange={(e) => setVaultPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
         </label>
       ) : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      <ErrorMessage message={error} />
       <div className="dialog-buttons">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Setting…' : passwordSet ? 'Change backup password' : 'Set backup password'}

@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { ImportPreview } from '../../../../electron/api';
 import { call, messageOf, remote } from '../../api';
 import { RestoreReview } from './RestoreReview';
+import { ErrorMessage } from '../ErrorMessage';
 
 /** The file's bytes as base64, for imports.previewFiles. */
 function readBase64(file: File): Promise<string> {
@@ -28,15 +29,29 @@ export function RestorePanel({ folder }: { folder: string }) {
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) void open(async () => call(remote.imports.previewFiles([{ fileName: file.name, dataBase64: await readBase64(file) }])));
+    if (file)
+      void open(async () =>
+        call(
+          remote.imports.previewFiles([
+            { fileName: file.name, dataBase64: await readBase64(file) },
+          ]),
+        ),
+      );
   };
   if (preview) return <RestoreReview initial={preview} onDone={() => setPreview(null)} />;
   return (
     <div className="restore-panel">
-      <p className="hint">Restored accounts go through the import review: into an empty vault, or merged with the accounts here.</p>
+      <p className="hint">
+        Restored accounts go through the import review: into an empty vault, or merged with the
+        accounts here.
+      </p>
       <div className="dialog-buttons start">
         {folder ? (
-          <button type="button" className="primary" onClick={() => void open(() => call(remote.backups.previewLatest()))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void open(() => call(remote.backups.previewLatest()))}
+          >
             Restore from latest backup
           </button>
         ) : null}
@@ -45,7 +60,7 @@ export function RestorePanel({ folder }: { folder: string }) {
           <input type="file" accept=".json,.txt,.csv,application/json" onChange={pick} />
         </label>
       </div>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      <ErrorMessage message={error} />
     </div>
   );
 }

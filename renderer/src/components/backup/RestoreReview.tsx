@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ImportAction, ImportPreview } from '../../../../electron/api';
 import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
+import { ErrorMessage } from '../ErrorMessage';
 
 type DuplicateAction = Extract<ImportAction, 'skip' | 'replace' | 'keep-both'>;
 
@@ -31,15 +32,26 @@ export function RestoreReview({ initial, onDone }: { initial: ImportPreview; onD
   const restore = () =>
     void run(async () => {
       const decisions = preview.candidates.map((c) => {
-        const action: ImportAction = !c.duplicateOf ? 'add' : duplicates === 'replace' && !existingIds.has(c.duplicateOf.id) ? 'skip' : duplicates;
+        const action: ImportAction = !c.duplicateOf
+          ? 'add'
+          : duplicates === 'replace' && !existingIds.has(c.duplicateOf.id)
+            ? 'skip'
+            : duplicates;
         return { key: c.key, action };
       });
       const outcome = await call(remote.imports.commit(preview.id, decisions));
       await useStore.getState().loadAccounts();
-      useStore.getState().showToast(`Restored ${outcome.added} account${outcome.added === 1 ? '' : 's'}${outcome.replaced ? `, replaced ${outcome.replaced}` : ''}${outcome.skipped ? `, skipped ${outcome.skipped} already here` : ''}`);
+      useStore
+        .getState()
+        .showToast(
+          `Restored ${outcome.added} account${outcome.added === 1 ? '' : 's'}${outcome.replaced ? `, replaced ${outcome.replaced}` : ''}${outcome.skipped ? `, skipped ${outcome.skipped} already here` : ''}`,
+        );
       onDone();
     });
-  const cancel = () => void call(remote.imports.discard(preview.id)).catch(() => undefined).finally(onDone);
+  const cancel = () =>
+    void call(remote.imports.discard(preview.id))
+      .catch(() => undefined)
+      .finally(onDone);
   const dupCount = preview.candidates.filter((c) => c.duplicateOf).length;
   const fileProblems = preview.problems.filter((p) => p.scope === 'file');
   return (
@@ -48,38 +60,62 @@ export function RestoreReview({ initial, onDone }: { initial: ImportPreview; onD
         <form onSubmit={unlock}>
           <label>
             Password of {preview.locked.map((l) => l.fileName).join(', ')}
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus required />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoFocus
+              required
+            />
           </label>
-          {error ? <p className="error" role="alert">{error}</p> : null}
+          <ErrorMessage message={error} />
           <div className="dialog-buttons">
-            <button type="button" onClick={cancel}>Cancel</button>
-            <button type="submit" className="primary" disabled={busy}>{busy ? 'Opening…' : 'Open backup'}</button>
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Opening…' : 'Open backup'}
+            </button>
           </div>
         </form>
       ) : (
         <>
           <p>
-            <strong>{preview.candidates.length}</strong> account{preview.candidates.length === 1 ? '' : 's'} in this backup
+            <strong>{preview.candidates.length}</strong> account
+            {preview.candidates.length === 1 ? '' : 's'} in this backup
             {dupCount ? `; ${dupCount} already in OTP Desk` : ''}.
           </p>
           {[...fileProblems, ...preview.problems.filter((p) => p.scope === 'entry')].map((p, i) => (
-            <p key={i} className="error">{p.source}: {p.message}</p>
+            <p key={i} className="error">
+              {p.source}: {p.message}
+            </p>
           ))}
           {dupCount ? (
             <label>
               Accounts already here
-              <select value={duplicates} onChange={(e) => setDuplicates(e.target.value as DuplicateAction)}>
+              <select
+                value={duplicates}
+                onChange={(e) => setDuplicates(e.target.value as DuplicateAction)}
+              >
                 <option value="skip">Keep mine, skip the backup's copy</option>
                 <option value="replace">Replace mine with the backup's</option>
                 <option value="keep-both">Keep both</option>
               </select>
             </label>
           ) : null}
-          {error ? <p className="error" role="alert">{error}</p> : null}
+          <ErrorMessage message={error} />
           <div className="dialog-buttons">
-            <button type="button" onClick={cancel}>Cancel</button>
-            <button type="button" className="primary" onClick={restore} disabled={busy || preview.candidates.length === 0}>
-              Restore {preview.candidates.length - (duplicates === 'skip' ? dupCount : 0)} account{preview.candidates.length - (duplicates === 'skip' ? dupCount : 0) === 1 ? '' : 's'}
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={restore}
+              disabled={busy || preview.candidates.length === 0}
+            >
+              Restore {preview.candidates.length - (duplicates === 'skip' ? dupCount : 0)} account
+              {preview.candidates.length - (duplicates === 'skip' ? dupCount : 0) === 1 ? '' : 's'}
             </button>
           </div>
         </>

@@ -7,6 +7,7 @@ import { AccountPicker } from './AccountPicker';
 import { EXPORT_CHOICES, type ExportScope } from './export-choices';
 import { ExportResultView } from './ExportResultView';
 import { saveFile } from './save-file';
+import { ErrorMessage } from '../ErrorMessage';
 
 /** Export all, the accounts the list shows (search/group), or hand-picked ones, in any export format. */
 export function ExportPanel() {
@@ -15,7 +16,10 @@ export function ExportPanel() {
   const group = useStore((s) => s.group);
   const sort = useStore((s) => s.settings.sort);
   const vaultHasPassword = useStore((s) => s.status?.hasPassword ?? false);
-  const shown = useMemo(() => visibleAccounts(accounts, query, group, sort), [accounts, query, group, sort]);
+  const shown = useMemo(
+    () => visibleAccounts(accounts, query, group, sort),
+    [accounts, query, group, sort],
+  );
   const [format, setFormat] = useState<ExportRequest['format']>('aegis');
   const [scope, setScope] = useState<ExportScope>('all');
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -26,22 +30,37 @@ export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const encrypted = EXPORT_CHOICES.find((c) => c.format === format)?.encrypted ?? false;
-  const ids = scope === 'all' ? undefined : scope === 'shown' ? shown.map((a) => a.id) : accounts.filter((a) => picked.has(a.id)).map((a) => a.id);
+  const ids =
+    scope === 'all'
+      ? undefined
+      : scope === 'shown'
+        ? shown.map((a) => a.id)
+        : accounts.filter((a) => picked.has(a.id)).map((a) => a.id);
   const count = ids?.length ?? accounts.length;
   const filtered = query.trim() !== '' || group !== '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (encrypted && password !== repeat) return setError('The two export passwords differ. Type the same password twice.');
+    if (encrypted && password !== repeat)
+      return setError('The two export passwords differ. Type the same password twice.');
     setBusy(true);
     setError('');
     try {
-      const request: ExportRequest = { format, ids, password: encrypted ? password : undefined, vaultPassword: vaultHasPassword ? vaultPassword : undefined };
+      const request: ExportRequest = {
+        format,
+        ids,
+        password: encrypted ? password : undefined,
+        vaultPassword: vaultHasPassword ? vaultPassword : undefined,
+      };
       const output = await call(remote.exports.create(request));
       if (format !== 'migration-qr') output.files.forEach(saveFile);
       setResult(output);
       setVaultPassword('');
-      useStore.getState().showToast(`Exported ${count - output.skipped.length} account${count - output.skipped.length === 1 ? '' : 's'}`);
+      useStore
+        .getState()
+        .showToast(
+          `Exported ${count - output.skipped.length} account${count - output.skipped.length === 1 ? '' : 's'}`,
+        );
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -54,30 +73,78 @@ export function ExportPanel() {
     <form className="export-panel" onSubmit={(e) => void submit(e)}>
       <label>
         Format
-        <select value={format} onChange={(e) => setFormat(e.target.value as ExportRequest['format'])}>
-          {EXPORT_CHOICES.map((c) => <option key={c.format} value={c.format}>{c.label}</option>)}
+        <select
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ExportRequest['format'])}
+        >
+          {EXPORT_CHOICES.map((c) => (
+            <option key={c.format} value={c.format}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </label>
       <div role="radiogroup" aria-label="Accounts to export" className="scope">
-        <label className="radio"><input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> All accounts ({accounts.length})</label>
-        {filtered ? <label className="radio"><input type="radio" checked={scope === 'shown'} onChange={() => setScope('shown')} /> The {shown.length} shown by the current search or group</label> : null}
-        <label className="radio"><input type="radio" checked={scope === 'picked'} onChange={() => setScope('picked')} /> Choose accounts ({picked.size} chosen)</label>
+        <label className="radio">
+          <input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> All
+          accounts ({accounts.length})
+        </label>
+        {filtered ? (
+          <label className="radio">
+            <input type="radio" checked={scope === 'shown'} onChange={() => setScope('shown')} />{' '}
+            The {shown.length} shown by the current search or group
+          </label>
+        ) : null}
+        <label className="radio">
+          <input type="radio" checked={scope === 'picked'} onChange={() => setScope('picked')} />{' '}
+          Choose accounts ({picked.size} chosen)
+        </label>
       </div>
-      {scope === 'picked' ? <AccountPicker accounts={accounts} picked={picked} onChange={setPicked} /> : null}
+      {scope === 'picked' ? (
+        <AccountPicker accounts={accounts} picked={picked} onChange={setPicked} />
+      ) : null}
       {encrypted ? (
         <>
-          <label>Export password<input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required /></label>
-          <label>Repeat the export password<input type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required /></label>
+          <label>
+            Export password
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </label>
+          <label>
+            Repeat the export password
+            <input
+              type="password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </label>
         </>
       ) : (
         <p className="banner warn" role="note">
-          This export is not encrypted: it holds your secret keys in the clear, and anyone who gets it can generate your codes. Keep it offline and delete it when done.
+          This export is not encrypted: it holds your secret keys in the clear, and anyone who gets
+          it can generate your codes. Keep it offline and delete it when done.
         </p>
       )}
       {vaultHasPassword ? (
-        <label>Your vault password (to confirm it is you)<input type="password" value={vaultPassword} onChange={(e) => setVaultPassword(e.target.value)} autoComplete="current-password" required /></label>
+        <label>
+          Your vault password (to confirm it is you)
+          <input
+            type="password"
+            value={vaultPassword}
+            onChange={(e) => setVaultPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
+        </label>
       ) : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      <ErrorMessage message={error} />
       <div className="dialog-buttons">
         <button type="submit" className="primary" disabled={busy || count === 0}>
           {busy ? 'Exporting…' : `Export ${count} account${count === 1 ? '' : 's'}`}

@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../../../electron/core/account';
 import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { Modal } from '../Modal';
+import { ErrorMessage } from '../ErrorMessage';
 
 /** Closes by itself so a revealed key does not stay on screen. */
 const AUTO_HIDE_MS = 120_000;
@@ -19,7 +20,9 @@ export function RevealDialog({ account }: { account: AccountSummary }) {
     event?.preventDefault();
     setError('');
     try {
-      setRevealed(await call(remote.exports.reveal(account.id, needsPassword ? password : undefined)));
+      setRevealed(
+        await call(remote.exports.reveal(account.id, needsPassword ? password : undefined)),
+      );
       setPassword('');
     } catch (e) {
       setError(messageOf(e));
@@ -49,23 +52,54 @@ export function RevealDialog({ account }: { account: AccountSummary }) {
     <Modal title={`Key and QR code for ${title}`} onClose={close} className="reveal-dialog">
       {revealed ? (
         <div className="reveal">
-          <img className="reveal-qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(revealed.qrSvg)}`} alt={`QR code for ${title}`} />
-          <p className="hint">Scan with another authenticator, or type the key. Anyone who sees it can generate your codes.</p>
-          <code className="reveal-key" data-testid="revealed-key">{revealed.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code>
+          <img
+            className="reveal-qr"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(revealed.qrSvg)}`}
+            alt={`QR code for ${title}`}
+          />
+          <p className="hint">
+            Scan with another authenticator, or type the key. Anyone who sees it can generate your
+            codes.
+          </p>
+          <code className="reveal-key" data-testid="revealed-key">
+            {revealed.secret.replace(/(.{4})(?=.)/g, '$1 ')}
+          </code>
         </div>
       ) : needsPassword ? (
         <form onSubmit={(e) => void reveal(e)}>
           <label>
             Your vault password (to show the key)
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus required />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoFocus
+              required
+            />
           </label>
-          {error ? <p className="error" role="alert">{error}</p> : null}
-          <div className="dialog-buttons"><button type="submit" className="primary">Show key</button></div>
+          <ErrorMessage message={error} />
+          <div className="dialog-buttons">
+            <button type="submit" className="primary">
+              Show key
+            </button>
+          </div>
         </form>
-      ) : error ? <p className="error" role="alert">{error}</p> : <p aria-busy="true">Loading…</p>}
+      ) : error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : (
+        <p aria-busy="true">Loading…</p>
+      )}
       <div className="dialog-buttons">
-        {revealed ? <button type="button" onClick={copyKey}>Copy key</button> : null}
-        <button type="button" onClick={close}>Close</button>
+        {revealed ? (
+          <button type="button" onClick={copyKey}>
+            Copy key
+          </button>
+        ) : null}
+        <button type="button" onClick={close}>
+          Close
+        </button>
       </div>
     </Modal>
   );

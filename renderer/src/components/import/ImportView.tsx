@@ -4,6 +4,7 @@ import { useStore } from '../../store/store';
 import { ImportReview } from './ImportReview';
 import { ImportSources } from './ImportSources';
 import './import.css';
+import { ErrorMessage } from '../ErrorMessage';
 
 /** The import screen: the ways in until something was read, then the review before saving. */
 export function ImportView() {
@@ -32,11 +33,7 @@ export function ImportView() {
           <span className="spinner" aria-hidden="true" /> {busy}
         </p>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       {reviewing ? <ImportReview /> : <ImportSources />}
     </section>
   );
