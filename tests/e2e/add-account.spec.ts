@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 
 // 1970-01-01T00:00:59Z: oathtool --totp -b JBSWY3DPEHPK3PXP -N @59 gives 996554.
 const AT_59_SECONDS = 59_000;
@@ -15,8 +15,8 @@ test('adds an account from a pasted key and shows the code for the fixed clock',
   await page.getByRole('button', { name: 'Add account' }).last().click();
   const row = page.getByRole('button', { name: /Copy code for ACME alice/ });
   await expect(row.getByTestId('code')).toHaveText('996 554');
-  // The README shows this screenshot.
-  await page.screenshot({ path: 'docs/screenshots/add-account.png' });
+  // The README shows this screenshot (UPDATE_SCREENSHOTS=1 writes it to docs/screenshots).
+  await page.screenshot({ path: screenshotPath('add-account.png') });
 });
 
 test('says why a bad key is rejected and adds nothing', async ({ app, page }) => {

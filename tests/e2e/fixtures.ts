@@ -44,3 +44,11 @@ export const test = base.extend<{ app: BridgeApp; seed: { readonly accounts: rea
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Where a screenshot for people goes: test-results/screenshots normally, docs/screenshots (the
+ * README's pictures) when run with UPDATE_SCREENSHOTS=1, so ordinary test runs leave the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  return join(process.env['UPDATE_SCREENSHOTS'] ? 'docs/screenshots' : 'test-results/screenshots', name);
+}

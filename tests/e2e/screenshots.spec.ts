@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 import { manyAccounts, type SeedAccount } from './seed';
 
 const SECRETS = manyAccounts(40).map((a) => a.secret);
@@ -71,6 +71,6 @@ for (const scheme of ['light', 'dark'] as const) {
     const notNow = page.getByRole('button', { name: 'Not now' });
     if (await notNow.isVisible()) await notNow.click();
     await page.getByRole('listitem').nth(2).hover();
-    await page.screenshot({ path: `docs/screenshots/codes-${scheme}.png` });
+    await page.screenshot({ path: screenshotPath(`codes-${scheme}.png`) });
   });
 }
