@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../../electron/api';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
 import { ErrorMessage } from './ErrorMessage';
+import { PasswordField } from './PasswordField';
 
 /** Shown when the keychain can't open the vault: says why, and offers the vault password. */
 export function LockScreen({ status }: { status: VaultStatus }) {
@@ -23,15 +24,7 @@ export function LockScreen({ status }: { status: VaultStatus }) {
       <p role="alert">{status.message}</p>
       {status.hasPassword ? (
         <form onSubmit={(e) => void submit(e)}>
-          <label>
-            Vault password
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoFocus
-            />
-          </label>
+          <PasswordField label="Vault password" value={password} onChange={setPassword} autoFocus />
           <ErrorMessage message={error} />
           <button type="submit" className="primary">
             Unlock

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
+import { PasswordField } from '../PasswordField';
 
 /**
  * Sets the backup password. Main derives the key once and keeps only the key (never the
@@ -44,38 +45,29 @@ export function BackupPasswordForm({ passwordSet }: { passwordSet: boolean }) {
         {passwordSet ? 'A backup password is set. ' : ''}Backups open in OTP Desk or Aegis with this
         password. It is not stored: if you forget it, your backups can't be opened.
       </p>
-      <label>
-        {passwordSet ? 'New backup password' : 'Backup password'}
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          minLength={8}
-          required
-        />
-      </label>
-      <label>
-        Repeat the backup password
-        <input
-          type="password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </label>
+      <PasswordField
+        label={passwordSet ? 'New backup password' : 'Backup password'}
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+        minLength={8}
+        required
+      />
+      <PasswordField
+        label="Repeat the backup password"
+        value={repeat}
+        onChange={setRepeat}
+        autoComplete="new-password"
+        required
+      />
       {vaultHasPassword ? (
-        <label>
-          Your vault password (to confirm it is you)
-          <input
-            type="password"
-            value={vaultPassword}
-            onChange={(e) => setVaultPassword(e.target.value)}
-            autoComplete="current-password"
-            required
-          />
-        </label>
+        <PasswordField
+          label="Your vault password (to confirm it is you)"
+          value={vaultPassword}
+          onChange={setVaultPassword}
+          autoComplete="current-password"
+          required
+        />
       ) : null}
       <ErrorMessage message={error} />
       <div className="dialog-buttons">

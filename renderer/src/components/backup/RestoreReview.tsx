@@ -3,6 +3,7 @@ import type { ImportAction, ImportPreview } from '../../../../electron/api';
 import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
+import { PasswordField } from '../PasswordField';
 
 type DuplicateAction = Extract<ImportAction, 'skip' | 'replace' | 'keep-both'>;
 
@@ -58,16 +59,13 @@ export function RestoreReview({ initial, onDone }: { initial: ImportPreview; onD
     <div className="restore-review" aria-label="Restore review">
       {preview.locked.length > 0 ? (
         <form onSubmit={unlock}>
-          <label>
-            Password of {preview.locked.map((l) => l.fileName).join(', ')}
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoFocus
-              required
-            />
-          </label>
+          <PasswordField
+            label={<>Password of {preview.locked.map((l) => l.fileName).join(', ')}</>}
+            value={password}
+            onChange={setPassword}
+            autoFocus
+            required
+          />
           <ErrorMessage message={error} />
           <div className="dialog-buttons">
             <button type="button" onClick={cancel}>

@@ -8,6 +8,7 @@ import { EXPORT_CHOICES, type ExportScope } from './export-choices';
 import { ExportResultView } from './ExportResultView';
 import { saveFile } from './save-file';
 import { ErrorMessage } from '../ErrorMessage';
+import { PasswordField } from '../PasswordField';
 
 /** Export all, the accounts the list shows (search/group), or hand-picked ones, in any export format. */
 export function ExportPanel() {
@@ -105,26 +106,20 @@ export function ExportPanel() {
       ) : null}
       {encrypted ? (
         <>
-          <label>
-            Export password
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="new-password"
-              required
-            />
-          </label>
-          <label>
-            Repeat the export password
-            <input
-              type="password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              autoComplete="new-password"
-              required
-            />
-          </label>
+          <PasswordField
+            label="Export password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            required
+          />
+          <PasswordField
+            label="Repeat the export password"
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+            required
+          />
         </>
       ) : (
         <p className="banner warn" role="note">
@@ -133,16 +128,13 @@ export function ExportPanel() {
         </p>
       )}
       {vaultHasPassword ? (
-        <label>
-          Your vault password (to confirm it is you)
-          <input
-            type="password"
-            value={vaultPassword}
-            onChange={(e) => setVaultPassword(e.target.value)}
-            autoComplete="current-password"
-            required
-          />
-        </label>
+        <PasswordField
+          label="Your vault password (to confirm it is you)"
+          value={vaultPassword}
+          onChange={setVaultPassword}
+          autoComplete="current-password"
+          required
+        />
       ) : null}
       <ErrorMessage message={error} />
       <div className="dialog-buttons">

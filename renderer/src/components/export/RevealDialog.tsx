@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RevealedAccount } from '../../../../electron/api';
 import type { AccountSummary } from '../../../../electron/core/account';
+import { groupBase32 } from '../../../../electron/core/base32';
 import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { Modal } from '../Modal';
 import { ErrorMessage } from '../ErrorMessage';
+import { PasswordField } from '../PasswordField';
 
 /** Closes by itself so a revealed key does not stay on screen. */
 const AUTO_HIDE_MS = 120_000;
@@ -62,21 +64,18 @@ export function RevealDialog({ account }: { account: AccountSummary }) {
             codes.
           </p>
           <code className="reveal-key" data-testid="revealed-key">
-            {revealed.secret.replace(/(.{4})(?=.)/g, '$1 ')}
+            {groupBase32(revealed.secret)}
           </code>
         </div>
       ) : needsPassword ? (
         <form onSubmit={(e) => void reveal(e)}>
-          <label>
-            Your vault password (to show the key)
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoFocus
-              required
-            />
-          </label>
+          <PasswordField
+            label="Your vault password (to show the key)"
+            value={password}
+            onChange={setPassword}
+            autoFocus
+            required
+          />
           <ErrorMessage message={error} />
           <div className="dialog-buttons">
             <button type="submit" className="primary">
@@ -85,9 +84,7 @@ export function RevealDialog({ account }: { account: AccountSummary }) {
           </div>
         </form>
       ) : error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
+        <ErrorMessage message={error} />
       ) : (
         <p aria-busy="true">Loading…</p>
       )}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ImportPreview } from '../../../../electron/api';
 import { useStore } from '../../store/store';
+import { PasswordField } from '../PasswordField';
 
 /** Asks for the password of encrypted backups in the import; a wrong one is refused and may be retried. */
 export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) {
@@ -29,18 +30,15 @@ export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) 
         <strong>{names}</strong>. Enter the password it was saved with.
       </p>
       <div className="password-row">
-        <label>
-          Backup password
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="off"
-            autoFocus
-            aria-invalid={error !== ''}
-            aria-describedby={error ? 'import-password-error' : undefined}
-          />
-        </label>
+        <PasswordField
+          label="Backup password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="off"
+          autoFocus
+          aria-invalid={error !== ''}
+          aria-describedby={error ? 'import-password-error' : undefined}
+        />
         <button type="submit" className="primary" disabled={!password || trying}>
           {trying ? 'Opening…' : 'Open'}
         </button>
