@@ -3,7 +3,7 @@ import type { ImportCandidate, ImportDecision, ImportOutcome, ImportPreview, Imp
 import { isSameAccount, type AccountDraft, type ImportedDraft } from './core/account';
 import { isUserError, UserError, invalidInput } from './core/errors';
 import { readAccountTexts } from './core/importers/account-uris';
-import type { Importer, ImportResult, ImportSource } from './core/importers/importer';
+import type { Importer, ImportIssue, ImportResult, ImportSource } from './core/importers/importer';
 import { findImporter } from './core/importers/registry';
 import type { AuthenticatorService } from './service';
 
@@ -28,6 +28,11 @@ interface PendingImport {
 
 /** Pending previews are dropped after this, so secrets don't linger in memory. */
 const PREVIEW_TTL_MS = 30 * 60 * 1000;
+
+/** Entries an importer skipped, as problems; `fileName` prefixes where they were. */
+function entryProblems(issues: readonly ImportIssue[], fileName?: string): ImportProblem[] {
+  return issues.map((i) => ({ scope: 'entry', source: fileName ? `${fileName}: ${i.where}` : i.where, message: i.message }));
+}
 
 const labelOf = (a: { issuer: string; account: string }) => [a.issuer, a.account].filter(Boolean).join(' / ') || 'unnamed account';
 
@@ -61,7 +66,7 @@ export class ImportService {
     );
     // Each entry keeps the text it came from (e.g. the image's name), so the review can show it.
     result.entries.forEach((draft, i) => this.addResult(state, result.sources?.[i] ?? 'Pasted or scanned', { format: 'otpauth link', entries: [draft] }, []));
-    state.problems.push(...result.issues.map((i) => ({ scope: 'entry' as const, source: i.where, message: i.message })));
+    state.problems.push(...entryProblems(result.issues));
     return into ? this.view(into, state) : this.store(state);
   }
 
@@ -72,7 +77,7 @@ export class ImportService {
     const next: PendingImport = { candidates: [...state.candidates], problems: [...state.problems], locked: [] };
     for (const { source, importer } of state.locked) {
       const result = await importer.read(source, password); // wrong-password / integrity propagate: preview unchanged
-      this.addResult(next, source.fileName, result, result.issues.map((i) => ({ scope: 'entry' as const, source: `${source.fileName}: ${i.where}`, message: i.message })));
+      this.addResult(next, source.fileName, result, entryProblems(result.issues, source.fileName));
     }
     this.pending.set(id, next);
     return this.view(id, next);
@@ -119,7 +124,7 @@ export class ImportService {
         return;
       }
       const result = await importer.read(source);
-      this.addResult(state, source.fileName, result, result.issues.map((i) => ({ scope: 'entry' as const, source: `${source.fileName}: ${i.where}`, message: i.message })));
+      this.addResult(state, source.fileName, result, entryProblems(result.issues, source.fileName));
     } catch (error) {
       if (!isUserError(error)) throw error;
       state.problems.push({ scope: 'file', source: source.fileName, message: error.message });

@@ -91,15 +91,7 @@ export class AuthenticatorService {
 
   /** Adds accounts in one write: all of them or, if any is invalid, none. */
   async addAccounts(drafts: readonly AccountDraft[]): Promise<Account[]> {
-    drafts.forEach(validateOtpParameters);
-    const now = this.clock();
-    let added: Account[] = [];
-    await this.change((data) => {
-      const start = data.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0);
-      added = drafts.map((draft, i) => this.newAccount(draft, start + i, now));
-      return { ...data, accounts: [...data.accounts, ...added] };
-    });
-    return added;
+    return this.applyImport(drafts, []);
   }
 
   /** The OTP fields and trimmed names of a draft, and nothing else an importer may have attached. */
@@ -121,10 +113,12 @@ export class AuthenticatorService {
   /**
    * Saves an import in one write: new accounts appended, and `replacements` overwriting the
    * OTP settings and names of existing accounts (keeping their id, place, group and icon).
+   * Returns the new accounts.
    */
-  async applyImport(adds: readonly ImportedDraft[], replacements: readonly { id: string; draft: AccountDraft }[]): Promise<void> {
+  async applyImport(adds: readonly ImportedDraft[], replacements: readonly { id: string; draft: AccountDraft }[]): Promise<Account[]> {
     [...adds, ...replacements.map((r) => r.draft)].forEach(validateOtpParameters);
     const now = this.clock();
+    let added: Account[] = [];
     await this.change((data) => {
       const replaced = new Map(replacements.map((r) => [r.id, r.draft]));
       const start = data.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0);
@@ -132,8 +126,10 @@ export class AuthenticatorService {
         const draft = replaced.get(a.id);
         return draft ? { ...a, ...this.cleanDraft(draft), updatedAt: now } : a;
       });
-      return { ...data, accounts: [...accounts, ...adds.map((draft, i) => this.newAccount(draft, start + i, now))] };
+      added = adds.map((draft, i) => this.newAccount(draft, start + i, now));
+      return { ...data, accounts: [...accounts, ...added] };
     });
+    return added;
   }
 
   async updateAccount(id: string, patch: AccountPatch): Promise<AccountSummary> {

@@ -151,22 +151,22 @@ export class Vault {
 
   /** Sets, replaces or (with null) removes the password slot. */
   async setPassword(password: string | null): Promise<void> {
-    const slot = password ? await Vault.passwordSlot(password, this.masterKey) : null;
-    await withFileLock(`${this.path}.lock`, async () => {
-      await this.reload();
-      const slots = this.file.slots.filter((s) => s.type !== 'password');
-      await this.writeLocked({ ...this.file, slots: slot ? [...slots, slot] : slots }, this.data);
-    });
+    await this.replaceSlot('password', password ? await Vault.passwordSlot(password, this.masterKey) : null);
   }
 
   /** Writes a fresh keychain item and slot (after a password unlock on a machine whose keychain lost it). */
   async restoreKeychainSlot(): Promise<void> {
     const keychainKey = randomKey();
     await this.keyStore.set(this.id, keychainKey.toString('base64'));
+    await this.replaceSlot('keychain', { type: 'keychain', key: seal(keychainKey, this.masterKey) });
+  }
+
+  /** Replaces (or with null removes) the slot of one type, under the lock, on top of the newest file. */
+  private async replaceSlot(type: Slot['type'], slot: Slot | null): Promise<void> {
     await withFileLock(`${this.path}.lock`, async () => {
       await this.reload();
-      const slots = this.file.slots.filter((s) => s.type !== 'keychain');
-      await this.writeLocked({ ...this.file, slots: [{ type: 'keychain', key: seal(keychainKey, this.masterKey) }, ...slots] }, this.data);
+      const others = this.file.slots.filter((s) => s.type !== type);
+      await this.writeLocked({ ...this.file, slots: slot ? [...others, slot] : others }, this.data);
     });
   }
 }
