@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { resolvePackageFile } from './package-file.node';
 import { createQrDecoder, type QrDecoder } from './qr';
 
 /** Package path of zxing-wasm's reader build (QR and other symbologies, no writer). */
@@ -10,13 +10,7 @@ const READER_WASM = 'zxing-wasm/reader/zxing_reader.wasm';
  * for the CLI, the main process and tests. Packaged apps must ship this file (asarUnpack or extraResources).
  */
 export function loadZxingReaderWasm(): Uint8Array {
-  // The CLI and main process are bundled to CommonJS, where import.meta.url is empty; ESM bundles
-  // (and tests) have import.meta.url but only a stub `require` without `resolve`.
-  const resolver =
-    typeof require === 'function' && typeof require.resolve === 'function'
-      ? require
-      : createRequire(import.meta.url);
-  return new Uint8Array(readFileSync(resolver.resolve(READER_WASM)));
+  return new Uint8Array(readFileSync(resolvePackageFile(READER_WASM)));
 }
 
 let nodeDecoder: Promise<QrDecoder> | undefined;

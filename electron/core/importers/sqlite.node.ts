@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import initSqlJs, { type SqlJsStatic, type SqlValue } from 'sql.js';
 import { isUserError } from '../errors';
+import { resolvePackageFile } from '../package-file.node';
 import { damagedFile, malformedFile } from './import-errors';
 
 /** One table row, column name → value. */
@@ -9,16 +9,11 @@ export type SqliteRow = Readonly<Record<string, SqlValue>>;
 
 const MAGIC = 'SQLite format 3\0';
 
-/**
- * sql.js's wasm is read from our own node_modules (shipped with the app), never fetched from a CDN.
- * Resolved through require so it works from the source tree, from a bundle in dist/ and inside app.asar.
- */
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-
+/** sql.js's wasm is read from our own node_modules (shipped with the app), never fetched from a CDN. */
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
 function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= readFile(requireHere.resolve('sql.js/dist/sql-wasm.wasm')).then((wasm) =>
+  sqlJs ??= readFile(resolvePackageFile('sql.js/dist/sql-wasm.wasm')).then((wasm) =>
     initSqlJs({
       wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
     }),
