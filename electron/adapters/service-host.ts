@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import type { VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/importers/importer';
@@ -6,6 +7,8 @@ import { BackupService } from '../backups/backup-service';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
+import { readVaultFile } from '../vault/vault-file.node';
+import { VAULT_FILE_NAME } from '../vault/vault.node';
 
 /**
  * Holds the service for the app and the test bridge: opens the vault at start, keeps the
@@ -37,7 +40,11 @@ export class ServiceHost {
       if (!isUserError(error)) throw error;
       this.lockedMessage = error.message;
       this.lockedState = error.kind === 'keychain-unavailable' || error.kind === 'integrity' ? 'unavailable' : 'locked';
-      this.hasPasswordSlot = /vault password/.test(error.message);
+      // The file's public header says whether a password can open it (not the error's wording).
+      this.hasPasswordSlot = await readVaultFile(join(this.vaultDir, VAULT_FILE_NAME)).then(
+        (file) => file?.slots.some((slot) => slot.type === 'password') ?? false,
+        () => false,
+      );
     }
     return this.status();
   }
