@@ -3,10 +3,10 @@
  * handlers, the preload, the renderer and the test bridge. Nothing here carries a secret
  * except the explicit reveal/export methods.
  */
-import type { AccountSummary, HashAlgorithm, OtpType } from './core/account';
+import type { AccountSummary, HashAlgorithm, OtpType } from './core/otp/account';
 import type { UserErrorKind } from './core/errors';
 import type { Settings } from './core/settings';
-import type { BackupSettings } from './core/backup-settings';
+import type { BackupSettings } from './core/backup/backup-settings';
 import type { ExportFormat } from './core/exporters/export-format';
 import type { ClockCheck } from './time-check';
 

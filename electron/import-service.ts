@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportCandidate, ImportDecision, ImportOutcome, ImportPreview, ImportProblem, ImportText } from './api';
-import { isSameAccount, type AccountDraft, type ImportedDraft } from './core/account';
+import { isSameAccount, type AccountDraft, type ImportedDraft } from './core/otp/account';
 import { isUserError, UserError, invalidInput } from './core/errors';
 import { readAccountTexts } from './core/importers/account-uris';
-import type { Importer, ImportIssue, ImportResult, ImportSource } from './core/importers/importer';
+import type { Importer, ImportIssue, ImportResult, ImportSource } from './core/format/importer';
 import { findImporter } from './core/importers/registry';
 import type { AuthenticatorService } from './service';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountCodes, AccountPatch } from './api';
-import { summarizeAccount, type Account, type AccountDraft, type AccountSummary, type ImportedDraft } from './core/account';
+import { summarizeAccount, type Account, type AccountDraft, type AccountSummary, type ImportedDraft } from './core/otp/account';
 import { UserError, invalidInput } from './core/errors';
-import { codeWindow } from './core/otp';
-import { validateOtpParameters } from './core/validate';
+import { codeWindow } from './core/otp/otp';
+import { validateOtpParameters } from './core/otp/validate';
 import type { KeyStore } from './vault/keychain';
 import type { TrashedAccount, VaultData } from './vault/vault-data';
 import { Vault, type UnlockOptions } from './vault/vault.node';

@@ -1,8 +1,8 @@
 import type { AccountPatch, ApiError, ApiHandlers, ApiResult, ImportAction, ImportDecision, NewAccountFields, ScreenCapture } from '../api';
-import type { OtpType } from '../core/account';
+import type { OtpType } from '../core/otp/account';
 import { invalidInput, isUserError, UserError } from '../core/errors';
-import { buildDraft } from '../core/draft';
-import { parseOtpauthUri } from '../core/otpauth';
+import { buildDraft } from '../core/otp/draft';
+import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';

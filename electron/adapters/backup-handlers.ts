@@ -1,6 +1,6 @@
 import type { ApiHandlers, ExportRequest } from '../api';
-import { prepareBackupKey } from '../core/backup';
-import { BACKUP_KEY_SETTING, validateBackupSettingsPatch } from '../core/backup-settings';
+import { prepareBackupKey } from '../core/backup/backup';
+import { BACKUP_KEY_SETTING, validateBackupSettingsPatch } from '../core/backup/backup-settings';
 import { UserError, invalidInput } from '../core/errors';
 import { isExportFormat } from '../core/exporters/export-format';
 import { readLatestBackup } from '../backups/backup-files.node';

@@ -1,6 +1,6 @@
 import type { ApiHandlers } from '../api';
 import { clearClipboardIfHolds, type ClipboardAccess } from '../clipboard-access';
-import { summarizeAccount } from '../core/account';
+import { summarizeAccount } from '../core/otp/account';
 import { UserError } from '../core/errors';
 import { TRASH_RETENTION_MS } from '../service';
 import { currentSettings, updateSettings } from '../settings-service';

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
-import type { Importer } from '../core/importers/importer';
+import type { Importer } from '../core/format/importer';
 import { BackupService } from '../backups/backup-service';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';

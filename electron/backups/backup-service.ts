@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { BackupStatus } from '../api';
-import { writeAegisBackupWithKey, type BackupAccount, type PreparedBackupKey } from '../core/backup';
-import { BACKUP_KEY_SETTING, BACKUP_SETTING_KEYS, readBackupSettings, type BackupSettings } from '../core/backup-settings';
+import { writeAegisBackupWithKey, type BackupAccount, type PreparedBackupKey } from '../core/backup/backup';
+import { BACKUP_KEY_SETTING, BACKUP_SETTING_KEYS, readBackupSettings, type BackupSettings } from '../core/backup/backup-settings';
 import type { AuthenticatorService } from '../service';
 import { describeBackupFailure, listBackups, pruneBackups, writeBackupFile } from './backup-files.node';
 

@@ -3,7 +3,7 @@ import { UserError } from '../core/errors';
 import { buildExport } from '../core/exporters/build-export';
 import { qrSvg } from '../core/exporters/qr-render';
 import { selectAccounts } from '../core/exporters/selection';
-import { formatOtpauthUri } from '../core/otpauth';
+import { formatOtpauthUri } from '../core/otp/otpauth';
 import type { AuthenticatorService } from '../service';
 import { requireVaultPassword } from './reauth';
 

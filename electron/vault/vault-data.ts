@@ -1,4 +1,4 @@
-import type { Account } from '../core/account';
+import type { Account } from '../core/otp/account';
 
 /** An account removed by the user, kept so the removal can be undone. */
 export interface TrashedAccount {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { RgbaImage } from '../../electron/core/qr-image-ops';
+import type { RgbaImage } from '../../electron/core/qr/qr-image-ops';
 import { generateSyntheticSet } from '../fixtures/synthetic-qr';
 
 /** One benchmark image: pixels already decoded, and how to tell a correct read. */

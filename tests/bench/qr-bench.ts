@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
-import { createQrDecoder, type QrDecoder } from '../../electron/core/qr';
-import { loadZxingReaderWasm } from '../../electron/core/qr-wasm.node';
+import { createQrDecoder, type QrDecoder } from '../../electron/core/qr/qr';
+import { loadZxingReaderWasm } from '../../electron/core/qr/qr-wasm.node';
 import { generate4kScreenshot } from '../fixtures/synthetic-qr';
 import {
   isCorrect,

@@ -2,8 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountDraft } from '../../electron/core/account';
-import { encodeBase32 } from '../../electron/core/base32';
+import type { AccountDraft } from '../../electron/core/otp/account';
+import { encodeBase32 } from '../../electron/core/otp/base32';
 import { AuthenticatorService } from '../../electron/service';
 import type { KeyStore } from '../../electron/vault/keychain';
 

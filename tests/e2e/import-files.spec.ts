@@ -1,5 +1,5 @@
-import type { AccountDraft } from '../../electron/core/account';
-import { formatMigrationUris } from '../../electron/core/migration';
+import type { AccountDraft } from '../../electron/core/otp/account';
+import { formatMigrationUris } from '../../electron/core/migration/migration';
 import { expect, test } from './fixtures';
 import { corpusFile, dropFiles, hasCorpus, qrPng } from './import-helpers';
 

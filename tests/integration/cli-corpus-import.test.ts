@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OtpParameters } from '../../electron/core/account';
-import { generateCode } from '../../electron/core/otp';
+import type { OtpParameters } from '../../electron/core/otp/account';
+import { generateCode } from '../../electron/core/otp/otp';
 import { hasKeychain, runCli, tempVault } from '../support/cli';
 import { corpusDir, hasCorpus, readExpected, splitRawLabel, type ExpectedEntry, type ExpectedFile, type ExpectedFolder } from '../support/corpus';
 

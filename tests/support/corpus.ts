@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AccountDraft } from '../../electron/core/account';
-import type { ImportSource } from '../../electron/core/importers/importer';
+import type { AccountDraft } from '../../electron/core/otp/account';
+import type { ImportSource } from '../../electron/core/format/importer';
 
 /** ../shared next to the checkout; tests that read it skip when it is absent. */
 export const SHARED = resolve(__dirname, '../../../shared');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { AccountDraft } from '../../electron/core/account';
-import { readAegisBackup, writeAegisBackup, type BackupAccount } from '../../electron/core/backup';
+import type { AccountDraft } from '../../electron/core/otp/account';
+import { readAegisBackup, writeAegisBackup, type BackupAccount } from '../../electron/core/backup/backup';
 import { corpusDir, hasCorpusFolder } from '../support/corpus';
 
 const ACCOUNTS: readonly BackupAccount[] = [

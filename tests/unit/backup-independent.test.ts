@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { writeAegisBackup, type BackupAccount } from '../../electron/core/backup';
+import { writeAegisBackup, type BackupAccount } from '../../electron/core/backup/backup';
 
 // Decrypts with node:crypto from docs/backup-format.md alone (no project code), so a backup
 // stays readable even if OTP Desk's own reader had a matching bug.

@@ -9,7 +9,7 @@ import { parseCsv } from '../../electron/core/importers/csv';
 import { exportCsv } from '../../electron/core/exporters/csv';
 import { exportHtmlSheet } from '../../electron/core/exporters/html-sheet';
 import { selectAccounts } from '../../electron/core/exporters/selection';
-import { parseOtpauthUri } from '../../electron/core/otpauth';
+import { parseOtpauthUri } from '../../electron/core/otp/otpauth';
 import { EXPORT_ACCOUNTS, fieldsOf, freshVault } from './export-helpers';
 
 const cleanups: (() => void)[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportDecision } from '../../electron/api';
 import { NODE_IMPORTERS } from '../../electron/adapters/node-importers.node';
-import type { AccountDraft } from '../../electron/core/account';
+import type { AccountDraft } from '../../electron/core/otp/account';
 import type { ExportFile } from '../../electron/core/exporters/export-format';
 import { ImportService } from '../../electron/import-service';
 import { AuthenticatorService } from '../../electron/service';

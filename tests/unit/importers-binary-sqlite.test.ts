@@ -4,7 +4,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { googleAuthenticatorDbImporter } from '../../electron/core/importers/google-authenticator-db';
 import { microsoftAuthenticatorDbImporter } from '../../electron/core/importers/microsoft-authenticator-db';
-import { generateCode } from '../../electron/core/otp';
+import { generateCode } from '../../electron/core/otp/otp';
 
 /** RFC 6238's SHA1 test key "12345678901234567890" in the encodings the apps store. */
 const RFC_KEY_BASE32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountDraft } from '../../electron/core/account';
+import type { AccountDraft } from '../../electron/core/otp/account';
 import { UserError } from '../../electron/core/errors';
-import type { Importer, ImportSource } from '../../electron/core/importers/importer';
+import type { Importer, ImportSource } from '../../electron/core/format/importer';
 import { authenticatorPlusImporter } from '../../electron/core/importers/authenticator-plus';
 import { freeOtpV2Importer } from '../../electron/core/importers/free-otp-v2';
 import { googleAuthenticatorDbImporter } from '../../electron/core/importers/google-authenticator-db';

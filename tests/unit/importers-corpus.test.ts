@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { AccountDraft } from '../../electron/core/account';
+import type { AccountDraft } from '../../electron/core/otp/account';
 import { isUserError } from '../../electron/core/errors';
 import { FILE_IMPORTERS } from '../../electron/core/importers/registry';
 import { corpusSource, hasCorpusFolder, readExpected, type ExpectedEntry } from '../support/corpus';

@@ -1,13 +1,13 @@
 import { createCipheriv, createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { writeAegisBackup } from '../../electron/core/backup';
+import { writeAegisBackup } from '../../electron/core/backup/backup';
 import { aegisImporter } from '../../electron/core/importers/aegis';
 import { readSharedPreferences } from '../../electron/core/importers/android-prefs';
 import { andOtpImporter } from '../../electron/core/importers/and-otp';
 import { authyImporter } from '../../electron/core/importers/authy';
 import { bitwardenCsvImporter } from '../../electron/core/importers/bitwarden-csv';
 import { bitwardenJsonImporter } from '../../electron/core/importers/bitwarden-json';
-import type { ImportResult } from '../../electron/core/importers/importer';
+import type { ImportResult } from '../../electron/core/format/importer';
 import { steamImporter } from '../../electron/core/importers/steam';
 import { totpAuthenticatorImporter } from '../../electron/core/importers/totp-authenticator';
 import { twoFasImporter } from '../../electron/core/importers/two-fas';

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { AccountDraft } from '../../electron/core/account';
+import type { AccountDraft } from '../../electron/core/otp/account';
 import { isUserError } from '../../electron/core/errors';
 import { createQrImageImporter } from '../../electron/core/importers/qr-image';
 import { uriListImporter } from '../../electron/core/importers/uri-list';
-import { parseMigrationUri } from '../../electron/core/migration';
-import { readQrTextsFromImageFile } from '../../electron/core/qr-file.node';
+import { parseMigrationUri } from '../../electron/core/migration/migration';
+import { readQrTextsFromImageFile } from '../../electron/core/qr/qr-file.node';
 import {
   corpusDir,
   corpusSource,

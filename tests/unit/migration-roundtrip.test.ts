@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountDraft } from '../../electron/core/account';
+import type { AccountDraft } from '../../electron/core/otp/account';
 import { isUserError } from '../../electron/core/errors';
 import { uriListImporter } from '../../electron/core/importers/uri-list';
 import {
   describeMissingBatches,
   formatMigrationUris,
   parseMigrationUri,
-} from '../../electron/core/migration';
-import { generateCode } from '../../electron/core/otp';
+} from '../../electron/core/migration/migration';
+import { generateCode } from '../../electron/core/otp/otp';
 
 const text = (s: string) => ({ fileName: 'export.txt', bytes: new TextEncoder().encode(s) });
 

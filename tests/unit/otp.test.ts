@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes, randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { HashAlgorithm, OtpParameters } from '../../electron/core/account';
-import { encodeBase32 } from '../../electron/core/base32';
-import { codeWindow, generateCode, groupCode } from '../../electron/core/otp';
+import type { HashAlgorithm, OtpParameters } from '../../electron/core/otp/account';
+import { encodeBase32 } from '../../electron/core/otp/base32';
+import { codeWindow, generateCode, groupCode } from '../../electron/core/otp/otp';
 
 const ascii = (s: string) => encodeBase32(new TextEncoder().encode(s));
 const totp = (secret: string, algorithm: HashAlgorithm, digits = 8): OtpParameters => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDraft } from '../../electron/core/draft';
-import { formatOtpauthUri, parseOtpauthUri } from '../../electron/core/otpauth';
+import { buildDraft } from '../../electron/core/otp/draft';
+import { formatOtpauthUri, parseOtpauthUri } from '../../electron/core/otp/otpauth';
 
 describe('parseOtpauthUri', () => {
   it('reads the label, issuer and defaults', () => {

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../electron/core/errors';
-import { decodeImageFile } from '../../electron/core/image-decode.node';
+import { decodeImageFile } from '../../electron/core/qr/image-decode.node';
 import { createQrImageImporter } from '../../electron/core/importers/qr-image';
-import { readQrTextsFromImageFile } from '../../electron/core/qr-file.node';
+import { readQrTextsFromImageFile } from '../../electron/core/qr/qr-file.node';
 import { createCanvas, drawQr, type Canvas } from '../fixtures/synthetic-draw';
 import { syntheticUri } from '../fixtures/synthetic-qr';
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQrDecoder, type QrDecoder } from '../../electron/core/qr';
-import { readQrTextsFromImageFile } from '../../electron/core/qr-file.node';
-import { loadZxingReaderWasm } from '../../electron/core/qr-wasm.node';
+import { createQrDecoder, type QrDecoder } from '../../electron/core/qr/qr';
+import { readQrTextsFromImageFile } from '../../electron/core/qr/qr-file.node';
+import { loadZxingReaderWasm } from '../../electron/core/qr/qr-wasm.node';
 import { createCanvas, drawQr } from '../fixtures/synthetic-draw';
 import {
   generateSyntheticSet,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQrText } from '../../electron/core/qr';
+import { classifyQrText } from '../../electron/core/qr/qr';
 
 describe('classifyQrText: saying what a QR code held without showing secrets', () => {
   it.each([

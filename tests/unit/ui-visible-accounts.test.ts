@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../electron/core/account';
+import type { AccountSummary } from '../../electron/core/otp/account';
 import { groupsOf, movedOrder, visibleAccounts } from '../../renderer/src/lib/visible-accounts';
 
 const account = (issuer: string, extra: Partial<AccountSummary> = {}, i = 0): AccountSummary => ({

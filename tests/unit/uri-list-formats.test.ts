@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountDraft } from '../../electron/core/account';
+import type { AccountDraft } from '../../electron/core/otp/account';
 import { isUserError } from '../../electron/core/errors';
 import { awsSeedImporter } from '../../electron/core/importers/aws-seed';
 import { uriListImporter, readUriListText } from '../../electron/core/importers/uri-list';
-import { generateCode } from '../../electron/core/otp';
+import { generateCode } from '../../electron/core/otp/otp';
 import { corpusSource, hasCorpusFolder, readExpected } from '../support/corpus';
 
 const text = (s: string, fileName = 'links.txt') => ({

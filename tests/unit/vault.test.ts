@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDraft } from '../../electron/core/draft';
+import { buildDraft } from '../../electron/core/otp/draft';
 import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { withFileLock } from '../../electron/vault/lock.node';

@@ -1,6 +1,6 @@
-import type { AccountDraft } from '../../core/account';
-import { buildDraft } from '../../core/draft';
-import { parseOtpauthUri } from '../../core/otpauth';
+import type { AccountDraft } from '../../core/otp/account';
+import { buildDraft } from '../../core/otp/draft';
+import { parseOtpauthUri } from '../../core/otp/otpauth';
 import { parseIntegerFlag, UsageError, type CliContext } from '../cli-context';
 
 /** `add URI` or `add --secret KEY --issuer I --account A [...]`. */

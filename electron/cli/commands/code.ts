@@ -1,6 +1,6 @@
-import type { Account } from '../../core/account';
+import type { Account } from '../../core/otp/account';
 import { UserError } from '../../core/errors';
-import { codeWindow, groupCode } from '../../core/otp';
+import { codeWindow, groupCode } from '../../core/otp/otp';
 import { parseTime, UsageError, type CliContext } from '../cli-context';
 
 const label = (a: Account) => [a.issuer, a.account].filter(Boolean).join(' / ') || a.id.slice(0, 8);

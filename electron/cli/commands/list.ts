@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../core/account';
+import type { AccountSummary } from '../../core/otp/account';
 import type { CliContext } from '../cli-context';
 
 /** The `list --json` shape fixed by the CLI contract. */

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountDraft } from './account';
-import { invalidInput } from './errors';
+import type { AccountDraft } from '../otp/account';
+import { invalidInput } from '../errors';
 import {
   buildImportEntry,
   collectEntries,
   describeEntry,
   type CollectedEntries,
-} from './importers/entry-builder';
+} from '../format/entry-builder';
 import {
   asArray,
   asRecord,
   numberField,
   textField,
   type JsonRecord,
-} from './importers/json-fields';
+} from '../format/json-fields';
 
 /** Vault content version Aegis writes since groups became a list (Aegis 3.0). */
 export const AEGIS_CONTENT_VERSION = 3;

@@ -1,4 +1,4 @@
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 
 /** Where and how automatic backups are written; stored encrypted in the vault, one key per field. */
 export interface BackupSettings {

@@ -16,15 +16,15 @@ import {
   type BackupAccount,
   type BackupEntry,
 } from './backup-entries';
-import { UserError } from './errors';
+import { UserError } from '../errors';
 import {
   damagedFile,
   malformedFile,
   passwordRequired,
   wrongPassword,
-} from './importers/import-errors';
-import type { ImportIssue } from './importers/importer';
-import { asArray, asRecord, parseJsonText, type JsonRecord } from './importers/json-fields';
+} from '../format/import-errors';
+import type { ImportIssue } from '../format/importer';
+import { asArray, asRecord, parseJsonText, type JsonRecord } from '../format/json-fields';
 
 export type { BackupAccount, BackupEntry } from './backup-entries';
 

@@ -1,4 +1,4 @@
-import type { BackupAccount } from '../backup';
+import type { BackupAccount } from '../backup/backup';
 import { UserError } from '../errors';
 import { exportAegis } from './aegis';
 import { exportCsv } from './csv';

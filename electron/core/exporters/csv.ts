@@ -1,4 +1,4 @@
-import type { AccountDraft } from '../account';
+import type { AccountDraft } from '../otp/account';
 
 /** The column names, in order (the OTP Desk CSV importer recognises exactly this header). */
 export const CSV_COLUMNS = ['issuer', 'account', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter', 'group'] as const;

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../importers/importer';
+import type { ImportIssue } from '../format/importer';
 
 /** Every export OTP Desk writes (the CLI's --format names). `pdf` exists only in the app (Electron prints it). */
 export const EXPORT_FORMATS = ['uris', 'aegis', 'aegis-plain', 'migration', 'migration-qr', 'csv', 'html'] as const;

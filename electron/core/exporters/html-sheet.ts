@@ -1,5 +1,5 @@
-import type { AccountDraft } from '../account';
-import { formatOtpauthUri } from '../otpauth';
+import type { AccountDraft } from '../otp/account';
+import { formatOtpauthUri } from '../otp/otpauth';
 import { qrSvg } from './qr-render';
 
 /** An account on the sheet; the group is printed when set. */

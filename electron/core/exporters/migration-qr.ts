@@ -1,6 +1,6 @@
-import type { AccountDraft } from '../account';
-import type { ImportIssue } from '../importers/importer';
-import { formatMigrationUris } from '../migration';
+import type { AccountDraft } from '../otp/account';
+import type { ImportIssue } from '../format/importer';
+import { formatMigrationUris } from '../migration/migration';
 import { qrPng } from './qr-render';
 
 /** One transfer QR code: its position in the batch and its PNG bytes (saved, or shown on screen for a phone). */

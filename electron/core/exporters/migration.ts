@@ -1,5 +1,5 @@
-import type { AccountDraft } from '../account';
-import { formatMigrationUris, type MigrationExport } from '../migration';
+import type { AccountDraft } from '../otp/account';
+import { formatMigrationUris, type MigrationExport } from '../migration/migration';
 
 /**
  * Google Authenticator transfer links, batched 10 accounts per link as Google Authenticator

@@ -1,5 +1,5 @@
-import type { AccountDraft } from '../account';
-import { formatOtpauthUri } from '../otpauth';
+import type { AccountDraft } from '../otp/account';
+import { formatOtpauthUri } from '../otp/otpauth';
 
 /** One otpauth:// link per line, with a comment saying what the file is (the URI-list importer skips '#' lines). */
 export function exportUriList(accounts: readonly AccountDraft[]): string {

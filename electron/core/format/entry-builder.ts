@@ -4,11 +4,11 @@ import {
   STEAM_DIGITS,
   type AccountDraft,
   type OtpType,
-} from '../account';
-import { canonicalBase32, encodeBase32 } from '../base32';
+} from '../otp/account';
+import { canonicalBase32, encodeBase32 } from '../otp/base32';
 import { invalidInput, isUserError } from '../errors';
-import { parseHashAlgorithm } from '../otpauth';
-import { validateOtpParameters } from '../validate';
+import { parseHashAlgorithm } from '../otp/otpauth';
+import { validateOtpParameters } from '../otp/validate';
 import type { ImportIssue, ImportResult } from './importer';
 
 /** One foreign record's fields, loosely typed as apps store them; the builder validates and fills defaults. */

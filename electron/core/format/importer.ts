@@ -1,4 +1,4 @@
-import type { AccountDraft } from '../account';
+import type { AccountDraft } from '../otp/account';
 
 /** A file (or pasted text) handed to the importers. Detection is by content, not name. */
 export interface ImportSource {

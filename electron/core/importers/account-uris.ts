@@ -1,9 +1,9 @@
-import type { AccountDraft } from '../account';
+import type { AccountDraft } from '../otp/account';
 import { invalidInput, isUserError } from '../errors';
-import { describeMissingBatches, parseMigrationUri, type MigrationBatch } from '../migration';
-import { parseOtpauthUri } from '../otpauth';
-import { classifyQrText } from '../qr-text';
-import type { ImportIssue } from './importer';
+import { describeMissingBatches, parseMigrationUri, type MigrationBatch } from '../migration/migration';
+import { parseOtpauthUri } from '../otp/otpauth';
+import { classifyQrText } from '../qr/qr-text';
+import type { ImportIssue } from '../format/importer';
 
 /** One text that may hold an account link: a line of a file or the content of one QR code. */
 export interface AccountText {

@@ -1,6 +1,6 @@
-import { isEncryptedAegisBackup, readAegisBackup } from '../backup';
-import type { Importer, ImportSource } from './importer';
-import { decodeUtf8 } from './json-fields';
+import { isEncryptedAegisBackup, readAegisBackup } from '../backup/backup';
+import type { Importer, ImportSource } from '../format/importer';
+import { decodeUtf8 } from '../format/json-fields';
 
 /** Cheap content check: a JSON object with Aegis's version/header/db layout (also when truncated). */
 function looksLikeAegis(source: ImportSource): boolean {

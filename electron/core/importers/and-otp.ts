@@ -1,7 +1,7 @@
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
 import { isOpaqueBinary } from './binary-file';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './import-errors';
-import type { Importer, ImportSource } from './importer';
+import { damagedFile, malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import type { Importer, ImportSource } from '../format/importer';
 import { derivePbkdf2, openGcmWithTrailingTag, sha256Key } from './cipher';
 import {
   asArray,
@@ -10,7 +10,7 @@ import {
   parseJsonBytes,
   parseJsonText,
   textField,
-} from './json-fields';
+} from '../format/json-fields';
 
 const LABEL = 'andOTP backup';
 /** andOTP picks 140 000-160 000 PBKDF2 rounds; anything far above is not a header, so don't spend minutes on it. */

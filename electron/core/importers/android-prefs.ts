@@ -1,4 +1,4 @@
-import { decodeUtf8 } from './json-fields';
+import { decodeUtf8 } from '../format/json-fields';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',

@@ -1,6 +1,6 @@
-import { damagedFile, malformedFile } from './import-errors';
-import type { Importer, ImportSource } from './importer';
-import { decodeUtf8 } from './json-fields';
+import { damagedFile, malformedFile } from '../format/import-errors';
+import type { Importer, ImportSource } from '../format/importer';
+import { decodeUtf8 } from '../format/json-fields';
 import { readUriListText } from './uri-list';
 import { extractZipEntry, isZip, listZipEntries, type ZipEntry } from './zip-reader';
 

@@ -1,9 +1,9 @@
 import { invalidInput } from '../errors';
 import { isSharedPreferences, readSharedPreferences } from './android-prefs';
 import { derivePbkdf2, fromBase64, openCbc } from './cipher';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import { malformedFile, passwordRequired, wrongPassword } from './import-errors';
-import type { Importer, ImportSource } from './importer';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import { malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import type { Importer, ImportSource } from '../format/importer';
 import {
   asArray,
   asRecord,
@@ -11,7 +11,7 @@ import {
   parseJsonText,
   textField,
   type JsonRecord,
-} from './json-fields';
+} from '../format/json-fields';
 
 const LABEL = 'Authy data';
 const TOKENS_KEY = 'com.authy.storage.tokens.authenticator.key';

@@ -1,8 +1,8 @@
-import { canonicalBase32 } from '../base32';
+import { canonicalBase32 } from '../otp/base32';
 import { invalidInput, isUserError } from '../errors';
-import { buildDraft } from '../draft';
-import type { Importer, ImportSource } from './importer';
-import { decodeUtf8 } from './json-fields';
+import { buildDraft } from '../otp/draft';
+import type { Importer, ImportSource } from '../format/importer';
+import { decodeUtf8 } from '../format/json-fields';
 
 /** Shortest key accepted as a bare seed file: 16 base32 characters (80 bits); AWS writes 64 (320 bits). */
 const MIN_KEY_CHARS = 16;

@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors';
 import { isSharedPreferences, readSharedPreferences } from './android-prefs';
 import { fromHex } from './cipher';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer, ImportSource } from './importer';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer, ImportSource } from '../format/importer';
 
 const PREFIX = 'com.blizzard.messenger.';
 /**

@@ -1,8 +1,8 @@
 import { bitwardenTotpEntry } from './bitwarden-totp';
 import { csvRecords } from './csv';
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer } from './importer';
-import { decodeUtf8 } from './json-fields';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer } from '../format/importer';
+import { decodeUtf8 } from '../format/json-fields';
 
 function firstLine(bytes: Uint8Array): string {
   return decodeUtf8(bytes.subarray(0, 1024)).split(/\r?\n/, 1)[0] ?? '';

@@ -1,8 +1,8 @@
 import { UserError } from '../errors';
 import { bitwardenTotpEntry } from './bitwarden-totp';
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer, ImportSource } from './importer';
-import { asArray, asRecord, parseJsonBytes, textField, type JsonRecord } from './json-fields';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer, ImportSource } from '../format/importer';
+import { asArray, asRecord, parseJsonBytes, textField, type JsonRecord } from '../format/json-fields';
 
 function exportOf(source: ImportSource): JsonRecord | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));

@@ -1,6 +1,6 @@
-import type { AccountDraft } from '../account';
-import { parseOtpauthUri } from '../otpauth';
-import { buildImportEntry } from './entry-builder';
+import type { AccountDraft } from '../otp/account';
+import { parseOtpauthUri } from '../otp/otpauth';
+import { buildImportEntry } from '../format/entry-builder';
 
 /** The Bitwarden item around a TOTP value, used for labels when the value itself has none. */
 export interface BitwardenItem {

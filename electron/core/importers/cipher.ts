@@ -1,7 +1,7 @@
 import { createDecipheriv, createHash, pbkdf2 } from 'node:crypto';
-import { openGcm } from '../backup-crypto';
+import { openGcm } from '../backup/backup-crypto';
 
-export { fromBase64, fromHex } from '../backup-crypto';
+export { fromBase64, fromHex } from '../backup/backup-crypto';
 
 /** PBKDF2 off the main thread's critical path (andOTP uses ~150 000 iterations). */
 export function derivePbkdf2(

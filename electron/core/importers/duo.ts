@@ -1,6 +1,6 @@
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer, ImportSource } from './importer';
-import { asArray, asRecord, numberField, parseJsonBytes, textField } from './json-fields';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer, ImportSource } from '../format/importer';
+import { asArray, asRecord, numberField, parseJsonBytes, textField } from '../format/json-fields';
 
 function accountsOf(source: ImportSource): readonly unknown[] | undefined {
   const list = asArray(parseJsonBytes(source.bytes));

@@ -1,7 +1,7 @@
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
 import { freeOtpTokenEntry, isFreeOtpToken } from './free-otp-token';
-import type { Importer, ImportSource } from './importer';
-import { asArray, asRecord, parseJsonBytes, textField } from './json-fields';
+import type { Importer, ImportSource } from '../format/importer';
+import { asArray, asRecord, parseJsonBytes, textField } from '../format/json-fields';
 
 function tokensOf(source: ImportSource): readonly unknown[] | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));

@@ -1,7 +1,7 @@
-import type { AccountDraft } from '../account';
+import type { AccountDraft } from '../otp/account';
 import { invalidInput } from '../errors';
-import { buildImportEntry } from './entry-builder';
-import { asArray, numberField, textField, type JsonRecord } from './json-fields';
+import { buildImportEntry } from '../format/entry-builder';
+import { asArray, numberField, textField, type JsonRecord } from '../format/json-fields';
 
 /** FreeOTP stores the key as a JSON array of Java signed bytes (-128..127). */
 function signedBytes(value: unknown): Uint8Array | undefined {

@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors';
 import { openGcmWithAad } from './binary-crypto';
 import { derivePbkdf2 } from './cipher';
-import { malformedFile, wrongPassword } from './import-errors';
-import { asRecord, numberField, parseJsonText, textField, type JsonRecord } from './json-fields';
+import { malformedFile, wrongPassword } from '../format/import-errors';
+import { asRecord, numberField, parseJsonText, textField, type JsonRecord } from '../format/json-fields';
 
 /**
  * FreeOTP 2 keeps a random master key wrapped with a password key (PBKDF2), and every token secret

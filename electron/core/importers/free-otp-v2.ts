@@ -1,10 +1,10 @@
 import { invalidInput } from '../errors';
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
 import { freeOtpTokenEntry } from './free-otp-token';
-import { damagedFile, malformedFile, passwordRequired } from './import-errors';
-import type { Importer, ImportSource } from './importer';
+import { damagedFile, malformedFile, passwordRequired } from '../format/import-errors';
+import type { Importer, ImportSource } from '../format/importer';
 import { isJavaSerialized, JavaSerializationError, readJavaStringMap } from './java-serialization';
-import { asRecord, parseJsonText, textField } from './json-fields';
+import { asRecord, parseJsonText, textField } from '../format/json-fields';
 import { decryptTokenSecret, unlockMasterKey } from './free-otp-v2-crypto';
 
 const LABEL = 'FreeOTP';

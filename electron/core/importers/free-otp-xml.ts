@@ -1,8 +1,8 @@
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
 import { isSharedPreferences, readSharedPreferences } from './android-prefs';
 import { freeOtpTokenEntry, isFreeOtpToken } from './free-otp-token';
-import type { Importer, ImportSource } from './importer';
-import { asRecord, parseJsonText, textField, type JsonRecord } from './json-fields';
+import type { Importer, ImportSource } from '../format/importer';
+import { asRecord, parseJsonText, textField, type JsonRecord } from '../format/json-fields';
 
 /** Each token is a <string> holding the token JSON; "tokenOrder" (a JSON array) is skipped by the shape check. */
 function tokensOf(source: ImportSource): { name: string; token: JsonRecord | undefined }[] {

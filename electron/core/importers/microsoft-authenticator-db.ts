@@ -1,6 +1,6 @@
 import { invalidInput } from '../errors';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer } from './importer';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer } from '../format/importer';
 import { readSqliteTable, sqliteSchemaText, type SqliteRow } from './sqlite.node';
 
 const LABEL = 'Microsoft Authenticator database';

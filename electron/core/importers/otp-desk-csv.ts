@@ -1,8 +1,8 @@
 import { CSV_COLUMNS } from '../exporters/csv';
 import { csvRecords } from './csv';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer } from './importer';
-import { decodeUtf8 } from './json-fields';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer } from '../format/importer';
+import { decodeUtf8 } from '../format/json-fields';
 
 const HEADER = CSV_COLUMNS.join(',');
 

@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors';
-import { parseOtpauthUri } from '../otpauth';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer, ImportSource } from './importer';
-import { asArray, asRecord, parseJsonBytes, textField } from './json-fields';
+import { parseOtpauthUri } from '../otp/otpauth';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer, ImportSource } from '../format/importer';
+import { asArray, asRecord, parseJsonBytes, textField } from '../format/json-fields';
 
 function entriesOf(source: ImportSource): readonly unknown[] | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));

@@ -1,7 +1,7 @@
 import { UserError } from '../errors';
-import { detectImageType } from '../image-type';
+import { detectImageType } from '../qr/image-type';
 import { readAccountTexts, requireSomeEntries } from './account-uris';
-import type { Importer } from './importer';
+import type { Importer } from '../format/importer';
 
 /**
  * Image files (PNG, JPEG, WebP, GIF, BMP) holding QR codes: otpauth links or Google

@@ -12,7 +12,7 @@ import { freeOtpPlusImporter } from './free-otp-plus';
 import { freeOtpV2Importer } from './free-otp-v2';
 import { freeOtpXmlImporter } from './free-otp-xml';
 import { googleAuthenticatorDbImporter } from './google-authenticator-db';
-import type { Importer, ImportSource } from './importer';
+import type { Importer, ImportSource } from '../format/importer';
 import { microsoftAuthenticatorDbImporter } from './microsoft-authenticator-db';
 import { otpDeskCsvImporter } from './otp-desk-csv';
 import { protonImporter } from './proton';

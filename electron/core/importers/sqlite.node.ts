@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import initSqlJs, { type SqlJsStatic, type SqlValue } from 'sql.js';
 import { isUserError } from '../errors';
 import { resolvePackageFile } from '../package-file.node';
-import { damagedFile, malformedFile } from './import-errors';
+import { damagedFile, malformedFile } from '../format/import-errors';
 
 /** One table row, column name → value. */
 export type SqliteRow = Readonly<Record<string, SqlValue>>;

@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer, ImportSource } from './importer';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer, ImportSource } from '../format/importer';
 import { fromBase64 } from './cipher';
-import { asRecord, parseJsonBytes, textField, type JsonRecord } from './json-fields';
+import { asRecord, parseJsonBytes, textField, type JsonRecord } from '../format/json-fields';
 
 function isSteamGuard(record: JsonRecord | undefined): boolean {
   return typeof record?.shared_secret === 'string' && 'account_name' in record;

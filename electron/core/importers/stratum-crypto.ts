@@ -1,7 +1,7 @@
 import { argon2id } from 'hash-wasm';
 import { startsWithAscii } from './binary-crypto';
 import { derivePbkdf2, openCbc, openGcmWithTrailingTag } from './cipher';
-import { damagedFile, wrongPassword } from './import-errors';
+import { damagedFile, wrongPassword } from '../format/import-errors';
 
 /**
  * Stratum (formerly Authenticator Pro) writes two encrypted layouts, told apart by the case of the header:

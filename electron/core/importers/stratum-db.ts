@@ -1,5 +1,5 @@
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
-import type { Importer } from './importer';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import type { Importer } from '../format/importer';
 import { readSqliteTable, sqliteSchemaText } from './sqlite.node';
 import { stratumRecordToDraft } from './stratum-entry';
 

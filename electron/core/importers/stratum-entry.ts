@@ -1,6 +1,6 @@
-import type { AccountDraft, HashAlgorithm, OtpType } from '../account';
+import type { AccountDraft, HashAlgorithm, OtpType } from '../otp/account';
 import { invalidInput } from '../errors';
-import { buildImportEntry } from './entry-builder';
+import { buildImportEntry } from '../format/entry-builder';
 
 /** One Stratum authenticator as both its JSON backup and its SQLite table carry it (field names lower-cased). */
 export interface StratumRecord {

@@ -1,7 +1,7 @@
-import { collectEntries, describeEntry, toImportResult } from './entry-builder';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './import-errors';
-import type { Importer, ImportResult, ImportSource } from './importer';
-import { asArray, asRecord, parseJsonBytes, textField } from './json-fields';
+import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import { damagedFile, malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import type { Importer, ImportResult, ImportSource } from '../format/importer';
+import { asArray, asRecord, parseJsonBytes, textField } from '../format/json-fields';
 import { decryptStratumBackup, stratumEncryption } from './stratum-crypto';
 import { stratumRecordToDraft } from './stratum-entry';
 

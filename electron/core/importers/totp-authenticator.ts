@@ -1,8 +1,8 @@
 import { isSharedPreferences, readSharedPreferences } from './android-prefs';
 import { fromBase64, fromHex, openCbc, sha256Key } from './cipher';
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import { damagedFile, passwordRequired, wrongPassword } from './import-errors';
-import type { Importer, ImportSource } from './importer';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import { damagedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import type { Importer, ImportSource } from '../format/importer';
 import {
   asArray,
   asRecord,
@@ -10,7 +10,7 @@ import {
   numberField,
   parseJsonText,
   textField,
-} from './json-fields';
+} from '../format/json-fields';
 
 const LABEL = 'TOTP Authenticator backup';
 const PREFS_KEY = 'STATIC_TOTP_CODES_LIST';

@@ -1,6 +1,6 @@
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from './entry-builder';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './import-errors';
-import type { Importer, ImportSource } from './importer';
+import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import { damagedFile, malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import type { Importer, ImportSource } from '../format/importer';
 import { derivePbkdf2, fromBase64, openGcmWithTrailingTag } from './cipher';
 import {
   asArray,
@@ -10,7 +10,7 @@ import {
   parseJsonText,
   textField,
   type JsonRecord,
-} from './json-fields';
+} from '../format/json-fields';
 
 const LABEL = '2FAS backup';
 /** 2FAS's fixed PBKDF2-HMAC-SHA256 work factor. */

@@ -5,8 +5,8 @@ import {
   type AccountText,
   type AccountTextsResult,
 } from './account-uris';
-import type { Importer, ImportSource } from './importer';
-import { decodeUtf8 } from './json-fields';
+import type { Importer, ImportSource } from '../format/importer';
+import { decodeUtf8 } from '../format/json-fields';
 
 /** Junk allowed before a link on a line ("QR-Code:" in some exports); quotes, commas and braces mean CSV/JSON. */
 const PREFIX_OK = /^[^",;{}[\]]{0,40}$/;

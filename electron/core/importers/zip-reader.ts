@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from './import-errors';
+import { damagedFile, malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
 import { decryptZipCrypto } from './zip-crypto';
 
 /** One file inside a zip, from its central directory record. */

@@ -1,4 +1,4 @@
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 
 /**
  * Just enough protobuf for Google Authenticator's MigrationPayload (no dependency: the

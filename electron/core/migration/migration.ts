@@ -5,16 +5,16 @@ import {
   type AccountDraft,
   type HashAlgorithm,
   type OtpType,
-} from './account';
-import { decodeBase32, encodeBase32 } from './base32';
-import { invalidInput, isUserError } from './errors';
-import type { ImportIssue } from './importers/importer';
+} from '../otp/account';
+import { decodeBase32, encodeBase32 } from '../otp/base32';
+import { invalidInput, isUserError } from '../errors';
+import type { ImportIssue } from '../format/importer';
 import {
   decodeMigrationPayload,
   encodeMigrationPayload,
   type RawOtpParameters,
 } from './migration-protobuf';
-import { validateOtpParameters } from './validate';
+import { validateOtpParameters } from '../otp/validate';
 
 export { describeMissingBatches, type MigrationBatch } from './migration-batches';
 import type { MigrationBatch } from './migration-batches';

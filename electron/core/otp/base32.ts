@@ -1,5 +1,5 @@
 import { base32 } from '@scure/base';
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 
 /** Encodes bytes as RFC 4648 base32, upper case, without padding (the form otpauth URIs use). */
 export function encodeBase32(bytes: Uint8Array): string {

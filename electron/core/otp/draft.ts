@@ -1,6 +1,6 @@
 import { DEFAULT_DIGITS, DEFAULT_PERIOD, STEAM_DIGITS, type AccountDraft, type OtpType } from './account';
 import { canonicalBase32 } from './base32';
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 import { parseHashAlgorithm } from './otpauth';
 import { validateOtpParameters } from './validate';
 

@@ -7,7 +7,7 @@ import {
   type OtpType,
 } from './account';
 import { canonicalBase32 } from './base32';
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 import { validateOtpParameters } from './validate';
 
 const TYPES: Record<string, OtpType> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };

@@ -1,6 +1,6 @@
 import { HASH_ALGORITHMS, STEAM_DIGITS, type OtpParameters } from './account';
 import { decodeBase32 } from './base32';
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 
 /** Longest period accepted: a day. Longer ones are typos, not services. */
 const MAX_PERIOD = 86_400;

@@ -1,4 +1,4 @@
-import { UserError } from './errors';
+import { UserError } from '../errors';
 import type { RgbaImage } from './qr-image-ops';
 
 /** Why a BMP could not be read; the caller words it with the file name. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'sharp';
 import { BmpError, decodeBmp } from './bmp-decode';
-import { UserError } from './errors';
+import { UserError } from '../errors';
 import { detectImageType, IMAGE_TYPE_NAMES, type ImageType } from './image-type';
 import { grayToRgba, toGray, type RgbaImage } from './qr-image-ops';
 

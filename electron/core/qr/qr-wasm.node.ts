@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolvePackageFile } from './package-file.node';
+import { resolvePackageFile } from '../package-file.node';
 import { createQrDecoder, type QrDecoder } from './qr';
 
 /** Package path of zxing-wasm's reader build (QR and other symbologies, no writer). */

@@ -1,4 +1,4 @@
-import { invalidInput } from './errors';
+import { invalidInput } from '../errors';
 import { grayToRgba, resizeGray, toGray, type GrayImage, type RgbaImage } from './qr-image-ops';
 import { scanWithJsqr } from './qr-scan';
 import { loadZxingQrReader, type ZxingQrReader } from './qr-zxing';

@@ -1,5 +1,5 @@
 import { memo, type DragEvent } from 'react';
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { copyCode } from '../lib/copy-code';
 import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';

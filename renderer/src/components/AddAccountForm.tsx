@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { HashAlgorithm, OtpType } from '../../../electron/core/account';
-import { groupBase32, normalizeBase32 } from '../../../electron/core/base32';
+import type { HashAlgorithm, OtpType } from '../../../electron/core/otp/account';
+import { groupBase32, normalizeBase32 } from '../../../electron/core/otp/base32';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
 import { ErrorMessage } from './ErrorMessage';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { groupCode } from '../../../electron/core/otp';
+import { groupCode } from '../../../electron/core/otp/otp';
 import { useStore } from '../store/store';
 
 /** The current code grouped for reading (and the next one, shown per the user's setting). Re-renders only when its codes change. */

@@ -1,5 +1,5 @@
 import { messageOf } from '../api';
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { Modal } from './Modal';

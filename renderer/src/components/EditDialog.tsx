@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { messageOf } from '../api';
 import { brandChoices, brandSlugFor } from '../icons/brand-match';
 import { groupsOf, titleOf } from '../lib/visible-accounts';

@@ -1,4 +1,4 @@
-import { groupCode } from '../../../electron/core/otp';
+import { groupCode } from '../../../electron/core/otp/otp';
 import { copyToClipboard } from '../lib/clipboard';
 import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';

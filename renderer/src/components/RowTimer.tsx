@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { messageOf } from '../api';
 import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';

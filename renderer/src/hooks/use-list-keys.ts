@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { messageOf } from '../api';
 import { copyCode } from '../lib/copy-code';
 import { movedOrder } from '../lib/visible-accounts';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { visibleAccounts } from '../lib/visible-accounts';
 import { useStore, type Store } from '../store/store';
 

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { remote } from '../api';
 import { useStore } from '../store/store';
 import { copyToClipboard } from './clipboard';

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import type { Settings } from '../../../electron/core/settings';
 
 /** The name shown for an account: its issuer, else its account name. */

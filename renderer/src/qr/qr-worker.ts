@@ -2,10 +2,10 @@
 /**
  * The renderer's QR worker: image bytes in, QR texts out, off the UI thread. Huge images are
  * decoded straight to a bounded size (never to a full 50-megapixel buffer), and the shared
- * pipeline (electron/core/qr.ts: zxing-wasm, then jsQR) gets a deadline per image.
+ * pipeline (electron/core/qr/qr.ts: zxing-wasm, then jsQR) gets a deadline per image.
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { createQrDecoder, type QrDecoder } from '../../../electron/core/qr';
+import { createQrDecoder, type QrDecoder } from '../../../electron/core/qr/qr';
 import { readImageSize, type ImageSize } from './image-size';
 import type { QrRequest, QrResponse } from './qr-protocol';
 

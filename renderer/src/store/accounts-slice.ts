@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AccountPatch, NewAccountFields } from '../../../electron/api';
-import type { AccountSummary } from '../../../electron/core/account';
+import type { AccountSummary } from '../../../electron/core/otp/account';
 import { call, remote } from '../api';
 import type { Store } from './store';
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackupStatus } from '../../../electron/api';
-import type { BackupSettings } from '../../../electron/core/backup-settings';
+import type { BackupSettings } from '../../../electron/core/backup/backup-settings';
 import { call, remote } from '../api';
 import type { Store } from './store';
 

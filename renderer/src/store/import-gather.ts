@@ -1,5 +1,5 @@
 import type { ImportFile, ImportProblem, ImportText } from '../../../electron/api';
-import { detectImageType } from '../../../electron/core/image-type';
+import { detectImageType } from '../../../electron/core/qr/image-type';
 import { decodeQrImage, qrProblem } from '../qr/qr-client';
 
 /** What the user brought in, sorted for main: files read by content, texts from QR codes, and local problems. */

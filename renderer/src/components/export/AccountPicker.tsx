@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../../electron/core/account';
+import type { AccountSummary } from '../../../../electron/core/otp/account';
 
 /** Checkboxes to hand-pick accounts for an export. */
 export function AccountPicker({ accounts, picked, onChange }: { accounts: readonly AccountSummary[]; picked: ReadonlySet<string>; onChange: (next: Set<string>) => void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RevealedAccount } from '../../../../electron/api';
-import type { AccountSummary } from '../../../../electron/core/account';
-import { groupBase32 } from '../../../../electron/core/base32';
+import type { AccountSummary } from '../../../../electron/core/otp/account';
+import { groupBase32 } from '../../../../electron/core/otp/base32';
 import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { Modal } from '../Modal';
