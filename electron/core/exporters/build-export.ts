@@ -3,12 +3,7 @@ import { UserError } from '../errors';
 import { exportAegis } from './aegis';
 import { exportBitwardenJson } from './bitwarden';
 import { exportCsv } from './csv';
-import {
-  exportTimestamp,
-  type ExportFile,
-  type ExportFormat,
-  type ExportOutput,
-} from './export-format';
+import { exportTimestamp, type ExportFile, type ExportFormat, type ExportOutput } from './export-format';
 import { exportHtmlSheet } from './html-sheet';
 import { exportKdbx } from './kdbx';
 import { exportMigrationLinks } from './migration';
@@ -27,18 +22,9 @@ export interface ExportOptions {
 const TEXT = 'text/plain;charset=utf-8';
 
 /** Runs one exporter over already selected accounts and names the files `otp-desk-<stamp>.<ext>`. */
-export async function buildExport(
-  format: ExportFormat,
-  accounts: readonly BackupAccount[],
-  options: ExportOptions,
-): Promise<ExportOutput> {
+export async function buildExport(format: ExportFormat, accounts: readonly BackupAccount[], options: ExportOptions): Promise<ExportOutput> {
   const base = `otp-desk-${exportTimestamp(options.now)}`;
-  const one = (
-    fileName: string,
-    mimeType: string,
-    data: string,
-    encrypted = false,
-  ): ExportOutput => ({
+  const one = (fileName: string, mimeType: string, data: string, encrypted = false): ExportOutput => ({
     files: [{ fileName, mimeType, data }],
     skipped: [],
     encrypted,
@@ -51,54 +37,25 @@ export async function buildExport(
     case 'aegis-plain':
       return one(`${base}-aegis-plain.json`, 'application/json', await exportAegis(accounts, null));
     case 'aegis': {
-      if (!options.password)
-        throw new UserError(
-          'password-required',
-          'An encrypted Aegis export needs a password. Give one (in the CLI: --password-file FILE).',
-        );
-      return one(
-        `${base}-aegis.json`,
-        'application/json',
-        await exportAegis(accounts, options.password),
-        true,
-      );
+      if (!options.password) throw new UserError('password-required', 'An encrypted Aegis export needs a password. Give one (in the CLI: --password-file FILE).');
+      return one(`${base}-aegis.json`, 'application/json', await exportAegis(accounts, options.password), true);
     }
     case 'kdbx': {
-      if (!options.password)
-        throw new UserError(
-          'password-required',
-          'A KeePass database needs a password. Give one (in the CLI: --password-file FILE).',
-        );
+      if (!options.password) throw new UserError('password-required', 'A KeePass database needs a password. Give one (in the CLI: --password-file FILE).');
       const data = await exportKdbx(accounts, options.password, new Date(options.now));
-      return {
-        files: [{ fileName: `${base}.kdbx`, mimeType: 'application/x-keepass2', data }],
-        skipped: [],
-        encrypted: true,
-      };
+      return { files: [{ fileName: `${base}.kdbx`, mimeType: 'application/x-keepass2', data }], skipped: [], encrypted: true };
     }
     case 'bitwarden':
-      return one(
-        `${base}-bitwarden.json`,
-        'application/json',
-        exportBitwardenJson(accounts, options.collection),
-      );
+      return one(`${base}-bitwarden.json`, 'application/json', exportBitwardenJson(accounts, options.collection));
     case 'html':
-      return one(
-        `${base}-paper.html`,
-        'text/html;charset=utf-8',
-        await exportHtmlSheet(accounts, new Date(options.now)),
-      );
+      return one(`${base}-paper.html`, 'text/html;charset=utf-8', await exportHtmlSheet(accounts, new Date(options.now)));
     case 'migration': {
       const { text, skipped } = exportMigrationLinks(accounts);
       return { ...one(`${base}-google-transfer.txt`, TEXT, text), skipped };
     }
     case 'migration-qr': {
       const { codes, skipped } = await exportMigrationQrCodes(accounts);
-      const files: ExportFile[] = codes.map((c) => ({
-        fileName: `${base}-google-transfer-${c.index + 1}-of-${c.count}.png`,
-        mimeType: 'image/png',
-        data: c.png,
-      }));
+      const files: ExportFile[] = codes.map((c) => ({ fileName: `${base}-google-transfer-${c.index + 1}-of-${c.count}.png`, mimeType: 'image/png', data: c.png }));
       return { files, skipped, encrypted: false };
     }
   }

@@ -1,17 +1,7 @@
 import type { ImportIssue } from '../format/importer';
 
 /** Every export OTP Desk writes (the CLI's --format names). `pdf` exists only in the app (Electron prints it). */
-export const EXPORT_FORMATS = [
-  'uris',
-  'aegis',
-  'aegis-plain',
-  'migration',
-  'migration-qr',
-  'csv',
-  'html',
-  'kdbx',
-  'bitwarden',
-] as const;
+export const EXPORT_FORMATS = ['uris', 'aegis', 'aegis-plain', 'migration', 'migration-qr', 'csv', 'html', 'kdbx', 'bitwarden'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -2,13 +2,7 @@ import { UserError } from '../errors';
 import { bitwardenTotpEntry } from './bitwarden-totp';
 import { collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
 import type { Importer, ImportSource } from '../format/importer';
-import {
-  asArray,
-  asRecord,
-  parseJsonBytes,
-  textField,
-  type JsonRecord,
-} from '../format/json-fields';
+import { asArray, asRecord, parseJsonBytes, textField, type JsonRecord } from '../format/json-fields';
 
 function exportOf(source: ImportSource): JsonRecord | undefined {
   const json = asRecord(parseJsonBytes(source.bytes));
@@ -47,6 +41,7 @@ function commonRoot(names: readonly string[]): string | undefined {
   return names.find((root) => names.every((n) => n === root || n.startsWith(`${root}/`)));
 }
 
+/** The group of an item: its folder, else its first collection (below the common root). */
 function groupsOf(data: JsonRecord | undefined): (record: JsonRecord | undefined) => string {
   const folders = namesById(data?.folders);
   const collections = namesById(data?.collections);
@@ -54,23 +49,14 @@ function groupsOf(data: JsonRecord | undefined): (record: JsonRecord | undefined
   return (record) => {
     const folder = folders.get(textField(record, 'folderId') ?? '');
     if (folder) return folder;
-    const first = (asArray(record?.collectionIds) ?? []).find(
-      (id) => typeof id === 'string' && collections.has(id),
-    );
+    const first = (asArray(record?.collectionIds) ?? []).find((id) => typeof id === 'string' && collections.has(id));
     const collection = collections.get(first as string) ?? '';
     if (root === undefined) return collection;
-    return collection === root
-      ? ''
-      : collection.startsWith(`${root}/`)
-        ? collection.slice(root.length + 1)
-        : collection;
+    return collection === root ? '' : collection.startsWith(`${root}/`) ? collection.slice(root.length + 1) : collection;
   };
 }
 
-function loginOf(
-  item: unknown,
-  groupOf: (record: JsonRecord | undefined) => string,
-): BitwardenLogin {
+function loginOf(item: unknown, groupOf: (record: JsonRecord | undefined) => string): BitwardenLogin {
   const record = asRecord(item);
   const login = asRecord(record?.login);
   return {
@@ -97,16 +83,10 @@ export const bitwardenJsonImporter: Importer = {
       );
     }
     const groupOf = groupsOf(data);
-    const items = (asArray(data?.items) ?? [])
-      .map((item) => loginOf(item, groupOf))
-      .filter((item) => item.totp?.trim());
+    const items = (asArray(data?.items) ?? []).map((item) => loginOf(item, groupOf)).filter((item) => item.totp?.trim());
     const collected = collectEntries(
       items,
-      (item) => ({
-        ...bitwardenTotpEntry({ ...item, totp: item.totp ?? '' }),
-        group: item.group,
-        favorite: item.favorite,
-      }),
+      (item) => ({ ...bitwardenTotpEntry({ ...item, totp: item.totp ?? '' }), group: item.group, favorite: item.favorite }),
       (item, index) => describeEntry(index, item.name, item.username),
     );
     return toImportResult('Bitwarden JSON export', collected);
