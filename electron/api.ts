@@ -150,8 +150,10 @@ export interface ExportRequest {
   /** `pdf` is the printable sheet printed by the app (not available in the browser test harness). */
   readonly format: ExportFormat | 'pdf';
   readonly ids?: readonly string[];
-  /** Encrypts the `aegis` format. */
+  /** Encrypts the `aegis` and `kdbx` formats (KeePass: at least 8 characters). */
   readonly password?: string;
+  /** `bitwarden` only: an organisation export into this collection (groups become `NAME/Group`). */
+  readonly collection?: string;
   /** The vault password, required when one is set (re-authentication before secrets leave main). */
   readonly vaultPassword?: string;
 }

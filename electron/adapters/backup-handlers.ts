@@ -19,11 +19,12 @@ export interface BackupPlatform {
 function exportRequestFrom(value: unknown): ExportRequest {
   const r = asRecord(value, 'an export request');
   const format = r['format'];
-  if (format !== 'pdf' && !isExportFormat(format)) throw invalidInput('Unknown export format. Choose uris, aegis, aegis-plain, migration, migration-qr, csv, html or pdf.');
+  if (format !== 'pdf' && !isExportFormat(format)) throw invalidInput('Unknown export format. Choose uris, aegis, aegis-plain, migration, migration-qr, csv, html, kdbx, bitwarden or pdf.');
   return {
     format,
     ids: r['ids'] === undefined || r['ids'] === null ? undefined : asStringArray(r['ids'], 'account ids'),
     password: asOptionalString(r['password'], 'export password'),
+    collection: asOptionalString(r['collection'], 'Bitwarden collection'),
     vaultPassword: asOptionalString(r['vaultPassword'], 'vault password'),
   };
 }

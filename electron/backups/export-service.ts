@@ -24,7 +24,7 @@ export async function createExport(service: AuthenticatorService, request: Expor
     const pdf = await printToPdf(String(file.data));
     return { files: [{ fileName: file.fileName.replace(/\.html$/, '.pdf'), mimeType: 'application/pdf', dataBase64: toBase64(pdf) }], skipped: [], encrypted: false };
   }
-  const output = await buildExport(request.format, accounts, { now, password: request.password });
+  const output = await buildExport(request.format, accounts, { now, password: request.password, collection: request.collection });
   return {
     files: output.files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, dataBase64: toBase64(f.data) })),
     skipped: output.skipped,

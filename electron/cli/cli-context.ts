@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { requireVaultPassword } from '../backups/reauth';
 import { UserError } from '../core/errors';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
@@ -16,8 +17,12 @@ export interface CliContext {
   readonly out: (line: string) => void;
   readonly keyStore: KeyStore;
   readonly now: () => number;
-  /** Opens the vault; `create` for commands that add accounts. */
-  openService(create: boolean): Promise<AuthenticatorService>;
+  /**
+   * Opens the vault; `create` for commands that add accounts. With `secretsFor` (what the
+   * command is about to do, e.g. "export your accounts"), a vault with a password must be
+   * unlocked with it again: --vault-password-file, or a no-echo prompt on a terminal.
+   */
+  openService(create: boolean, secretsFor?: string): Promise<AuthenticatorService>;
   /** Asks a yes/no question on the terminal; false when there is no terminal. */
   confirm(question: string): Promise<boolean>;
 }
@@ -31,16 +36,32 @@ export async function readPasswordFile(path: string): Promise<string> {
   }
 }
 
-/** Opens the service for the vault chosen by --vault / $OTP_DESK_VAULT / the default folder. */
+/** Asks for the vault password on a terminal; undefined where there is none to ask on. */
+export type AskVaultPassword = (() => Promise<string>) | undefined;
+
+/**
+ * Opens the service for the vault chosen by --vault / $OTP_DESK_VAULT / the default folder.
+ * Before secrets leave (`secretsFor`), a vault with a password needs it: a vault opened with
+ * --vault-password-file already proved it; otherwise `ask` prompts, and without a terminal
+ * the command stops (exit 3) saying how to pass it.
+ */
 export async function openServiceFor(
   values: CliContext['values'],
   keyStore: KeyStore,
   create: boolean,
+  secretsFor?: string,
+  ask?: AskVaultPassword,
 ): Promise<AuthenticatorService> {
   const dir = resolveVaultDir(values['vault'] as string | undefined);
   const passwordFile = values['vault-password-file'] as string | undefined;
   const password = passwordFile ? await readPasswordFile(passwordFile) : undefined;
-  return AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) });
+  const service = await AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) });
+  if (secretsFor === undefined || !service.hasPassword || password !== undefined) return service;
+  if (!ask) {
+    throw new UserError('password-required', `This vault has a password: to ${secretsFor}, pass it with --vault-password-file FILE (or run the command in a terminal to be asked).`);
+  }
+  await requireVaultPassword(service, await ask(), secretsFor);
+  return service;
 }
 
 /** Parses `--at`: unix seconds or an ISO-8601 date. Returns milliseconds. */

@@ -3,25 +3,33 @@ import { parseArgs } from 'node:util';
 import { isUserError, type UserErrorKind } from '../core/errors';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { openServiceFor, UsageError, type CliContext } from './cli-context';
+import { promptHiddenPassword } from './prompt-password';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { removeCommand } from './commands/remove';
+import { showCommand } from './commands/show';
 
 const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   add URI | add --secret KEY --issuer I --account A [--algorithm SHA1|SHA256|SHA512]
       [--digits 6|7|8] [--period SECONDS] [--hotp --counter N] [--steam]
   list [--json]
   code [QUERY] [--at TIME] [--next] [--advance] [--json]
+  code QUERY --format aws    two consecutive codes as --authentication-code1 X --authentication-code2 Y
+  show QUERY                 one account's key, otpauth link and a terminal QR code
   remove QUERY|ID [--yes]
   import FILE... [--password-file F] [--issuer I --account A]
       QR images, otpauth/Google transfer links, Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, ... (by content)
-  export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html [--out FILE|DIR] [--password-file F]
-      aegis needs --password-file; migration-qr needs --out DIR; text goes to stdout without --out
+  export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden
+      [--query Q | --ids ID,ID] [--out FILE|DIR] [--password-file F] [--collection NAME] [--force]
+      aegis and kdbx need --password-file (kdbx: 8+ characters, and --out FILE); migration-qr needs
+      --out DIR; bitwarden --collection NAME writes an organisation export; text goes to stdout
+      without --out; an existing --out file is replaced only with --force
 The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
---vault-password-file F unlocks with the vault password when the keychain has no key.`;
+--vault-password-file F unlocks with the vault password; when the vault has one, export and show
+need it (or ask for it without echo on a terminal).`;
 
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
@@ -30,10 +38,11 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   import: importCommand,
   list: listCommand,
   remove: removeCommand,
+  show: showCommand,
 };
 
 /** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
-const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password'];
+const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password', 'password-required'];
 
 /** Marks an error raised while unlocking the vault (as opposed to, say, a wrong import password). */
 class VaultUnlockFailure extends Error {}
@@ -44,6 +53,10 @@ const OPTIONS = {
   'password-file': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  query: { type: 'string' },
+  ids: { type: 'string' },
+  collection: { type: 'string' },
+  force: { type: 'boolean' },
   json: { type: 'boolean' },
   at: { type: 'string' },
   next: { type: 'boolean' },
@@ -111,8 +124,8 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
       out,
       keyStore,
       now: Date.now,
-      openService: (create) =>
-        openServiceFor(parsed.values, keyStore, create).catch((error: unknown) => {
+      openService: (create, secretsFor) =>
+        openServiceFor(parsed.values, keyStore, create, secretsFor, process.stdin.isTTY ? () => promptHiddenPassword('Vault password: ') : undefined).catch((error: unknown) => {
           throw isUserError(error) && UNLOCK_FAILURES.includes(error.kind) ? new VaultUnlockFailure(error.message) : error;
         }),
       confirm,

@@ -1,43 +1,107 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { buildExport } from '../../core/exporters/build-export';
-import { EXPORT_FORMATS, isExportFormat } from '../../core/exporters/export-format';
+import {
+  EXPORT_FORMATS,
+  isExportFormat,
+  type ExportFormat,
+} from '../../core/exporters/export-format';
+import { KDBX_MIN_PASSWORD } from '../../core/exporters/kdbx';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
+import { checkOutputPath, writeOutputFiles } from '../output-files';
+import { selectCliAccounts } from '../select-accounts';
 
-/** Writes a file with owner-only permissions via a temp file and rename, so a half-written export never appears. */
-async function writePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.otp-desk-export-${process.pid}.tmp`);
-  try {
-    await writeFile(temp, data, { mode: 0o600 });
-    await rename(temp, path);
-  } catch (error) {
-    throw new UserError('io', `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another --out path.`);
+/** Formats that encrypt with --password-file, and formats whose bytes can't go to a terminal. */
+const ENCRYPTED: readonly ExportFormat[] = ['aegis', 'kdbx'];
+const NEEDS_OUT: Partial<Record<ExportFormat, string>> = {
+  'migration-qr': 'writes PNG images: pass --out DIR',
+  kdbx: 'writes a KeePass database file: pass --out FILE',
+};
+
+/** Reads and checks the export password (before the vault is opened, so a bad one costs no prompt). */
+async function exportPassword(
+  format: ExportFormat,
+  passwordFile: string | undefined,
+): Promise<string | undefined> {
+  if (!ENCRYPTED.includes(format)) return undefined;
+  if (!passwordFile) {
+    const instead = format === 'aegis' ? ' (or use --format aegis-plain)' : '';
+    throw new UsageError(
+      `--format ${format} encrypts the export: pass its password with --password-file FILE${instead}.`,
+    );
   }
+  const password = await readPasswordFile(passwordFile);
+  if (password === '')
+    throw new UserError(
+      'invalid-input',
+      `The password file ${passwordFile} is empty. Put the export password on its first line.`,
+    );
+  if (format === 'kdbx' && password.length < KDBX_MIN_PASSWORD) {
+    throw new UserError(
+      'invalid-input',
+      `The KeePass database password in ${passwordFile} is shorter than ${KDBX_MIN_PASSWORD} characters. Choose a longer one; nothing was written.`,
+    );
+  }
+  return password;
 }
 
-/** `export --format F [--out FILE|DIR] [--password-file F]`: every account, in one of the export formats. */
-export async function exportCommand(ctx: CliContext, err: (line: string) => void = (line) => console.error(line)): Promise<number> {
+/**
+ * `export --format F [--query Q | --ids ID,ID] [--out FILE|DIR] [--password-file F]
+ * [--collection NAME] [--force]`. Every check that needs no vault runs first; the vault
+ * password is asked for (when it has one) before any secret is read; files appear whole or not at all.
+ */
+export async function exportCommand(
+  ctx: CliContext,
+  err: (line: string) => void = (line) => console.error(line),
+): Promise<number> {
   const format = ctx.values['format'];
-  if (!isExportFormat(format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}.`);
-  if (ctx.positionals.length > 0) throw new UsageError('export takes no positional arguments; it exports every account.');
+  if (!isExportFormat(format))
+    throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}.`);
+  if (ctx.positionals.length > 0)
+    throw new UsageError(
+      'export takes no positional arguments; choose accounts with --query Q or --ids ID,ID.',
+    );
   const out = ctx.values['out'] as string | undefined;
-  const passwordFile = ctx.values['password-file'] as string | undefined;
-  if (format === 'aegis' && !passwordFile) throw new UsageError('--format aegis encrypts the export: pass its password with --password-file FILE (or use --format aegis-plain).');
-  if (format === 'migration-qr' && !out) throw new UsageError('--format migration-qr writes PNG images: pass --out DIR.');
-  const password = format === 'aegis' && passwordFile ? await readPasswordFile(passwordFile) : undefined;
-  if (password === '') throw new UserError('invalid-input', `The password file ${passwordFile} is empty. Put the export password on its first line.`);
-  const service = await ctx.openService(false);
-  const accounts = service.accounts();
-  const output = await buildExport(format, accounts, { now: ctx.now(), password });
+  const force = ctx.values['force'] === true;
+  const collection = ctx.values['collection'] as string | undefined;
+  if (collection !== undefined && format !== 'bitwarden')
+    throw new UsageError('--collection only goes with --format bitwarden.');
+  if (!out && NEEDS_OUT[format]) throw new UsageError(`--format ${format} ${NEEDS_OUT[format]}.`);
+  if (ctx.values['query'] !== undefined && ctx.values['ids'] !== undefined)
+    throw new UsageError('Give either --query or --ids, not both.');
+  const password = await exportPassword(format, ctx.values['password-file'] as string | undefined);
+  if (out && format !== 'migration-qr') await checkOutputPath(out, force);
+
+  const service = await ctx.openService(false, 'export your accounts');
+  const accounts = selectCliAccounts(service, ctx.values['query'], ctx.values['ids']);
+  const output = await buildExport(format, accounts, { now: ctx.now(), password, collection });
   for (const skip of output.skipped) err(`otp-desk: left out ${skip.where}: ${skip.message}`);
-  if (!output.encrypted) err('otp-desk: warning: this export is not encrypted and holds your secret keys; keep it safe and delete it when done.');
+  if (output.files.length === 0)
+    throw new UserError(
+      'invalid-input',
+      'None of the chosen accounts fits this format, so nothing was written. Choose another --format.',
+    );
+  if (!output.encrypted)
+    err(
+      'otp-desk: warning: this export is not encrypted and holds your secret keys; keep it safe and delete it when done.',
+    );
+  const count = accounts.length - output.skipped.length;
+  const accountsText = `${count} account${count === 1 ? '' : 's'}`;
   if (format === 'migration-qr') {
     await mkdir(out!, { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError('io', `Cannot create the folder ${out} (${error.code ?? 'error'}). Choose another --out DIR.`);
+      throw new UserError(
+        'io',
+        `Cannot create the folder ${out} (${error.code ?? 'error'}). Choose another --out DIR.`,
+      );
     });
-    for (const file of output.files) await writePrivateFile(join(out!, file.fileName), file.data);
-    ctx.out(`Wrote ${output.files.length} QR code image${output.files.length === 1 ? '' : 's'} to ${out} (${accounts.length - output.skipped.length} accounts).`);
+    await writeOutputFiles(
+      output.files.map((f) => ({ path: join(out!, f.fileName), data: f.data })),
+      force,
+    );
+    ctx.out(
+      `Wrote ${output.files.length} QR code image${output.files.length === 1 ? '' : 's'} to ${out} (${accountsText}).`,
+    );
     return 0;
   }
   const file = output.files[0]!;
@@ -45,7 +109,7 @@ export async function exportCommand(ctx: CliContext, err: (line: string) => void
     ctx.out(String(file.data).replace(/\r?\n$/, ''));
     return 0;
   }
-  await writePrivateFile(out, file.data);
-  ctx.out(`Exported ${accounts.length - output.skipped.length} account${accounts.length === 1 ? '' : 's'} to ${out}.`);
+  await writeOutputFiles([{ path: out, data: file.data }], force);
+  ctx.out(`Exported ${accountsText} to ${out}.`);
   return 0;
 }

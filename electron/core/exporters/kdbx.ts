@@ -124,6 +124,10 @@ export async function exportKdbx(
   );
   kdf.set('I', kdbxweb.VarDictionary.ValueType.UInt64, kdbxweb.Int64.from(KDBX_ARGON2.iterations));
   kdf.set('P', kdbxweb.VarDictionary.ValueType.UInt32, KDBX_ARGON2.parallelism);
+  // An escrow copy has nothing to undelete: no empty "Recycle Bin" group in it.
+  const root = db.getDefaultGroup();
+  root.groups = root.groups.filter((g) => !db.meta.recycleBinUuid?.equals(g.uuid));
+  db.meta.recycleBinUuid = undefined;
   db.meta.recycleBinEnabled = false;
   const groups = new Map<string, kdbxweb.KdbxGroup>();
   for (const account of accounts) {
