@@ -39,8 +39,9 @@ export function promptHiddenPassword(
         else if (char >= ' ') value += char;
       }
     };
-    output.write(question);
+    // Echo goes off before the question appears, so nothing typed after it is ever shown.
     input.setRawMode(true);
+    output.write(question);
     input.on('data', onData);
     input.resume();
   });
