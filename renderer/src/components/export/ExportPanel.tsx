@@ -27,10 +27,13 @@ export function ExportPanel() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [vaultPassword, setVaultPassword] = useState('');
+  const [collection, setCollection] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
-  const encrypted = EXPORT_CHOICES.find((c) => c.format === format)?.encrypted ?? false;
+  const choice = EXPORT_CHOICES.find((c) => c.format === format);
+  const encrypted = choice?.encrypted ?? false;
+  const minPassword = choice?.minPassword ?? 1;
   const ids =
     scope === 'all'
       ? undefined
@@ -44,6 +47,10 @@ export function ExportPanel() {
     event.preventDefault();
     if (encrypted && password !== repeat)
       return setError('The two export passwords differ. Type the same password twice.');
+    if (encrypted && password.length < minPassword)
+      return setError(
+        `The export password must be at least ${minPassword} characters. Choose a longer one.`,
+      );
     setBusy(true);
     setError('');
     try {
@@ -51,6 +58,7 @@ export function ExportPanel() {
         format,
         ids,
         password: encrypted ? password : undefined,
+        collection: format === 'bitwarden' && collection.trim() ? collection.trim() : undefined,
         vaultPassword: vaultHasPassword ? vaultPassword : undefined,
       };
       const output = await call(remote.exports.create(request));
@@ -107,7 +115,11 @@ export function ExportPanel() {
       {encrypted ? (
         <>
           <PasswordField
-            label="Export password"
+            label={
+              minPassword > 1
+                ? `Export password (at least ${minPassword} characters)`
+                : 'Export password'
+            }
             value={password}
             onChange={setPassword}
             autoComplete="new-password"
@@ -127,6 +139,22 @@ export function ExportPanel() {
           it can generate your codes. Keep it offline and delete it when done.
         </p>
       )}
+      {format === 'bitwarden' ? (
+        <label>
+          Organisation collection (optional)
+          <input
+            type="text"
+            value={collection}
+            onChange={(e) => setCollection(e.target.value)}
+            placeholder="Leave empty for a personal vault"
+            aria-describedby="bitwarden-collection-hint"
+          />
+          <span id="bitwarden-collection-hint" className="hint">
+            With a name, the file imports into that collection of a Bitwarden organisation; groups
+            become nested collections. Empty: groups become folders of a personal vault.
+          </span>
+        </label>
+      ) : null}
       {vaultHasPassword ? (
         <PasswordField
           label="Your vault password (to confirm it is you)"
