@@ -1,0 +1,72 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkOutputPath, writeOutputFiles } from '../../electron/cli/output-files';
+
+// Exports appear whole or not at all, and never replace a file unless asked to.
+
+const folder = () => mkdtempSync(join(tmpdir(), 'otp-desk-out-'));
+
+describe('CLI output files', () => {
+  it('writes owner-only files and leaves no temp file behind', async () => {
+    const dir = folder();
+    await writeOutputFiles(
+      [
+        { path: join(dir, 'a.txt'), data: 'hello' },
+        { path: join(dir, 'b.bin'), data: new Uint8Array([1, 2, 3]) },
+      ],
+      false,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.bin']);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('hello');
+    expect(statSync(join(dir, 'b.bin')).mode & 0o777).toBe(0o600);
+  });
+
+  it('when one file of a set cannot be placed, none of them stays', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'taken.png'), 'old');
+    await expect(
+      writeOutputFiles(
+        [
+          { path: join(dir, 'first.png'), data: 'new' },
+          { path: join(dir, 'taken.png'), data: 'new' },
+        ],
+        false,
+      ),
+    ).rejects.toMatchObject({
+      kind: 'io',
+      message: expect.stringMatching(/taken\.png already exists\. Pass --force/),
+    });
+    expect(readdirSync(dir)).toEqual(['taken.png']);
+    expect(readFileSync(join(dir, 'taken.png'), 'utf8')).toBe('old');
+  });
+
+  it('a folder that does not exist is an error before anything is written', async () => {
+    const dir = folder();
+    await expect(
+      writeOutputFiles(
+        [
+          { path: join(dir, 'ok.txt'), data: 'x' },
+          { path: join(dir, 'missing', 'b.txt'), data: 'x' },
+        ],
+        false,
+      ),
+    ).rejects.toMatchObject({ kind: 'io' });
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(checkOutputPath(join(dir, 'missing', 'b.txt'), false)).rejects.toThrow(
+      /does not exist/,
+    );
+  });
+
+  it('--force replaces an existing file; without it the check refuses first', async () => {
+    const dir = folder();
+    const path = join(dir, 'export.json');
+    writeFileSync(path, 'old');
+    await expect(checkOutputPath(path, false)).rejects.toThrow(/already exists/);
+    await checkOutputPath(path, true);
+    await writeOutputFiles([{ path, data: 'new' }], true);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['export.json']);
+  });
+});
