@@ -173,15 +173,22 @@ describe.skipIf(!hasKeychain)(
         1,
         expect.stringMatching(/is a folder/),
       ]);
-      if (process.getuid?.() !== 0) {
-        const locked = join(dir, 'locked');
-        mkdirSync(locked, { mode: 0o500 });
-        expect(kdbx(join(locked, 'a.kdbx'), good).stderr).toMatch(/Cannot write to the folder/);
+      // A folder that can't be written: read-only permissions, or (root ignores those) sysfs.
+      const root = process.getuid?.() === 0;
+      const locked = root ? '/sys' : join(dir, 'locked');
+      if (!root) mkdirSync(locked, { mode: 0o500 });
+      if (!root || existsSync('/sys/kernel')) {
+        const denied = runCli(vault, 'export', '--format', 'csv', '--out', join(locked, 'a.csv'));
+        expect([denied.status, denied.stderr.trim()]).toEqual([
+          1,
+          expect.stringMatching(
+            /^otp-desk: Cannot write (to the folder )?\S*\/(locked|sys)\b[^\n]*$/,
+          ),
+        ]);
+        expect(existsSync(join(locked, 'a.csv'))).toBe(false);
       }
       expect(runCli(vault, 'export', '--format', 'kdbx', '--password-file', good).status).toBe(2);
-      expect(readdirSync(dir).sort()).toEqual(
-        before.concat(process.getuid?.() !== 0 ? ['locked'] : []).sort(),
-      );
+      expect(readdirSync(dir).sort()).toEqual(before.concat(root ? [] : ['locked']).sort());
 
       const out = join(dir, 'team.kdbx');
       expect(kdbx(out, good).status).toBe(0);

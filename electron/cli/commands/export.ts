@@ -76,16 +76,23 @@ export async function exportCommand(
   const service = await ctx.openService(false, 'export your accounts');
   const accounts = selectCliAccounts(service, ctx.values['query'], ctx.values['ids']);
   const output = await buildExport(format, accounts, { now: ctx.now(), password, collection });
-  for (const skip of output.skipped) err(`otp-desk: left out ${skip.where}: ${skip.message}`);
-  if (output.files.length === 0)
+  const skipped = () =>
+    output.skipped.forEach((s) => err(`otp-desk: left out ${s.where}: ${s.message}`));
+  if (output.files.length === 0) {
+    skipped();
     throw new UserError(
       'invalid-input',
       'None of the chosen accounts fits this format, so nothing was written. Choose another --format.',
     );
-  if (!output.encrypted)
-    err(
-      'otp-desk: warning: this export is not encrypted and holds your secret keys; keep it safe and delete it when done.',
-    );
+  }
+  // Said once the files are in place, so a write that fails stays one line on stderr.
+  const notes = () => {
+    skipped();
+    if (!output.encrypted)
+      err(
+        'otp-desk: warning: this export is not encrypted and holds your secret keys; keep it safe and delete it when done.',
+      );
+  };
   const count = accounts.length - output.skipped.length;
   const accountsText = `${count} account${count === 1 ? '' : 's'}`;
   if (format === 'migration-qr') {
@@ -99,6 +106,7 @@ export async function exportCommand(
       output.files.map((f) => ({ path: join(out!, f.fileName), data: f.data })),
       force,
     );
+    notes();
     ctx.out(
       `Wrote ${output.files.length} QR code image${output.files.length === 1 ? '' : 's'} to ${out} (${accountsText}).`,
     );
@@ -106,10 +114,12 @@ export async function exportCommand(
   }
   const file = output.files[0]!;
   if (!out) {
+    notes();
     ctx.out(String(file.data).replace(/\r?\n$/, ''));
     return 0;
   }
   await writeOutputFiles([{ path: out, data: file.data }], force);
+  notes();
   ctx.out(`Exported ${accountsText} to ${out}.`);
   return 0;
 }
