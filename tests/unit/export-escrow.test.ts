@@ -149,6 +149,41 @@ describe('Bitwarden JSON', () => {
     expect(org.items[4].login.totp).toBe('steam://ONSWG4TFOQYTEMZUGU3DOOBZ');
   });
 
+  test("reads another organisation's collections as groups, and folders of a personal vault", async () => {
+    const totp = (n: string) => `otpauth://totp/${n}?secret=JBSWY3DPEHPK3PXP&issuer=${n}`;
+    const org = {
+      encrypted: false,
+      collections: [
+        { id: 'c1', organizationId: 'o', name: 'Engineering', externalId: null },
+        { id: 'c2', organizationId: 'o', name: 'Finance', externalId: null },
+      ],
+      items: [
+        { type: 1, name: 'a', login: { totp: totp('GitLab') }, collectionIds: ['c2'] },
+        { type: 1, name: 'b', login: { totp: totp('Jira') }, collectionIds: ['c1', 'c2'] },
+        { type: 1, name: 'c', login: { totp: totp('Loose') }, collectionIds: [] },
+      ],
+    };
+    const personal = {
+      encrypted: false,
+      folders: [{ id: 'f1', name: 'Banking' }],
+      items: [{ type: 1, name: 'd', folderId: 'f1', login: { totp: totp('Bank') } }],
+    };
+    const vault = await freshVault();
+    cleanups.push(vault.dispose);
+    const file = (name: string, json: unknown) => ({
+      fileName: name,
+      mimeType: 'application/json',
+      data: JSON.stringify(json),
+    });
+    await importFiles(vault.service, [file('org.json', org), file('personal.json', personal)]);
+    expect(vault.service.accounts().map((a) => [a.issuer, a.group])).toEqual([
+      ['GitLab', 'Finance'],
+      ['Jira', 'Engineering'],
+      ['Loose', ''],
+      ['Bank', 'Banking'],
+    ]);
+  });
+
   test.each(['', '  ', 'a/b'])(
     'collection name %j is refused with a message',
     async (collection) => {
