@@ -99,7 +99,12 @@ export interface ImportPreview {
   readonly candidates: readonly ImportCandidate[];
   readonly problems: readonly ImportProblem[];
   /** Encrypted files waiting for their password. */
-  readonly locked: readonly { readonly fileName: string; readonly format: string }[];
+  readonly locked: readonly {
+    readonly fileName: string;
+    readonly format: string;
+    /** Set when the format is only a guess from opaque bytes: says the file may be no export at all. */
+    readonly note?: string;
+  }[];
 }
 
 /** What to do with one candidate. Duplicates default to skip. */

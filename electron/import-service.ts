@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ImportCandidate, ImportDecision, ImportOutcome, ImportPreview, ImportProblem, ImportText } from './api';
 import { isSameAccount, type AccountDraft, type ImportedDraft } from './core/otp/account';
 import { isUserError, UserError, invalidInput } from './core/errors';
-import { readAccountTexts } from './core/importers/account-uris';
 import type { Importer, ImportIssue, ImportResult, ImportSource } from './core/format/importer';
-import { findImporter } from './core/importers/registry';
+import { inProcessReader, type ImportReader } from './core/importers/import-reader';
 import type { AuthenticatorService } from './service';
 
 interface PendingCandidate {
@@ -17,7 +16,9 @@ interface PendingCandidate {
 
 interface LockedFile {
   readonly source: ImportSource;
-  readonly importer: Importer;
+  readonly format: string;
+  /** Only guessed from opaque bytes: the file may be no export at all. */
+  readonly guessed: boolean;
 }
 
 interface PendingImport {
@@ -25,6 +26,8 @@ interface PendingImport {
   problems: ImportProblem[];
   locked: LockedFile[];
 }
+
+const isImporterList = (value: ImportReader | readonly Importer[]): value is readonly Importer[] => Array.isArray(value);
 
 /** Pending previews are dropped after this, so secrets don't linger in memory. */
 const PREVIEW_TTL_MS = 30 * 60 * 1000;
@@ -43,11 +46,15 @@ const labelOf = (a: { issuer: string; account: string }) => [a.issuer, a.account
  */
 export class ImportService {
   private readonly pending = new Map<string, PendingImport>();
+  private readonly reader: ImportReader;
 
+  /** `reader` parses foreign bytes: the import sandbox in the app, CLI and bridge; importers in process in tests. */
   constructor(
     private readonly service: AuthenticatorService,
-    private readonly importers: readonly Importer[],
-  ) {}
+    reader: ImportReader | readonly Importer[],
+  ) {
+    this.reader = isImporterList(reader) ? inProcessReader(reader) : reader;
+  }
 
   /** Reads files by content; encrypted ones wait for a password (see unlock). With `into`, adds to that preview. */
   async previewFiles(sources: readonly ImportSource[], into?: string): Promise<ImportPreview> {
@@ -59,11 +66,14 @@ export class ImportService {
   /** Reads pasted or QR-decoded texts (otpauth and Google transfer links). With `into`, adds to that preview. */
   async previewTexts(texts: readonly ImportText[], into?: string): Promise<ImportPreview> {
     const state: PendingImport = into ? this.get(into) : { candidates: [], problems: [], locked: [] };
-    const result = readAccountTexts(
-      texts.map((t) => ({ text: t.text, where: t.source })),
-      (description) => `It holds ${description}, not an authenticator account. Use the QR code or link a service shows when you turn on two-factor authentication.`,
-      { junkPrefix: true },
-    );
+    let result;
+    try {
+      result = await this.reader.readTexts(texts.map((t) => ({ text: t.text, where: t.source })));
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      state.problems.push({ scope: 'file', source: 'Pasted or scanned', message: error.message });
+      return into ? this.view(into, state) : this.store(state);
+    }
     // Each entry keeps the text it came from (e.g. the image's name), so the review can show it.
     result.entries.forEach((draft, i) => this.addResult(state, result.sources?.[i] ?? 'Pasted or scanned', { format: 'otpauth link', entries: [draft] }, []));
     state.problems.push(...entryProblems(result.issues));
@@ -75,9 +85,10 @@ export class ImportService {
     const state = this.get(id);
     if (state.locked.length === 0) throw invalidInput('Nothing in this import needs a password.');
     const next: PendingImport = { candidates: [...state.candidates], problems: [...state.problems], locked: [] };
-    for (const { source, importer } of state.locked) {
-      const result = await importer.read(source, password); // wrong-password / integrity propagate: preview unchanged
-      this.addResult(next, source.fileName, result, entryProblems(result.issues, source.fileName));
+    for (const { source } of state.locked) {
+      const reading = await this.reader.readFile(source, password); // wrong-password / integrity propagate: preview unchanged
+      if (reading.state === 'locked') throw new UserError('password-required', `${source.fileName} still needs its password.`);
+      this.addResult(next, source.fileName, reading.result, entryProblems(reading.result.issues, source.fileName));
     }
     this.pending.set(id, next);
     return this.view(id, next);
@@ -118,13 +129,12 @@ export class ImportService {
 
   private async readInto(state: PendingImport, source: ImportSource): Promise<void> {
     try {
-      const importer = findImporter(source, this.importers);
-      if (importer.isEncrypted(source)) {
-        state.locked.push({ source, importer });
+      const reading = await this.reader.readFile(source);
+      if (reading.state === 'locked') {
+        state.locked.push({ source, format: reading.format, guessed: reading.guessed });
         return;
       }
-      const result = await importer.read(source);
-      this.addResult(state, source.fileName, result, entryProblems(result.issues, source.fileName));
+      this.addResult(state, source.fileName, reading.result, entryProblems(reading.result.issues, source.fileName));
     } catch (error) {
       if (!isUserError(error)) throw error;
       state.problems.push({ scope: 'file', source: source.fileName, message: error.message });
@@ -173,7 +183,11 @@ export class ImportService {
         duplicateOf,
       })),
       problems: state.problems,
-      locked: state.locked.map(({ source, importer }) => ({ fileName: source.fileName, format: importer.label })),
+      locked: state.locked.map(({ source, format, guessed }) => ({
+        fileName: source.fileName,
+        format,
+        ...(guessed ? { note: `${source.fileName} is not a format OTP Desk recognises; if it is an encrypted ${format}, give its password.` } : {}),
+      })),
     };
   }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
+import type { ImportReader } from '../core/importers/import-reader';
 import { BackupService } from '../backups/backup-service';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
@@ -28,7 +29,7 @@ export class ServiceHost {
   constructor(
     readonly vaultDir: string,
     private readonly keyStore: KeyStore,
-    private readonly importers: readonly Importer[],
+    private readonly importers: ImportReader | readonly Importer[],
     private readonly clock: () => number = Date.now,
   ) {}
 

@@ -1,7 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { NODE_IMPORTERS } from '../adapters/node-importers.node';
 import { ServiceHost } from '../adapters/service-host';
+import { ImportSandbox } from '../sandbox/import-sandbox.node';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { setupIpc } from './ipc';
 import { setupSecurityPolicy } from './security';
@@ -14,7 +14,7 @@ const rendererIndex = join(distDir, 'renderer', 'index.html');
 async function onReady(): Promise<void> {
   setupSecurityPolicy();
   const vaultDir = process.env['OTP_DESK_VAULT'] ?? join(app.getPath('userData'), 'vault');
-  const host = new ServiceHost(vaultDir, new KeytarKeyStore(), NODE_IMPORTERS);
+  const host = new ServiceHost(vaultDir, new KeytarKeyStore(), new ImportSandbox());
   await host.start();
   setupIpc(host, rendererIndex);
   createMainWindow(distDir, rendererIndex);

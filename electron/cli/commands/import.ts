@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportDecision, ImportPreview } from '../../api';
-import { NODE_IMPORTERS } from '../../adapters/node-importers.node';
 import { UserError } from '../../core/errors';
 import { ImportService } from '../../import-service';
+import { ImportSandbox } from '../../sandbox/import-sandbox.node';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
 
 async function readSource(path: string) {
@@ -36,10 +36,13 @@ export async function importCommand(ctx: CliContext): Promise<number> {
   const sources = await Promise.all(ctx.positionals.map(readSource));
   const passwordFile = ctx.values['password-file'] as string | undefined;
   const service = await ctx.openService(true);
-  const imports = new ImportService(service, NODE_IMPORTERS);
+  const imports = new ImportService(service, new ImportSandbox());
   let preview = await imports.previewFiles(sources);
   if (preview.locked.length > 0) {
     if (!passwordFile) {
+      // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
+      const guessed = preview.locked.find((l) => l.note)?.note;
+      if (guessed) throw new UserError('unsupported-format', guessed.replace(/give its password\.$/, 'pass its password with --password-file FILE.'));
       throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
     }
     const password = await readPasswordFile(passwordFile);

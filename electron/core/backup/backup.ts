@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkScryptCost } from '../kdf-limits';
 import {
   SCRYPT_PARAMS,
   deriveScryptKey,
@@ -177,6 +178,7 @@ async function unlockMasterKey(slots: readonly unknown[], password: string): Pro
     ) {
       throw damagedFile(LABEL);
     }
+    checkScryptCost({ n, r, p }, LABEL); // before any memory or time is spent on them
     const slotKey = await deriveScryptKey(password, salt, { n, r, p }).catch(() => {
       throw damagedFile(LABEL); // absurd scrypt parameters: the header was altered
     });

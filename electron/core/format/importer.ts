@@ -32,6 +32,11 @@ export interface Importer {
   /** Human name used in messages, e.g. 'Aegis vault'. */
   readonly label: string;
   matches(source: ImportSource): boolean;
+  /**
+   * True when `matches` can only guess, from opaque bytes with no header (andOTP's encrypted backups):
+   * a locked file of this format may be something else, and messages say so.
+   */
+  readonly guessesFromOpaqueBytes?: boolean;
   isEncrypted(source: ImportSource): boolean;
   read(source: ImportSource, password?: string): Promise<ImportResult>;
 }

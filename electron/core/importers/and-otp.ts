@@ -1,6 +1,12 @@
-import { buildImportEntry, collectEntries, describeEntry, toImportResult } from '../format/entry-builder';
+import {
+  buildImportEntry,
+  collectEntries,
+  describeEntry,
+  toImportResult,
+} from '../format/entry-builder';
 import { isOpaqueBinary } from './binary-file';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import { UserError } from '../errors';
+import { damagedFile, malformedFile, passwordRequired } from '../format/import-errors';
 import type { Importer, ImportSource } from '../format/importer';
 import { derivePbkdf2, openGcmWithTrailingTag, sha256Key } from './cipher';
 import {
@@ -52,8 +58,16 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array>
     bytes.subarray(0, 12),
     bytes.subarray(12),
   );
-  if (!plain) throw wrongPassword(); // GCM can't tell a wrong password from damage; the password is likelier
+  // GCM can't tell a wrong password from damage, and the file was only guessed to be andOTP from opaque bytes.
+  if (!plain) throw wrongPasswordOrNotAndOtp();
   return plain;
+}
+
+function wrongPasswordOrNotAndOtp(): UserError {
+  return new UserError(
+    'wrong-password',
+    'The password does not open this file: the password is wrong, or the file is damaged or not an andOTP backup. Nothing was imported.',
+  );
 }
 
 /** Old andOTP had no issuer field and wrote "Issuer - Issuer:account" labels. */
@@ -88,6 +102,7 @@ function convert(item: unknown) {
 export const andOtpImporter: Importer = {
   id: 'andotp',
   label: 'andOTP backup',
+  guessesFromOpaqueBytes: true,
   matches: (source) => plainEntries(source) !== undefined || looksEncrypted(source),
   isEncrypted: (source) => plainEntries(source) === undefined && looksEncrypted(source),
   async read(source, password) {

@@ -28,19 +28,44 @@ export function isSharedPreferences(bytes: Uint8Array): boolean {
   return (head.startsWith('<?xml') || head.startsWith('<map')) && /<map[\s>/]/.test(head);
 }
 
+/** The start of one typed value up to the end of its opening tag; `[^"]*` stops at the next quote, so attempts never overlap. */
+const OPENING_TAG =
+  /<(string|int|long|boolean|float)\s+name="([^"]*)"\s*(?:value="([^"]*)"\s*)?(\/>|>)/y;
+
 /**
  * Reads an Android SharedPreferences XML file into name → value. `<string>` gives its text,
  * `<int|long|boolean|float>` their value attribute; `<set>` members are skipped (no importer needs them).
- * A regex reader is enough: Android writes this flat, fixed layout and no DTDs or CDATA.
+ * A small tokenizer is enough: Android writes this flat, fixed layout and no DTDs or CDATA. It is
+ * linear in the file's length: each `<` is tried once, and a missing closing tag is searched for
+ * once per tag name (a lazy `[\s\S]*?<\/\1>` regex rescanned the rest of the file at every `<`).
  */
 export function readSharedPreferences(bytes: Uint8Array): ReadonlyMap<string, string> {
   const text = decodeUtf8(bytes);
   const prefs = new Map<string, string>();
-  const pattern =
-    /<(string|int|long|boolean|float)\s+name="([^"]*)"\s*(?:value="([^"]*)"\s*)?(?:\/>|>([\s\S]*?)<\/\1>)/g;
-  for (const match of text.matchAll(pattern)) {
-    const [, tag, name = '', value, body] = match;
-    prefs.set(unescapeXml(name), unescapeXml(tag === 'string' ? (body ?? '') : (value ?? '')));
+  const unclosed = new Set<string>();
+  let pos = text.indexOf('<');
+  while (pos >= 0) {
+    OPENING_TAG.lastIndex = pos;
+    const match = OPENING_TAG.exec(text);
+    let next = pos + 1;
+    if (match) {
+      const [whole, tag = '', name = '', value, end] = match;
+      if (end === '/>') {
+        prefs.set(unescapeXml(name), tag === 'string' ? '' : unescapeXml(value ?? ''));
+        next = pos + whole.length;
+      } else if (!unclosed.has(tag)) {
+        const bodyStart = pos + whole.length;
+        const close = text.indexOf(`</${tag}>`, bodyStart);
+        if (close < 0) {
+          unclosed.add(tag); // no later element of this tag can close either
+        } else {
+          const body = text.slice(bodyStart, close);
+          prefs.set(unescapeXml(name), unescapeXml(tag === 'string' ? body : (value ?? '')));
+          next = close + tag.length + 3;
+        }
+      }
+    }
+    pos = text.indexOf('<', next);
   }
   return prefs;
 }

@@ -1,5 +1,6 @@
 import { createDecipheriv, createHash, pbkdf2 } from 'node:crypto';
 import { openGcm } from '../backup/backup-crypto';
+import { checkPbkdf2Iterations } from '../kdf-limits';
 
 export { fromBase64, fromHex } from '../backup/backup-crypto';
 
@@ -11,6 +12,7 @@ export function derivePbkdf2(
   digest: 'sha1' | 'sha256' | 'sha512',
   length = 32,
 ): Promise<Uint8Array> {
+  checkPbkdf2Iterations(iterations, 'backup');
   return new Promise((resolve, reject) => {
     pbkdf2(password, salt, iterations, length, digest, (error, key) =>
       error ? reject(error) : resolve(new Uint8Array(key)),

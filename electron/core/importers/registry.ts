@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { checkFileSize } from '../input-limits';
 import { aegisImporter } from './aegis';
 import { andOtpImporter } from './and-otp';
 import { authenticatorPlusImporter } from './authenticator-plus';
@@ -59,9 +60,10 @@ export function findImporter(source: ImportSource, importers: readonly Importer[
   if (source.bytes.length === 0) {
     throw new UserError('unsupported-format', `${source.fileName} is empty. Export again from the other app and import the new file.`);
   }
+  checkFileSize(source.fileName, source.bytes.length);
   const importer = importers.find((candidate) => candidate.matches(source));
   if (!importer) {
-    throw new UserError('unsupported-format', `${source.fileName} is not a format OTP Desk can import. Supported: ${SUPPORTED_FORMATS}.`);
+    throw new UserError('unsupported-format', `${source.fileName} is not an export OTP Desk knows. OTP Desk reads ${SUPPORTED_FORMATS}.`);
   }
   return importer;
 }

@@ -1,4 +1,5 @@
 import { argon2id } from 'hash-wasm';
+import { checkArgon2Memory } from '../kdf-limits';
 import { startsWithAscii } from './binary-crypto';
 import { derivePbkdf2, openCbc, openGcmWithTrailingTag } from './cipher';
 import { damagedFile, wrongPassword } from '../format/import-errors';
@@ -39,6 +40,7 @@ async function decryptCurrent(body: Uint8Array, password: string): Promise<Uint8
   if (body.length < 16 + 12 + 16) throw damagedFile(LABEL);
   const salt = body.subarray(0, 16);
   const iv = body.subarray(16, 28);
+  checkArgon2Memory(ARGON2.memorySize, LABEL);
   const key = await argon2id({
     ...ARGON2,
     password: new TextEncoder().encode(password),

@@ -8,6 +8,7 @@ import {
 } from '../otp/account';
 import { decodeBase32, encodeBase32 } from '../otp/base32';
 import { invalidInput, isUserError } from '../errors';
+import { checkUriLength } from '../input-limits';
 import type { ImportIssue } from '../format/importer';
 import {
   decodeMigrationPayload,
@@ -126,7 +127,9 @@ function describeEntry(raw: RawOtpParameters, index: number): string {
  * enums) become issues; a damaged payload throws UserError('invalid-input').
  */
 export function parseMigrationUri(uri: string): MigrationContent {
+  checkUriLength(uri);
   const payload = decodeMigrationPayload(migrationData(uri));
+  checkBatch(payload.batchSize, payload.batchIndex);
   if (payload.otpParameters.length === 0) {
     throw invalidInput(
       'The Google Authenticator transfer code holds no accounts. Export the accounts again and scan the new code.',
@@ -144,6 +147,26 @@ export function parseMigrationUri(uri: string): MigrationContent {
   });
   const size = Math.max(1, payload.batchSize);
   return { entries, issues, batch: { index: payload.batchIndex, size, id: payload.batchId } };
+}
+
+/** Google Authenticator splits an export into at most a few dozen codes; far more means a damaged or hostile link. */
+export const MAX_MIGRATION_BATCH_SIZE = 1000;
+
+/**
+ * Refuses batch fields that could make us allocate per batch (`size` ≤ 1000, 0 ≤ `index` < `size`),
+ * before anything is built from them. A size of 0 (unset) is read as 1, as Google Authenticator does.
+ */
+function checkBatch(size: number, index: number): void {
+  if (size < 0 || size > MAX_MIGRATION_BATCH_SIZE) {
+    throw invalidInput(
+      `The Google Authenticator transfer code says it is one of ${size} codes; a transfer has at most ${MAX_MIGRATION_BATCH_SIZE}, so the link is damaged. Export the accounts again and scan the new code.`,
+    );
+  }
+  if (index < 0 || index >= Math.max(1, size)) {
+    throw invalidInput(
+      `The Google Authenticator transfer code says it is number ${index + 1} of ${Math.max(1, size)}, so the link is damaged. Export the accounts again and scan the new code.`,
+    );
+  }
 }
 
 /** Transfer URIs plus the accounts that could not go in them, each with the reason. */

@@ -8,6 +8,7 @@ import {
 } from './account';
 import { canonicalBase32 } from './base32';
 import { invalidInput } from '../errors';
+import { checkUriLength } from '../input-limits';
 import { validateOtpParameters } from './validate';
 
 const TYPES: Record<string, OtpType> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };
@@ -49,6 +50,7 @@ function splitLabel(label: string, issuerParam: string | null): { issuer: string
  */
 export function parseOtpauthUri(uri: string): AccountDraft {
   const text = uri.trim();
+  checkUriLength(text);
   const match = /^otpauth:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?/i.exec(text);
   if (!match) {
     const what = text.toLowerCase().startsWith('otpauth-migration:')

@@ -13,8 +13,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiHandlers, findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
-import { NODE_IMPORTERS } from '../../../electron/adapters/node-importers.node';
 import { ServiceHost } from '../../../electron/adapters/service-host';
+import { ImportSandbox } from '../../../electron/sandbox/import-sandbox.node';
 import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
 import { resolveVaultDir } from '../../../electron/vault/paths.node';
@@ -32,7 +32,7 @@ const distDir = join(__dirname, '..');
 const rendererDir = values['renderer-dir'] ?? join(distDir, 'renderer');
 const token = randomBytes(24).toString('base64url');
 const keyStore: KeyStore = values['memory-keychain'] ? new MemoryKeyStore() : new KeytarKeyStore();
-const host = new ServiceHost(resolveVaultDir(values.vault), keyStore, NODE_IMPORTERS);
+const host = new ServiceHost(resolveVaultDir(values.vault), keyStore, new ImportSandbox());
 const handlers = createApiHandlers(host);
 const eventStreams = new Set<ServerResponse>();
 

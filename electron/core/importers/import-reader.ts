@@ -1,0 +1,60 @@
+import type { Importer, ImportResult, ImportSource } from '../format/importer';
+import { readAccountTexts, type AccountText, type AccountTextsResult } from './account-uris';
+import { findImporter } from './registry';
+
+/** What reading one file gave: its accounts, or the news that it waits for a password. */
+export type FileReading =
+  | {
+      readonly state: 'locked';
+      /** The importer's label, e.g. 'Aegis vault'. */
+      readonly format: string;
+      /** The format was only guessed from opaque bytes (a headerless ciphertext), so it may be something else. */
+      readonly guessed: boolean;
+    }
+  | { readonly state: 'read'; readonly result: ImportResult };
+
+/**
+ * Everything that parses foreign bytes for an import, behind one door so it can run in a sandbox
+ * (electron/sandbox) or, in tests and the renderer-free core, in process. Errors are UserErrors.
+ */
+export interface ImportReader {
+  /** Detects the format by content and reads it; without `password` an encrypted file comes back locked. */
+  readFile(source: ImportSource, password?: string): Promise<FileReading>;
+  /** Reads pasted or scanned texts (otpauth and Google transfer links), one account text each. */
+  readTexts(items: readonly AccountText[]): Promise<AccountTextsResult>;
+}
+
+/** Pasted or scanned texts as the import review reads them: junk before a link is allowed. */
+export function readPastedTexts(items: readonly AccountText[]): AccountTextsResult {
+  return readAccountTexts(
+    items,
+    (description) =>
+      `It holds ${description}, not an authenticator account. Use the QR code or link a service shows when you turn on two-factor authentication.`,
+    { junkPrefix: true },
+  );
+}
+
+/** Reads one file with `importers` in this thread. */
+export async function readFileWith(
+  importers: readonly Importer[],
+  source: ImportSource,
+  password?: string,
+): Promise<FileReading> {
+  const importer = findImporter(source, importers);
+  if (password === undefined && importer.isEncrypted(source)) {
+    return {
+      state: 'locked',
+      format: importer.label,
+      guessed: importer.guessesFromOpaqueBytes === true,
+    };
+  }
+  return { state: 'read', result: await importer.read(source, password) };
+}
+
+/** An ImportReader that parses in this thread (tests, the sandbox's worker itself). */
+export function inProcessReader(importers: readonly Importer[]): ImportReader {
+  return {
+    readFile: (source, password) => readFileWith(importers, source, password),
+    readTexts: async (items) => readPastedTexts(items),
+  };
+}
