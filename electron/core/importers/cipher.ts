@@ -12,8 +12,8 @@ export function derivePbkdf2(
   digest: 'sha1' | 'sha256' | 'sha512',
   length = 32,
 ): Promise<Uint8Array> {
-  checkPbkdf2Iterations(iterations, 'backup');
   return new Promise((resolve, reject) => {
+    checkPbkdf2Iterations(iterations, 'backup'); // a throw here rejects, as callers expect
     pbkdf2(password, salt, iterations, length, digest, (error, key) =>
       error ? reject(error) : resolve(new Uint8Array(key)),
     );

@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../electron/core/errors';
+import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
+import { buildImportWorker } from '../support/import-worker';
+import { corpusDir, hasCorpusFolder } from '../support/corpus';
+import { hostileInputs } from '../support/hostile-inputs';
+
+/**
+ * The import sandbox: a hostile file costs one UserError naming the limit, never the process,
+ * and the next file still imports. Stand-in workers hang, exhaust their heap or die on cue, so
+ * the limits are tested without hostile parsers; the real worker is tested with the real files.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'sandbox-'));
+const STAND_IN = join(scratch, 'stand-in-worker.cjs');
+writeFileSync(
+  STAND_IN,
+  `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (request) => {
+  const name = request.source.fileName;
+  if (name === 'hang') for (;;);
+  if (name === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); }
+  if (name === 'exit') process.exit(7);
+  if (name === 'bug') throw new Error('secret JBSWY3DPEHPK3PXP in a stack');
+  parentPort.postMessage({ id: request.id, ok: true, value: { state: 'read', result: { format: 'stand-in', entries: [], issues: [] } } });
+});`,
+);
+const file = (fileName: string) => ({ fileName, bytes: new Uint8Array([1, 2, 3]) });
+
+describe('import sandbox limits (stand-in worker)', () => {
+  const sandbox = new ImportSandbox({
+    workerPath: STAND_IN,
+    limits: { timeMs: 1500, memoryMb: 48 },
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('stops a file that takes longer than the time limit, and reads the next one', async () => {
+    await expect(sandbox.readFile(file('hang'))).rejects.toThrow(
+      /Reading hang took longer than 2 s/,
+    );
+    await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
+  });
+
+  it('stops a file that exhausts the memory cap with a message naming the cap', async () => {
+    const error = await sandbox.readFile(file('oom')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/Reading oom needed more than 48 MB of memory/);
+    await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
+  });
+
+  it('turns a worker that dies or throws into a UserError without its text', async () => {
+    await expect(sandbox.readFile(file('exit'))).rejects.toThrow(/could not read exit/);
+    const error = (await sandbox.readFile(file('bug')).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).not.toContain('JBSWY3DPEHPK3PXP');
+    await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
+  });
+
+  it('refuses a file over 50 MB before copying it to the worker', async () => {
+    const big = { fileName: 'big.json', bytes: new Uint8Array(50 * 1024 * 1024 + 1) };
+    expect(() => sandbox.readFile(big)).toThrow(
+      /big\.json is 50 MB, above the 50 MB OTP Desk reads from one file/,
+    );
+  });
+});
+
+describe('import sandbox (real worker)', () => {
+  let sandbox: ImportSandbox;
+  let workerPath: string;
+  beforeAll(async () => {
+    workerPath = await buildImportWorker();
+    sandbox = new ImportSandbox({ workerPath });
+  }, 60_000);
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dirname(workerPath), { recursive: true, force: true });
+  });
+
+  it('returns drafts for a link list', async () => {
+    const bytes = new TextEncoder().encode(
+      'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example\n',
+    );
+    const reading = await sandbox.readFile({ fileName: 'links.txt', bytes });
+    expect(reading).toMatchObject({
+      state: 'read',
+      result: { entries: [{ issuer: 'Example', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' }] },
+    });
+  });
+
+  it.skipIf(!hasCorpusFolder('aegis-importers'))(
+    'reads sql.js and zip formats inside the worker',
+    async () => {
+      for (const name of ['google_authenticator.sqlite', 'authenticator_plus.zip']) {
+        const bytes = new Uint8Array(readFileSync(join(corpusDir('aegis-importers'), name)));
+        const reading = await sandbox.readFile(
+          { fileName: name, bytes },
+          name.endsWith('.zip') ? 'testtesttest' : undefined,
+        );
+        expect(reading.state).toBe('read');
+        if (reading.state === 'read') expect(reading.result.entries.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('answers each hostile input of issue 15 with one message and keeps working', async () => {
+    for (const input of hostileInputs()) {
+      if (input.source.fileName === 'random.bin') {
+        // Not an error yet: only an encrypted andOTP backup could be these bytes, so it waits for a password…
+        expect(await sandbox.readFile(input.source)).toEqual({
+          state: 'locked',
+          format: 'andOTP backup',
+          guessed: true,
+        });
+        // …and a password then says the file may be damaged or no andOTP backup at all.
+        await expect(sandbox.readFile(input.source, 'guess')).rejects.toThrow(
+          /password is wrong, or the file is damaged or not an andOTP backup/,
+        );
+        continue;
+      }
+      const error = (await sandbox.readFile(input.source).catch((e: unknown) => e)) as Error;
+      expect(error, input.source.fileName).toBeInstanceOf(UserError);
+      expect(error.message).toMatch(input.message);
+    }
+    const reading = await sandbox.readFile({
+      fileName: 'a.txt',
+      bytes: new TextEncoder().encode('otpauth://totp/A?secret=JBSWY3DPEHPK3PXP'),
+    });
+    expect(reading.state).toBe('read');
+  });
+
+  it('reads pasted texts: a batch size of 2^31-1 is refused as an issue, the other link imports', async () => {
+    const [hostileLink] = hostileInputs()
+      .filter((i) => i.link)
+      .map((i) => i.link!);
+    const result = await sandbox.readTexts([
+      { text: hostileLink!, where: 'pasted link 1' },
+      { text: 'otpauth://totp/B?secret=JBSWY3DPEHPK3PXP', where: 'pasted link 2' },
+    ]);
+    expect(result.entries).toHaveLength(1);
+    expect(result.issues[0]!.message).toMatch(
+      /one of 2147483647 codes; a transfer has at most 1000/,
+    );
+  });
+});
