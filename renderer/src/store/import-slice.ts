@@ -118,7 +118,9 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
       try {
         set({ importPreview: await call(remote.imports.unlock(id, password)) });
       } catch (error) {
-        const wrong = error instanceof ApiFailure && error.error.kind === 'wrong-password';
+        // A file only guessed to be a backup gets main's words: the file itself may be the problem.
+        const guessed = get().importPreview?.locked.some((l) => l.note) ?? false;
+        const wrong = error instanceof ApiFailure && error.error.kind === 'wrong-password' && !guessed;
         set({
           importPasswordError: wrong
             ? 'That password is not right. Check it and try again.'

@@ -10,6 +10,7 @@ export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) 
   const [password, setPassword] = useState('');
   const [trying, setTrying] = useState(false);
   const names = locked.map((f) => `${f.fileName} (${f.format})`).join(', ');
+  const notes = locked.flatMap((f) => (f.note ? [f.note] : []));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,10 +26,15 @@ export function PasswordPrompt({ locked }: { locked: ImportPreview['locked'] }) 
       onSubmit={(e) => void submit(e)}
       aria-label="Encrypted backup"
     >
-      <p>
-        {locked.length === 1 ? 'This backup is encrypted: ' : 'These backups are encrypted: '}
-        <strong>{names}</strong>. Enter the password it was saved with.
-      </p>
+      {notes.length === locked.length ? (
+        // Only guessed from opaque bytes: say that the file may be no backup at all.
+        notes.map((note) => <p key={note}>{note}</p>)
+      ) : (
+        <p>
+          {locked.length === 1 ? 'This backup is encrypted: ' : 'These backups are encrypted: '}
+          <strong>{names}</strong>. Enter the password it was saved with.
+        </p>
+      )}
       <div className="password-row">
         <PasswordField
           label="Backup password"
