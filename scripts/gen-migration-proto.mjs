@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Regenerates electron/core/migration/gen/ from the transfer payload's .proto with buf and
+// protoc-gen-es (devDependencies). The output is committed; run this after editing the .proto.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const protoDir = 'electron/core/migration/proto';
+const bin = join(root, 'node_modules', '.bin');
+const result = spawnSync(
+  join(bin, 'buf'),
+  ['generate', protoDir, '--template', join(protoDir, 'buf.gen.yaml')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+  },
+);
+process.exit(result.status ?? 1);
