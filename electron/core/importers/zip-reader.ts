@@ -1,5 +1,11 @@
-import { crc32, inflateRawSync } from 'node:zlib';
-import { damagedFile, malformedFile, passwordRequired, wrongPassword } from '../format/import-errors';
+import { inflateSync, unzipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
+import {
+  damagedFile,
+  malformedFile,
+  passwordRequired,
+  wrongPassword,
+} from '../format/import-errors';
 import { decryptZipCrypto } from './zip-crypto';
 
 /** One file inside a zip, from its central directory record. */
@@ -58,7 +64,10 @@ export function listZipEntries(bytes: Uint8Array): readonly ZipEntry[] | undefin
     const skip = nameLength + data.getUint16(offset + 30, true) + data.getUint16(offset + 32, true);
     if (offset + 46 + skip > bytes.length) return undefined;
     entries.push({
-      name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      // Names as fflate decodes them (UTF-8 with flag bit 11, else CP437/latin1), so the two agree.
+      name: new TextDecoder(data.getUint16(offset + 8, true) & 0x800 ? 'utf-8' : 'latin1').decode(
+        bytes.subarray(offset + 46, offset + 46 + nameLength),
+      ),
       flags: data.getUint16(offset + 8, true),
       method: data.getUint16(offset + 10, true),
       modTime: data.getUint16(offset + 12, true),
@@ -84,8 +93,10 @@ function storedBytes(bytes: Uint8Array, entry: ZipEntry, label: string): Uint8Ar
 }
 
 /**
- * Extracts one entry, decrypting ZipCrypto with `password`. Throws password-required, wrong-password,
- * integrity (bad deflate data or CRC) or invalid-input (AES-encrypted or unknown compression) UserErrors.
+ * Extracts one entry. Plain entries are read by fflate (archive layout and inflate); ZipCrypto
+ * entries, which fflate does not decrypt, go through our decryptZipCrypto and then fflate's inflate.
+ * Throws password-required, wrong-password, integrity (bad deflate data or CRC) or invalid-input
+ * (AES-encrypted or unknown compression) UserErrors.
  */
 export function extractZipEntry(
   bytes: Uint8Array,
@@ -107,24 +118,41 @@ export function extractZipEntry(
   }
   if (entry.size > MAX_ENTRY_BYTES)
     throw malformedFile(label, 'it is far larger than any authenticator backup');
-  let payload = storedBytes(bytes, entry, label);
+  let content: Uint8Array;
   if (entry.flags & FLAG_ENCRYPTED) {
     if (!password) throw passwordRequired(label);
     const checkByte = entry.flags & FLAG_DATA_DESCRIPTOR ? entry.modTime >>> 8 : entry.crc >>> 24;
-    const plain = decryptZipCrypto(payload, password, checkByte);
+    const plain = decryptZipCrypto(storedBytes(bytes, entry, label), password, checkByte);
     if (!plain) throw wrongPassword();
-    payload = plain;
-  }
-  let content: Uint8Array;
-  try {
-    content =
-      entry.method === METHOD_DEFLATE
-        ? inflateRawSync(payload, { maxOutputLength: MAX_ENTRY_BYTES })
-        : payload;
-  } catch {
-    throw damagedFile(label);
+    content = entry.method === METHOD_DEFLATE ? inflateBounded(plain, entry.size, label) : plain;
+  } else {
+    content = unzipOne(bytes, entry, label);
   }
   if (content.length !== entry.size || crc32(content) >>> 0 !== entry.crc >>> 0)
     throw damagedFile(label);
+  return content;
+}
+
+/** fflate's inflate into a buffer of the size the directory promises: more output is cut off (and fails the CRC). */
+function inflateBounded(data: Uint8Array, size: number, label: string): Uint8Array {
+  try {
+    return inflateSync(data, { out: new Uint8Array(size) });
+  } catch {
+    throw damagedFile(label);
+  }
+}
+
+/** One plain entry through fflate's unzip, refusing (in its filter, before inflating) any entry over the limit. */
+function unzipOne(bytes: Uint8Array, entry: ZipEntry, label: string): Uint8Array {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => file.name === entry.name && file.originalSize <= MAX_ENTRY_BYTES,
+    });
+  } catch {
+    throw damagedFile(label);
+  }
+  const content = files[entry.name];
+  if (!content) throw damagedFile(label);
   return content;
 }
