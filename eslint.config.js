@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', 'docs/*.mjs'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', 'docs/*.mjs', 'electron/core/migration/gen/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,7 +30,7 @@ function refused(label: string, what: string): UserError {
 const isPositiveInteger = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 
-/** Throws an integrity UserError naming the limit unless N is a power of two ≤ 2^20 and r·p ≤ 32. */
+/** Throws an integrity UserError naming the limit unless N is a power of two ≤ 2^20, r·p ≤ 32 and 128·N·r ≤ 1 GiB. */
 export function checkScryptCost(cost: ScryptCost, label: string): void {
   const { n, r, p } = cost;
   if (
@@ -49,6 +49,13 @@ export function checkScryptCost(cost: ScryptCost, label: string): void {
     throw refused(label, `scrypt N=${n}, above the limit of 2^20 (${KDF_LIMITS.scryptMaxN})`);
   if (r * p > KDF_LIMITS.scryptMaxRTimesP)
     throw refused(label, `scrypt r·p=${r * p}, above the limit of ${KDF_LIMITS.scryptMaxRTimesP}`);
+  // scrypt holds 128·N·r bytes at once: the same 1 GiB ceiling as Argon2's memory.
+  if (128 * n * r > KDF_LIMITS.argon2MaxMemoryKiB * 1024) {
+    throw refused(
+      label,
+      `scrypt N=${n} with r=${r}, which needs ${(128 * n * r) / 2 ** 30} GiB of memory, above the limit of 1 GiB`,
+    );
+  }
 }
 
 /** Throws an integrity UserError naming the limit unless 1 ≤ iterations ≤ 10^7. */

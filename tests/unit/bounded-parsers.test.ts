@@ -65,6 +65,9 @@ describe('KDF parameters read from files are capped before use', () => {
   it('scrypt: N ≤ 2^20 and a power of two, r·p ≤ 32', () => {
     expect(() => checkScryptCost({ n: 2 ** 15, r: 8, p: 1 }, 'Aegis vault')).not.toThrow();
     expect(() => checkScryptCost({ n: 2 ** 20, r: 8, p: 4 }, 'Aegis vault')).not.toThrow();
+    expect(() => checkScryptCost({ n: 2 ** 20, r: 16, p: 1 }, 'Aegis vault')).toThrow(
+      /needs 2 GiB of memory, above the limit of 1 GiB/,
+    );
     expect(() => checkScryptCost({ n: 2 ** 21, r: 8, p: 1 }, 'Aegis vault')).toThrow(
       /scrypt N=2097152, above the limit of 2\^20/,
     );
