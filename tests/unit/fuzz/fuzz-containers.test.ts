@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { zipSync } from 'fflate';
+import sharp from 'sharp';
+import QRCode from 'qrcode';
+import { beforeAll, describe, it } from 'vitest';
+import { readAegisBackup } from '../../../electron/core/backup/backup';
+import {
+  deriveScryptKey,
+  randomKey,
+  sealGcm,
+  toHex,
+} from '../../../electron/core/backup/backup-crypto';
+import { toAegisContent } from '../../../electron/core/backup/backup-entries';
+import {
+  extractZipEntry,
+  isZip,
+  listZipEntries,
+} from '../../../electron/core/importers/zip-reader';
+import { decodeBmp } from '../../../electron/core/qr/bmp-decode';
+import { decodeImageFile } from '../../../electron/core/qr/image-decode.node';
+import {
+  corpusSeeds,
+  fuzzParameters,
+  fuzzTestTimeout,
+  mutatedBytes,
+  onlyUserErrors,
+} from '../../support/fuzz';
+
+const text = (value: string) => new TextEncoder().encode(value);
+const ACCOUNT = {
+  type: 'totp',
+  secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'Example',
+  account: 'alice',
+} as const;
+const PASSWORD = 'fuzz';
+
+/**
+ * An Aegis backup that opens with PASSWORD, with a cheap scrypt cost (N=16) so each mutated copy
+ * that keeps its header runs the whole decryption path in microseconds, not 100 ms.
+ */
+async function cheapEncryptedBackup(): Promise<string> {
+  const masterKey = randomKey();
+  const salt = randomKey();
+  const slotKey = await deriveScryptKey(PASSWORD, salt, { n: 16, r: 8, p: 1 });
+  const wrapped = sealGcm(slotKey, masterKey);
+  const content = sealGcm(
+    masterKey,
+    text(JSON.stringify(toAegisContent([{ ...ACCOUNT, id: 'a' } as never]))),
+  );
+  const slot = {
+    type: 1,
+    uuid: 'u',
+    key: toHex(wrapped.ciphertext),
+    key_params: { nonce: toHex(wrapped.nonce), tag: toHex(wrapped.tag) },
+    n: 16,
+    r: 8,
+    p: 1,
+    salt: toHex(salt),
+  };
+  return JSON.stringify({
+    version: 1,
+    header: { slots: [slot], params: { nonce: toHex(content.nonce), tag: toHex(content.tag) } },
+    db: Buffer.from(content.ciphertext).toString('base64'),
+  });
+}
+
+/** A 24-bit bottom-up BMP of w×h gray pixels, laid out as Windows writes it. */
+function bmp(w: number, h: number): Uint8Array {
+  const row = Math.ceil((w * 3) / 4) * 4;
+  const out = Buffer.alloc(54 + row * h, 0x80);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(out.length, 2);
+  out.writeUInt32LE(54, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(w, 18);
+  out.writeInt32LE(h, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  out.writeUInt32LE(0, 30);
+  return new Uint8Array(out);
+}
+
+describe('fuzz: containers and decryptors', () => {
+  let zipSeeds: Uint8Array[] = [];
+  let backupSeeds: Uint8Array[] = [];
+  let imageSeeds: Uint8Array[] = [];
+
+  beforeAll(async () => {
+    const list = text('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP\n');
+    zipSeeds = [
+      zipSync({ 'Accounts.txt': list }),
+      zipSync({ 'backup/Accounts.txt': [list, { level: 0 }], 'other.txt': text('x') }),
+      ...corpusSeeds('aegis-importers', (path) => path.endsWith('.zip')),
+    ];
+    backupSeeds = [text(await cheapEncryptedBackup())];
+    const qr = await QRCode.toBuffer('otpauth://totp/A?secret=JBSWY3DPEHPK3PXP', {
+      width: 120,
+      margin: 1,
+    });
+    imageSeeds = [
+      new Uint8Array(qr),
+      new Uint8Array(await sharp(qr).jpeg({ quality: 70 }).toBuffer()),
+      new Uint8Array(await sharp(qr).webp().toBuffer()),
+      new Uint8Array(await sharp(qr).gif().toBuffer()),
+      bmp(8, 6),
+    ];
+  });
+
+  it(
+    'zip reader: list, then extract every entry with the ZipCrypto password',
+    { timeout: fuzzTestTimeout(5) },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedBytes(zipSeeds), (bytes) =>
+          onlyUserErrors(() => {
+            if (!isZip(bytes)) return;
+            for (const entry of listZipEntries(bytes) ?? [])
+              extractZipEntry(bytes, entry, 'zip', 'testtesttest');
+          }),
+        ),
+        fuzzParameters(),
+      );
+    },
+  );
+
+  it(
+    'backup decryptor (Aegis format) with the right password on mutated backups',
+    { timeout: fuzzTestTimeout(10) },
+    async () => {
+      const decoder = new TextDecoder();
+      await fc.assert(
+        fc.asyncProperty(mutatedBytes(backupSeeds), (bytes) =>
+          onlyUserErrors(() => readAegisBackup(decoder.decode(bytes), PASSWORD)),
+        ),
+        fuzzParameters(),
+      );
+    },
+  );
+
+  it(
+    'image decoders: sharp (PNG, JPEG, WebP, GIF) and our BMP reader',
+    { timeout: fuzzTestTimeout(20) },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedBytes(imageSeeds, 2048), (bytes) =>
+          onlyUserErrors(async () => {
+            await decodeImageFile(bytes, 'fuzz-image', { maxInputPixels: 4_000_000 });
+            if (bytes[0] === 0x42) decodeBmp(bytes, 4_000_000);
+          }),
+        ),
+        fuzzParameters(),
+      );
+    },
+  );
+});
