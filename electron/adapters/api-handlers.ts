@@ -7,6 +7,7 @@ import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString,
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import type { ServiceHost } from './service-host';
+import { INPUT_LIMITS } from '../core/input-limits';
 
 function patchFrom(value: unknown): AccountPatch {
   const r = asRecord(value, 'account changes');
@@ -33,7 +34,8 @@ function fieldsFrom(value: unknown): NewAccountFields {
   };
 }
 
-const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** A little above the sandbox's 50 MB, so an oversized file gets the sandbox's message naming the limit. */
+const MAX_IMPORT_BYTES = INPUT_LIMITS.fileBytes + 1024 * 1024;
 const ACTIONS: readonly ImportAction[] = ['add', 'skip', 'replace', 'keep-both'];
 
 function importFilesFrom(value: unknown) {

@@ -1,6 +1,7 @@
 import type { ImportFile, ImportProblem, ImportText } from '../../../electron/api';
 import { detectImageType } from '../../../electron/core/qr/image-type';
 import { decodeQrImage, qrProblem } from '../qr/qr-client';
+import { INPUT_LIMITS } from '../../../electron/core/input-limits';
 
 /** What the user brought in, sorted for main: files read by content, texts from QR codes, and local problems. */
 export interface GatheredImport {
@@ -15,8 +16,8 @@ export interface ImportItem {
   readonly blob: Blob;
 }
 
-/** Same ceiling as main's; larger files are refused here without being read. */
-const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** Same ceiling as main's import sandbox; larger files are refused here without being read. */
+const MAX_FILE_BYTES = INPUT_LIMITS.fileBytes;
 
 /** Base64 of a blob without blocking: the browser encodes it natively. */
 export function blobToBase64(blob: Blob): Promise<string> {
@@ -53,7 +54,7 @@ export async function gatherImport(
       problems.push({
         scope: 'file',
         source: name,
-        message: `${name} is larger than 100 MB, so it was not read. Import a smaller file.`,
+        message: `${name} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB, the most OTP Desk reads from one file, so it was not read. Export only your authenticator accounts and import that file.`,
       });
       continue;
     }
