@@ -11,7 +11,7 @@ export const INPUT_LIMITS = {
   imagePixels: 100_000_000,
 } as const;
 
-const mebibytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const mebibytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 
 /** Throws a UserError naming the 50 MB limit when a file is larger. */
 export function checkFileSize(fileName: string, size: number): void {

@@ -54,7 +54,7 @@ export class ImportSandbox implements ImportReader {
     this.limits = { ...DEFAULT_SANDBOX_LIMITS, ...options.limits };
   }
 
-  readFile(source: ImportSource, password?: string): Promise<FileReading> {
+  async readFile(source: ImportSource, password?: string): Promise<FileReading> {
     checkFileSize(source.fileName, source.bytes.length); // refused before a byte is copied to the worker
     const request = {
       id: this.nextId++,

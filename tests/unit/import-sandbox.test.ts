@@ -63,8 +63,8 @@ describe('import sandbox limits (stand-in worker)', () => {
 
   it('refuses a file over 50 MB before copying it to the worker', async () => {
     const big = { fileName: 'big.json', bytes: new Uint8Array(50 * 1024 * 1024 + 1) };
-    expect(() => sandbox.readFile(big)).toThrow(
-      /big\.json is 50 MB, above the 50 MB OTP Desk reads from one file/,
+    await expect(sandbox.readFile(big)).rejects.toThrow(
+      /big\.json is 51 MB, above the 50 MB OTP Desk reads from one file/,
     );
   });
 });
