@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
 import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
@@ -131,6 +132,22 @@ describe('import sandbox (real worker)', () => {
       bytes: new TextEncoder().encode('otpauth://totp/A?secret=JBSWY3DPEHPK3PXP'),
     });
     expect(reading.state).toBe('read');
+  });
+
+  it('decodes QR images with sharp and zxing-wasm in the worker, also in a fresh worker after the last was stopped', async () => {
+    const png = new Uint8Array(
+      await QRCode.toBuffer('otpauth://totp/Imageco:ivy?secret=JBSWY3DPEHPK3PXP&issuer=Imageco', {
+        width: 200,
+      }),
+    );
+    for (let round = 0; round < 2; round++) {
+      const reading = await sandbox.readFile({ fileName: 'qr.png', bytes: png });
+      expect(reading).toMatchObject({
+        state: 'read',
+        result: { entries: [{ issuer: 'Imageco', account: 'ivy' }] },
+      });
+      await sandbox.close(); // the next round loads sharp and the wasm reader into a new worker
+    }
   });
 
   it('reads pasted texts: a batch size of 2^31-1 is refused as an issue, the other link imports', async () => {
