@@ -41,8 +41,8 @@ export async function importCommand(ctx: CliContext): Promise<number> {
   if (preview.locked.length > 0) {
     if (!passwordFile) {
       // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
-      const guessed = preview.locked.find((l) => l.note)?.note;
-      if (guessed) throw new UserError('unsupported-format', guessed.replace(/give its password\.$/, 'pass its password with --password-file FILE.'));
+      const guessed = preview.locked.find((l) => l.note);
+      if (guessed) throw new UserError('unsupported-format', `${guessed.fileName} is not a format OTP Desk recognises; if it is an encrypted ${guessed.format}, pass its password with --password-file FILE.`);
       throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
     }
     const password = await readPasswordFile(passwordFile);
