@@ -90,6 +90,7 @@ export class ServiceHost {
   close(): void {
     this.watcher?.close();
     this.backupService?.stop();
+    if (!Array.isArray(this.importers)) void (this.importers as ImportReader).close?.();
   }
 
   private attach(service: AuthenticatorService): void {

@@ -22,6 +22,8 @@ export interface ImportReader {
   readFile(source: ImportSource, password?: string): Promise<FileReading>;
   /** Reads pasted or scanned texts (otpauth and Google transfer links), one account text each. */
   readTexts(items: readonly AccountText[]): Promise<AccountTextsResult>;
+  /** Releases what the reader holds (the sandbox's worker); it starts again on the next read. */
+  close?(): Promise<void>;
 }
 
 /** Pasted or scanned texts as the import review reads them: junk before a link is allowed. */
