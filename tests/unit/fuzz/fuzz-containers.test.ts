@@ -143,6 +143,77 @@ describe('fuzz: containers and decryptors', () => {
   );
 
   it(
+    'backup decryptor with header fields swapped for hostile values (KDF costs, hex, types)',
+    { timeout: fuzzTestTimeout(10) },
+    async () => {
+      const seed = JSON.parse(new TextDecoder().decode(backupSeeds[0])) as Record<string, unknown>;
+      // Small costs and the out-of-range ones the caps refuse; never a valid cost that takes seconds.
+      const values = fc.oneof(
+        fc.constantFrom(
+          0,
+          1,
+          -1,
+          2,
+          3,
+          16,
+          1024,
+          1.5,
+          2 ** 21,
+          2 ** 30,
+          2 ** 53,
+          33,
+          Number.NaN,
+          null,
+          true,
+          '',
+          'zz',
+          [],
+          {},
+        ),
+        fc.string({ maxLength: 40 }),
+        fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString('hex')),
+      );
+      const paths = fc.constantFrom(
+        ['version'],
+        ['db'],
+        ['header'],
+        ['header', 'slots'],
+        ['header', 'params'],
+        ['header', 'params', 'nonce'],
+        ['header', 'params', 'tag'],
+        ['header', 'slots', 0, 'n'],
+        ['header', 'slots', 0, 'r'],
+        ['header', 'slots', 0, 'p'],
+        ['header', 'slots', 0, 'salt'],
+        ['header', 'slots', 0, 'key'],
+        ['header', 'slots', 0, 'type'],
+        ['header', 'slots', 0, 'key_params'],
+        ['header', 'slots', 0, 'key_params', 'nonce'],
+        ['header', 'slots', 0, 'key_params', 'tag'],
+      );
+      const edited = fc
+        .array(fc.tuple(paths, values), { minLength: 1, maxLength: 3 })
+        .map((edits) => {
+          const file = structuredClone(seed);
+          for (const [path, value] of edits) {
+            let node = file as Record<string | number, unknown>;
+            for (const key of path.slice(0, -1)) {
+              const next = node[key];
+              if (typeof next !== 'object' || next === null) return JSON.stringify(file);
+              node = next as Record<string | number, unknown>;
+            }
+            node[path[path.length - 1]!] = value;
+          }
+          return JSON.stringify(file);
+        });
+      await fc.assert(
+        fc.asyncProperty(edited, (text) => onlyUserErrors(() => readAegisBackup(text, PASSWORD))),
+        fuzzParameters(),
+      );
+    },
+  );
+
+  it(
     'image decoders: sharp (PNG, JPEG, WebP, GIF) and our BMP reader',
     { timeout: fuzzTestTimeout(20) },
     async () => {
