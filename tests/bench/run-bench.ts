@@ -1,5 +1,6 @@
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
+import { runImportBench } from './import-bench';
 import { runQrBench } from './qr-bench';
 import { runVaultBench } from './vault-bench';
 
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   console.log(await runVaultBench(keychain));
   console.log('');
   console.log(await runQrBench());
+  console.log('');
+  console.log(await runImportBench());
   const ui = await import('./ui-bench').catch(() => undefined);
   if (ui && 'runUiBench' in ui) {
     console.log('');
