@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
@@ -103,6 +103,8 @@ export class ServiceHost {
     this.watcher?.close();
     let timer: NodeJS.Timeout | undefined;
     // The CLI may write the vault while the app runs; fs.watch on the folder survives the atomic rename.
+    // A new vault's folder is made here (empty) so it can be watched before the first save.
+    mkdirSync(this.vaultDir, { recursive: true, mode: 0o700 });
     this.watcher = watch(this.vaultDir, () => {
       clearTimeout(timer);
       timer = setTimeout(() => void service.reloadIfChanged().catch(() => undefined), 100);

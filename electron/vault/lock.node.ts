@@ -1,11 +1,27 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 
-/** How long a writer may hold the lock before another process treats it as abandoned. */
-const STALE_AFTER_MS = 30_000;
-const RETRY_MS = 25;
+const RETRY_MS = 10;
 
-function processAlive(pid: number): boolean {
+/**
+ * The lock is a folder (`vault.json.lock`) holding one file named after its owner,
+ * `owner-PID-TOKEN`. Why a folder: every step is an atomic operation on one exact name, so no
+ * process can remove a lock it did not inspect.
+ * - Take: build `.vault.json.lock-PID-TOKEN/owner-PID-TOKEN`, then rename it onto the lock
+ *   name. The rename fails while the lock folder holds an owner; it succeeds for exactly one
+ *   process when the lock is free (absent or empty).
+ * - Take over: a waiter that finds an owner whose process is gone unlinks *that owner's file by
+ *   its unique name*. A live owner's file is never touched, and an owner that has already been
+ *   replaced is simply not there any more (ENOENT). The empty folder left behind is free.
+ * - Release: the owner unlinks its own file, then removes the folder only if it is empty.
+ */
+const OWNER = /^owner-(\d+)-[0-9a-f]+$/;
+
+/** True while `pid` names a running process (EPERM: running, but not ours). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -14,43 +30,104 @@ function processAlive(pid: number): boolean {
   }
 }
 
-async function isStale(path: string): Promise<boolean> {
+const code = (error: unknown) => (error as NodeJS.ErrnoException)?.code;
+
+/** Removes owners whose process is gone; returns true when the lock may now be free. */
+async function removeDeadOwners(lock: string): Promise<boolean> {
+  let entries: string[];
   try {
-    const [content, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    const pid = Number(content.split(' ')[0]);
-    return !processAlive(pid) || Date.now() - info.mtimeMs > STALE_AFTER_MS;
-  } catch {
-    return false;
+    entries = await readdir(lock);
+  } catch (error) {
+    if (code(error) === 'ENOENT') return true;
+    if (code(error) === 'ENOTDIR') return removeLegacyLockFile(lock);
+    throw error;
+  }
+  let freed = entries.length === 0;
+  for (const entry of entries) {
+    const pid = Number(OWNER.exec(entry)?.[1]);
+    if (processAlive(pid)) continue;
+    // The exact file inspected, by its unique name: if another waiter got there first, ENOENT.
+    await unlink(join(lock, entry)).catch((error: unknown) => {
+      if (code(error) !== 'ENOENT') throw error;
+    });
+    freed = true;
+  }
+  // An empty folder is a free lock; on Windows a rename can't replace it, so remove it (fails harmlessly once it has an owner).
+  if (freed) await rmdir(lock).catch(() => undefined);
+  return freed;
+}
+
+/** A lock file from OTP Desk before 0.2 ("PID TIME"): removed once its process is gone. */
+async function removeLegacyLockFile(lock: string): Promise<boolean> {
+  const pid = Number((await readFile(lock, 'utf8').catch(() => '')).split(' ')[0]);
+  if (processAlive(pid)) return false;
+  await unlink(lock).catch(() => undefined);
+  return true;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Deletes what a killed writer can leave: its staging folder and its temp vault file. */
+async function sweepLeftovers(lock: string): Promise<void> {
+  const folder = dirname(lock);
+  const stem = basename(lock).replace(/\.lock$/, '');
+  const staging = new RegExp(`^\\.${escapeRegExp(basename(lock))}-(\\d+)-[0-9a-f]+$`);
+  const temp = new RegExp(`^${escapeRegExp(stem)}\\.tmp-(\\d+)$`);
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const pid = Number(staging.exec(name)?.[1] ?? temp.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !processAlive(pid)) await rm(join(folder, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-/**
- * Runs `work` holding an exclusive lock file, so the app and the CLI never write the vault at
- * the same time. A lock left by a crashed process (dead pid or older than 30 s) is taken over.
- */
-export async function withFileLock<T>(path: string, work: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
+async function acquire(lock: string, timeoutMs: number): Promise<string> {
+  const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
+  const staging = join(dirname(lock), `.${basename(lock)}-${token}`);
+  const owner = `owner-${token}`;
+  await mkdir(staging, { mode: 0o700 });
+  await writeFile(join(staging, owner), new Date().toISOString());
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(`${process.pid} ${new Date().toISOString()}`);
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (await isStale(path)) {
-        await rm(path, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new UserError('busy', 'Another OTP Desk process is saving the vault. Wait a moment and try again.');
-      }
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-    }
-  }
   try {
+    for (;;) {
+      try {
+        await rename(staging, lock);
+        return join(lock, owner);
+      } catch (error) {
+        if (!['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'ENOTDIR', 'EISDIR'].includes(code(error) ?? '')) throw error;
+      }
+      if (await removeDeadOwners(lock)) continue;
+      if (Date.now() > deadline) {
+        throw new UserError(
+          'busy',
+          `Another OTP Desk process is saving the vault. Wait a moment and try again (if no OTP Desk is running, delete the folder ${lock}).`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS + Math.random() * RETRY_MS));
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function release(ownerFile: string): Promise<void> {
+  await unlink(ownerFile).catch(() => undefined);
+  await rmdir(dirname(ownerFile)).catch(() => undefined);
+}
+
+/**
+ * Runs `work` holding the vault's lock, so the app and the CLI never write the vault at the
+ * same time. A lock whose owner process is gone (killed, crashed) is taken over; a live
+ * owner's lock is never removed, however long it is held.
+ */
+export async function withFileLock<T>(lock: string, work: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const ownerFile = await acquire(lock, timeoutMs).catch((error: unknown) => {
+    if (error instanceof UserError) throw error;
+    throw new UserError('io', `Cannot lock the vault in ${dirname(lock)} (${code(error) ?? 'error'}). Check free space and permissions; nothing was changed.`);
+  });
+  try {
+    await sweepLeftovers(lock);
     return await work();
   } finally {
-    await rm(path, { force: true });
+    await release(ownerFile);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rmdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
 import type { KeyStore } from './keychain';
@@ -13,7 +13,10 @@ export const VAULT_FILE_NAME = 'vault.json';
 /** How to unlock: the keychain (default) or the vault password. */
 export interface UnlockOptions {
   readonly password?: string;
-  /** Create an empty vault when the folder has none (the app and `add`/`import` do; `list` does not need to). */
+  /**
+   * Start an empty vault when the folder has none (the app and `add`/`import` do; `list` does not
+   * need to). Nothing is written, to disk or keychain, until the first change is saved.
+   */
   readonly create?: boolean;
 }
 
@@ -35,7 +38,14 @@ export class Vault {
     private masterKey: Buffer,
     private file: VaultFile,
     private data: VaultData,
+    /** For a vault not yet on disk: its keychain key, stored with the first save. */
+    private unsaved?: { readonly keychainKey: string; readonly password?: string },
   ) {}
+
+  /** False until the first change of a new vault is saved (no file, no keychain item before). */
+  get saved(): boolean {
+    return this.unsaved === undefined;
+  }
 
   /** The vault file's path. */
   get path(): string {
@@ -74,13 +84,11 @@ export class Vault {
     return new UserError('integrity', `The vault file ${path} failed its integrity check. Restore ${path}.bak or a backup.`);
   }
 
+  /** A new vault in memory only: a command or import that fails leaves no file and no keychain item behind. */
   private static async create(dir: string, keyStore: KeyStore, password?: string): Promise<Vault> {
     const id = randomUUID();
     const masterKey = randomKey();
     const keychainKey = randomKey();
-    // The keychain item is written first: if the keychain is unavailable nothing appears on disk.
-    await keyStore.set(id, keychainKey.toString('base64'));
-    await mkdir(dir, { recursive: true, mode: 0o700 });
     const slots: Slot[] = [{ type: 'keychain', key: seal(keychainKey, masterKey) }];
     if (password) slots.push(await Vault.passwordSlot(password, masterKey));
     const file: VaultFile = {
@@ -91,9 +99,8 @@ export class Vault {
       slots,
       db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA))),
     };
-    const vault = new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA);
-    await withFileLock(`${vault.path}.lock`, () => writeVaultFileAtomically(vault.path, file));
-    return vault;
+    const unsaved = { keychainKey: keychainKey.toString('base64'), ...(password ? { password } : {}) };
+    return new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA, unsaved);
   }
 
   private static async passwordSlot(password: string, masterKey: Buffer): Promise<PasswordSlot> {
@@ -120,10 +127,17 @@ export class Vault {
     );
   }
 
-  /** Re-reads the file if another process changed it. Returns true when the data changed. */
+  /**
+   * Re-reads the file if another process changed it. Returns true when the data changed. A vault
+   * another process created or replaced (a new id) is adopted when the keychain opens it.
+   */
   async reload(): Promise<boolean> {
     const file = await readVaultFile(this.path);
-    if (!file || (file.revision === this.file.revision && file.db.nonce === this.file.db.nonce)) return false;
+    if (!file || (this.saved && file.id === this.file.id && file.revision === this.file.revision && file.db.nonce === this.file.db.nonce)) return false;
+    if (!this.saved || file.id !== this.file.id) {
+      this.masterKey = await Vault.unwrapMasterKey(file, this.keyStore, this.unsaved?.password);
+      this.unsaved = undefined;
+    }
     this.data = decodeData(open(this.masterKey, file.db, () => Vault.damaged(this.path)));
     this.file = file;
     return true;
@@ -134,7 +148,7 @@ export class Vault {
    * written. Returns the saved data.
    */
   async update(change: (data: VaultData) => VaultData): Promise<VaultData> {
-    return withFileLock(`${this.path}.lock`, async () => {
+    return this.locked(async () => {
       await this.reload();
       const next = change(this.data);
       await this.writeLocked({ ...this.file, db: seal(this.masterKey, Buffer.from(JSON.stringify(next))) }, next);
@@ -144,9 +158,29 @@ export class Vault {
 
   private async writeLocked(file: VaultFile, data: VaultData): Promise<void> {
     const next = { ...file, revision: this.file.revision + 1 };
-    await writeVaultFileAtomically(this.path, next);
+    const unsaved = this.unsaved;
+    // A new vault's keychain item goes first: if the keychain refuses, no file appears.
+    if (unsaved) await this.keyStore.set(this.id, unsaved.keychainKey);
+    try {
+      await writeVaultFileAtomically(this.path, next);
+    } catch (error) {
+      if (unsaved) await this.keyStore.delete(this.id).catch(() => false);
+      throw error;
+    }
+    this.unsaved = undefined;
     this.file = next;
     this.data = data;
+  }
+
+  /** Runs `work` under the vault's lock; for a new vault, creates its folder first and removes it again if nothing was saved. */
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    if (this.saved) return withFileLock(`${this.path}.lock`, work);
+    const created = await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    try {
+      return await withFileLock(`${this.path}.lock`, work);
+    } finally {
+      if (created && !this.saved) await removeEmptyFolders(this.dir, created);
+    }
   }
 
   /** Sets, replaces or (with null) removes the password slot. */
@@ -156,6 +190,7 @@ export class Vault {
 
   /** Writes a fresh keychain item and slot (after a password unlock on a machine whose keychain lost it). */
   async restoreKeychainSlot(): Promise<void> {
+    if (!this.saved) return;
     const keychainKey = randomKey();
     await this.keyStore.set(this.id, keychainKey.toString('base64'));
     await this.replaceSlot('keychain', { type: 'keychain', key: seal(keychainKey, this.masterKey) });
@@ -163,10 +198,17 @@ export class Vault {
 
   /** Replaces (or with null removes) the slot of one type, under the lock, on top of the newest file. */
   private async replaceSlot(type: Slot['type'], slot: Slot | null): Promise<void> {
-    await withFileLock(`${this.path}.lock`, async () => {
+    await this.locked(async () => {
       await this.reload();
       const others = this.file.slots.filter((s) => s.type !== type);
       await this.writeLocked({ ...this.file, slots: slot ? [...others, slot] : others }, this.data);
     });
+  }
+}
+
+/** Removes `dir` and its parents up to `top` while they are empty (a folder made for a save that failed). */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let folder = dir; ; folder = dirname(folder)) {
+    if (!(await rmdir(folder).then(() => true, () => false)) || folder === top || dirname(folder) === folder) return;
   }
 }

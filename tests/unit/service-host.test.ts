@@ -14,6 +14,7 @@ async function vaultWithoutKeychainItem(password?: string) {
   const keys = new MemoryKeyStore();
   const vault = await Vault.open(dir, keys, { create: true });
   if (password) await vault.setPassword(password);
+  else await vault.update((data) => data);
   keys.items.clear();
   const host = new ServiceHost(dir, keys, []);
   hosts.push(host);

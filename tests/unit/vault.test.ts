@@ -49,7 +49,8 @@ describe('vault', () => {
     broken.set = async () => {
       throw Object.assign(new Error('keychain down'), { kind: 'keychain-unavailable' });
     };
-    await expect(Vault.open(dir, broken, { create: true })).rejects.toThrow();
+    const vault = await Vault.open(dir, broken, { create: true });
+    await expect(vault.update((data) => data)).rejects.toThrow(/keychain down/);
     expect(() => readdirSync(dir)).toThrow();
   });
 
@@ -97,12 +98,16 @@ describe('vault', () => {
     const dir = tempDir();
     const keys = new MemoryKeyStore();
     const app = await AuthenticatorService.open(dir, keys, { create: true });
-    const cli = await AuthenticatorService.open(dir, keys);
+    // Both start before either has saved: the second adopts the vault the first created.
+    const cli = await AuthenticatorService.open(dir, keys, { create: true });
     await Promise.all([app.addAccount(draft('FromApp')), cli.addAccount(draft('FromCli'))]);
     const final = await AuthenticatorService.open(dir, keys);
     expect(final.listAccounts().map((a) => a.issuer).sort()).toEqual(['FromApp', 'FromCli']);
-    expect(await app.reloadIfChanged()).toBe(true);
+    await app.reloadIfChanged();
+    await cli.reloadIfChanged();
     expect(app.listAccounts()).toHaveLength(2);
+    expect(cli.listAccounts()).toHaveLength(2);
+    expect(keys.items.size).toBe(1);
   });
 
   it('changes nothing when a change is invalid', async () => {
@@ -115,14 +120,14 @@ describe('vault', () => {
     expect(readFileSync(join(dir, 'vault.json')).equals(before)).toBe(true);
   });
 
-  it('times out with a clear message while another live process holds the lock', async () => {
+  it('times out with a clear message while a live process of an older version holds a lock file', async () => {
     const dir = tempDir();
     const lock = join(dir, 'vault.json.lock');
     writeFileSync(lock, `${process.pid} now`);
     await expect(withFileLock(lock, async () => 1, 100)).rejects.toThrow(/Another OTP Desk process is saving/);
   });
 
-  it('takes over a lock left by a process that died', async () => {
+  it('takes over a lock file left by a process of an older version that died', async () => {
     const dir = tempDir();
     const lock = join(dir, 'vault.json.lock');
     writeFileSync(lock, '999999999 long ago');
