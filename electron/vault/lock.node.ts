@@ -75,7 +75,8 @@ async function sweepLeftovers(lock: string): Promise<void> {
   const temp = new RegExp(`^${escapeRegExp(stem)}\\.tmp-(\\d+)$`);
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     const pid = Number(staging.exec(name)?.[1] ?? temp.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !processAlive(pid)) await rm(join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+    if (pid && pid !== process.pid && !processAlive(pid))
+      await rm(join(folder, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -92,7 +93,12 @@ async function acquire(lock: string, timeoutMs: number): Promise<string> {
         await rename(staging, lock);
         return join(lock, owner);
       } catch (error) {
-        if (!['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'ENOTDIR', 'EISDIR'].includes(code(error) ?? '')) throw error;
+        if (
+          !['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'ENOTDIR', 'EISDIR'].includes(
+            code(error) ?? '',
+          )
+        )
+          throw error;
       }
       if (await removeDeadOwners(lock)) continue;
       if (Date.now() > deadline) {
@@ -119,10 +125,17 @@ async function release(ownerFile: string): Promise<void> {
  * same time. A lock whose owner process is gone (killed, crashed) is taken over; a live
  * owner's lock is never removed, however long it is held.
  */
-export async function withFileLock<T>(lock: string, work: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+export async function withFileLock<T>(
+  lock: string,
+  work: () => Promise<T>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const ownerFile = await acquire(lock, timeoutMs).catch((error: unknown) => {
     if (error instanceof UserError) throw error;
-    throw new UserError('io', `Cannot lock the vault in ${dirname(lock)} (${code(error) ?? 'error'}). Check free space and permissions; nothing was changed.`);
+    throw new UserError(
+      'io',
+      `Cannot lock the vault in ${dirname(lock)} (${code(error) ?? 'error'}). Check free space and permissions; nothing was changed.`,
+    );
   });
   try {
     await sweepLeftovers(lock);
