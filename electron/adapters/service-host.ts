@@ -36,19 +36,11 @@ export class ServiceHost {
   /** Opens (creating if new) the vault through the keychain; failures become a locked status, not a crash. */
   async start(): Promise<VaultStatus> {
     try {
-      this.attach(
-        await AuthenticatorService.open(this.vaultDir, this.keyStore, {
-          create: true,
-          clock: this.clock,
-        }),
-      );
+      this.attach(await AuthenticatorService.open(this.vaultDir, this.keyStore, { create: true, clock: this.clock }));
     } catch (error) {
       if (!isUserError(error)) throw error;
       this.lockedMessage = error.message;
-      this.lockedState =
-        error.kind === 'keychain-unavailable' || error.kind === 'integrity'
-          ? 'unavailable'
-          : 'locked';
+      this.lockedState = error.kind === 'keychain-unavailable' || error.kind === 'integrity' ? 'unavailable' : 'locked';
       // The file's public header says whether a password can open it (not the error's wording).
       this.hasPasswordSlot = await readVaultFile(join(this.vaultDir, VAULT_FILE_NAME)).then(
         (file) => file?.slots.some((slot) => slot.type === 'password') ?? false,
@@ -59,22 +51,13 @@ export class ServiceHost {
   }
 
   status(): VaultStatus {
-    if (this.service)
-      return { state: 'unlocked', hasPassword: this.service.hasPassword, vaultDir: this.vaultDir };
-    return {
-      state: this.lockedState,
-      message: this.lockedMessage,
-      hasPassword: this.hasPasswordSlot,
-      vaultDir: this.vaultDir,
-    };
+    if (this.service) return { state: 'unlocked', hasPassword: this.service.hasPassword, vaultDir: this.vaultDir };
+    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir };
   }
 
   /** Unlocks with the vault password and, where the keychain works, puts the key back into it. */
   async unlock(password: string): Promise<VaultStatus> {
-    const service = await AuthenticatorService.open(this.vaultDir, this.keyStore, {
-      password,
-      clock: this.clock,
-    });
+    const service = await AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock });
     await service.vaultHandle.restoreKeychainSlot().catch(() => undefined);
     this.attach(service);
     this.emit();

@@ -28,11 +28,7 @@ export function seal(key: Uint8Array, plaintext: Uint8Array): SealedBox {
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return {
-    nonce: nonce.toString('hex'),
-    tag: cipher.getAuthTag().toString('hex'),
-    data: data.toString('base64'),
-  };
+  return { nonce: nonce.toString('hex'), tag: cipher.getAuthTag().toString('hex'), data: data.toString('base64') };
 }
 
 /** Decrypts a SealedBox; a wrong key or any changed byte raises `onFailure`. */

@@ -17,10 +17,7 @@ export class KeytarKeyStore implements KeyStore {
         const mod = (await import('keytar')) as Keytar & { default?: Keytar };
         this.keytar = mod.default ?? mod;
       } catch {
-        throw new UserError(
-          'keychain-unavailable',
-          `The keychain module could not be loaded. Reinstall OTP Desk, or unlock with your vault password.`,
-        );
+        throw new UserError('keychain-unavailable', `The keychain module could not be loaded. Reinstall OTP Desk, or unlock with your vault password.`);
       }
     }
     return this.keytar;
@@ -32,12 +29,8 @@ export class KeytarKeyStore implements KeyStore {
       return await action(keytar);
     } catch (error) {
       // keytar's messages name D-Bus/keychain problems only, never the stored value.
-      const reason =
-        error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown error';
-      throw new UserError(
-        'keychain-unavailable',
-        `The OS keychain is not available (${reason}). ${KEYCHAIN_HELP}`,
-      );
+      const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown error';
+      throw new UserError('keychain-unavailable', `The OS keychain is not available (${reason}). ${KEYCHAIN_HELP}`);
     }
   }
 

@@ -32,19 +32,11 @@ export interface VaultFile {
 }
 
 const damaged = (path: string) =>
-  new UserError(
-    'integrity',
-    `The vault file ${path} is damaged. Restore it from ${path}.bak or from a backup (Import).`,
-  );
+  new UserError('integrity', `The vault file ${path} is damaged. Restore it from ${path}.bak or from a backup (Import).`);
 
 function isSealedBox(value: unknown): value is SealedBox {
   const box = value as SealedBox;
-  return (
-    !!box &&
-    typeof box.nonce === 'string' &&
-    typeof box.tag === 'string' &&
-    typeof box.data === 'string'
-  );
+  return !!box && typeof box.nonce === 'string' && typeof box.tag === 'string' && typeof box.data === 'string';
 }
 
 /** Parses and shape-checks vault.json text. */
@@ -55,19 +47,11 @@ export function parseVaultFile(text: string, path: string): VaultFile {
   } catch {
     throw damaged(path);
   }
-  if (
-    value?.format !== 'otp-desk-vault' ||
-    typeof value.id !== 'string' ||
-    !Array.isArray(value.slots) ||
-    !isSealedBox(value.db)
-  ) {
+  if (value?.format !== 'otp-desk-vault' || typeof value.id !== 'string' || !Array.isArray(value.slots) || !isSealedBox(value.db)) {
     throw damaged(path);
   }
   if (value.version > VAULT_SCHEMA_VERSION) {
-    throw new UserError(
-      'unsupported-format',
-      `The vault was written by a newer OTP Desk (schema ${value.version}). Update OTP Desk to open it.`,
-    );
+    throw new UserError('unsupported-format', `The vault was written by a newer OTP Desk (schema ${value.version}). Update OTP Desk to open it.`);
   }
   return value;
 }
@@ -79,10 +63,7 @@ export async function readVaultFile(path: string): Promise<VaultFile | null> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UserError(
-      'io',
-      `Cannot read the vault file ${path} (${(error as NodeJS.ErrnoException).code}). Check its permissions.`,
-    );
+    throw new UserError('io', `Cannot read the vault file ${path} (${(error as NodeJS.ErrnoException).code}). Check its permissions.`);
   }
   return parseVaultFile(text, path);
 }
@@ -110,9 +91,6 @@ export async function writeVaultFileAtomically(path: string, file: VaultFile): P
   } catch (error) {
     await rm(temp, { force: true });
     if (error instanceof UserError) throw error;
-    throw new UserError(
-      'io',
-      `Cannot save the vault in ${dirname(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check free space and permissions; nothing was changed.`,
-    );
+    throw new UserError('io', `Cannot save the vault in ${dirname(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check free space and permissions; nothing was changed.`);
   }
 }

@@ -6,14 +6,7 @@ import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node
 import type { KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
 import { EMPTY_VAULT_DATA, type VaultData } from './vault-data';
-import {
-  readVaultFile,
-  VAULT_SCHEMA_VERSION,
-  writeVaultFileAtomically,
-  type PasswordSlot,
-  type Slot,
-  type VaultFile,
-} from './vault-file.node';
+import { readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
 
 export const VAULT_FILE_NAME = 'vault.json';
 
@@ -27,8 +20,7 @@ export interface UnlockOptions {
   readonly create?: boolean;
 }
 
-const wrongPassword = () =>
-  new UserError('wrong-password', 'The vault password is wrong. Try again; nothing was changed.');
+const wrongPassword = () => new UserError('wrong-password', 'The vault password is wrong. Try again; nothing was changed.');
 
 function decodeData(plain: Buffer): VaultData {
   const data = JSON.parse(plain.toString('utf8')) as Partial<VaultData>;
@@ -79,10 +71,7 @@ export class Vault {
     const file = await readVaultFile(path);
     if (!file) {
       if (!options.create) {
-        throw new UserError(
-          'not-found',
-          `There is no vault in ${dir} yet. Add an account first (otp-desk add …).`,
-        );
+        throw new UserError('not-found', `There is no vault in ${dir} yet. Add an account first (otp-desk add …).`);
       }
       return Vault.create(dir, keyStore, options.password);
     }
@@ -92,10 +81,7 @@ export class Vault {
   }
 
   private static damaged(path: string) {
-    return new UserError(
-      'integrity',
-      `The vault file ${path} failed its integrity check. Restore ${path}.bak or a backup.`,
-    );
+    return new UserError('integrity', `The vault file ${path} failed its integrity check. Restore ${path}.bak or a backup.`);
   }
 
   /** A new vault in memory only: a command or import that fails leaves no file and no keychain item behind. */
@@ -113,10 +99,7 @@ export class Vault {
       slots,
       db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA))),
     };
-    const unsaved = {
-      keychainKey: keychainKey.toString('base64'),
-      ...(password ? { password } : {}),
-    };
+    const unsaved = { keychainKey: keychainKey.toString('base64'), ...(password ? { password } : {}) };
     return new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA, unsaved);
   }
 
@@ -125,18 +108,10 @@ export class Vault {
     return { type: 'password', scrypt, key: seal(await deriveKey(password, scrypt), masterKey) };
   }
 
-  private static async unwrapMasterKey(
-    file: VaultFile,
-    keyStore: KeyStore,
-    password?: string,
-  ): Promise<Buffer> {
+  private static async unwrapMasterKey(file: VaultFile, keyStore: KeyStore, password?: string): Promise<Buffer> {
     if (password !== undefined) {
       const slot = file.slots.find((s): s is PasswordSlot => s.type === 'password');
-      if (!slot)
-        throw new UserError(
-          'vault-locked',
-          'This vault has no password set; it unlocks through the OS keychain only.',
-        );
+      if (!slot) throw new UserError('vault-locked', 'This vault has no password set; it unlocks through the OS keychain only.');
       return open(await deriveKey(password, slot.scrypt), slot.key, wrongPassword);
     }
     const stored = await keyStore.get(file.id);
@@ -145,19 +120,10 @@ export class Vault {
       const withPassword = file.slots.some((s) => s.type === 'password')
         ? 'Unlock it with your vault password (--password-file in the CLI), which restores the keychain item.'
         : 'Restore the keychain item, or restore your accounts from a backup into a new vault.';
-      throw new UserError(
-        'vault-locked',
-        `The ${keyStore.description} has no key for this vault (id ${file.id}). ${withPassword}`,
-      );
+      throw new UserError('vault-locked', `The ${keyStore.description} has no key for this vault (id ${file.id}). ${withPassword}`);
     }
-    return open(
-      Buffer.from(stored, 'base64'),
-      slot.key,
-      () =>
-        new UserError(
-          'vault-locked',
-          `The key in the ${keyStore.description} does not open this vault (id ${file.id}). Unlock with your vault password or restore a backup.`,
-        ),
+    return open(Buffer.from(stored, 'base64'), slot.key, () =>
+      new UserError('vault-locked', `The key in the ${keyStore.description} does not open this vault (id ${file.id}). Unlock with your vault password or restore a backup.`),
     );
   }
 
@@ -167,14 +133,7 @@ export class Vault {
    */
   async reload(): Promise<boolean> {
     const file = await readVaultFile(this.path);
-    if (
-      !file ||
-      (this.saved &&
-        file.id === this.file.id &&
-        file.revision === this.file.revision &&
-        file.db.nonce === this.file.db.nonce)
-    )
-      return false;
+    if (!file || (this.saved && file.id === this.file.id && file.revision === this.file.revision && file.db.nonce === this.file.db.nonce)) return false;
     if (!this.saved || file.id !== this.file.id) {
       this.masterKey = await Vault.unwrapMasterKey(file, this.keyStore, this.unsaved?.password);
       this.unsaved = undefined;
@@ -192,10 +151,7 @@ export class Vault {
     return this.locked(async () => {
       await this.reload();
       const next = change(this.data);
-      await this.writeLocked(
-        { ...this.file, db: seal(this.masterKey, Buffer.from(JSON.stringify(next))) },
-        next,
-      );
+      await this.writeLocked({ ...this.file, db: seal(this.masterKey, Buffer.from(JSON.stringify(next))) }, next);
       return next;
     });
   }
@@ -229,10 +185,7 @@ export class Vault {
 
   /** Sets, replaces or (with null) removes the password slot. */
   async setPassword(password: string | null): Promise<void> {
-    await this.replaceSlot(
-      'password',
-      password ? await Vault.passwordSlot(password, this.masterKey) : null,
-    );
+    await this.replaceSlot('password', password ? await Vault.passwordSlot(password, this.masterKey) : null);
   }
 
   /** Writes a fresh keychain item and slot (after a password unlock on a machine whose keychain lost it). */
@@ -240,10 +193,7 @@ export class Vault {
     if (!this.saved) return;
     const keychainKey = randomKey();
     await this.keyStore.set(this.id, keychainKey.toString('base64'));
-    await this.replaceSlot('keychain', {
-      type: 'keychain',
-      key: seal(keychainKey, this.masterKey),
-    });
+    await this.replaceSlot('keychain', { type: 'keychain', key: seal(keychainKey, this.masterKey) });
   }
 
   /** Replaces (or with null removes) the slot of one type, under the lock, on top of the newest file. */
@@ -259,14 +209,6 @@ export class Vault {
 /** Removes `dir` and its parents up to `top` while they are empty (a folder made for a save that failed). */
 async function removeEmptyFolders(dir: string, top: string): Promise<void> {
   for (let folder = dir; ; folder = dirname(folder)) {
-    if (
-      !(await rmdir(folder).then(
-        () => true,
-        () => false,
-      )) ||
-      folder === top ||
-      dirname(folder) === folder
-    )
-      return;
+    if (!(await rmdir(folder).then(() => true, () => false)) || folder === top || dirname(folder) === folder) return;
   }
 }

@@ -7,10 +7,8 @@ import { join, resolve } from 'node:path';
 export const CLI = resolve(__dirname, '../../dist/cli/otp-desk.cjs');
 
 /** True where a Secret Service (or another OS keychain) can be reached: inside `npm test` on Linux. */
-export const hasKeychain =
-  process.platform !== 'linux' || Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);
-export const KEYCHAIN_SKIP_REASON =
-  'no D-Bus session: run through npm test, which starts a private Secret Service';
+export const hasKeychain = process.platform !== 'linux' || Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);
+export const KEYCHAIN_SKIP_REASON = 'no D-Bus session: run through npm test, which starts a private Secret Service';
 
 export interface CliRun {
   readonly status: number;
@@ -20,9 +18,7 @@ export interface CliRun {
 
 /** Runs `otp-desk --vault DIR ARGS...`. */
 export function runCli(vault: string, ...args: string[]): CliRun {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vault, ...args], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(process.execPath, [CLI, '--vault', vault, ...args], { encoding: 'utf8' });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -24,11 +24,7 @@ async function vaultWithoutKeychainItem(password?: string) {
 describe('the app when the keychain has lost the vault key', () => {
   it('offers the password when the vault has one, refuses a wrong one, and opens with the right one', async () => {
     const { host, keys } = await vaultWithoutKeychainItem('correct horse');
-    expect(await host.start()).toMatchObject({
-      state: 'locked',
-      hasPassword: true,
-      message: expect.stringMatching(/vault password/),
-    });
+    expect(await host.start()).toMatchObject({ state: 'locked', hasPassword: true, message: expect.stringMatching(/vault password/) });
     await expect(host.unlock('wrong')).rejects.toMatchObject({ kind: 'wrong-password' });
     expect(host.status().state).toBe('locked');
     expect(await host.unlock('correct horse')).toMatchObject({ state: 'unlocked' });
@@ -37,10 +33,6 @@ describe('the app when the keychain has lost the vault key', () => {
 
   it('says there is no password to try when the vault has none', async () => {
     const { host } = await vaultWithoutKeychainItem();
-    expect(await host.start()).toMatchObject({
-      state: 'locked',
-      hasPassword: false,
-      message: expect.stringMatching(/backup/),
-    });
+    expect(await host.start()).toMatchObject({ state: 'locked', hasPassword: false, message: expect.stringMatching(/backup/) });
   });
 });

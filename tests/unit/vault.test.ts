@@ -39,10 +39,7 @@ describe('vault', () => {
     await (await AuthenticatorService.open(dir, keys, { create: true })).addAccount(draft('ACME'));
     const before = readFileSync(join(dir, 'vault.json'));
     keys.items.clear();
-    await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({
-      kind: 'vault-locked',
-      message: expect.stringMatching(/no key for this vault/),
-    });
+    await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'vault-locked', message: expect.stringMatching(/no key for this vault/) });
     expect(readFileSync(join(dir, 'vault.json')).equals(before)).toBe(true);
   });
 
@@ -63,9 +60,7 @@ describe('vault', () => {
     const vault = await Vault.open(dir, keys, { create: true });
     await vault.setPassword('correct horse');
     keys.items.clear();
-    await expect(Vault.open(dir, keys, { password: 'wrong' })).rejects.toMatchObject({
-      kind: 'wrong-password',
-    });
+    await expect(Vault.open(dir, keys, { password: 'wrong' })).rejects.toMatchObject({ kind: 'wrong-password' });
     const unlocked = await Vault.open(dir, keys, { password: 'correct horse' });
     await unlocked.restoreKeychainSlot();
     await expect(Vault.open(dir, keys)).resolves.toBeInstanceOf(Vault);
@@ -86,9 +81,7 @@ describe('vault', () => {
   it('says the vault file is damaged when it is not JSON, and names the backup copy', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'vault.json'), '{"format": "otp-desk-vau');
-    await expect(Vault.open(dir, new MemoryKeyStore())).rejects.toThrow(
-      /damaged.*vault\.json\.bak/,
-    );
+    await expect(Vault.open(dir, new MemoryKeyStore())).rejects.toThrow(/damaged.*vault\.json\.bak/);
   });
 
   it('keeps the previous file as vault.json.bak on every write', async () => {
@@ -109,12 +102,7 @@ describe('vault', () => {
     const cli = await AuthenticatorService.open(dir, keys, { create: true });
     await Promise.all([app.addAccount(draft('FromApp')), cli.addAccount(draft('FromCli'))]);
     const final = await AuthenticatorService.open(dir, keys);
-    expect(
-      final
-        .listAccounts()
-        .map((a) => a.issuer)
-        .sort(),
-    ).toEqual(['FromApp', 'FromCli']);
+    expect(final.listAccounts().map((a) => a.issuer).sort()).toEqual(['FromApp', 'FromCli']);
     await app.reloadIfChanged();
     await cli.reloadIfChanged();
     expect(app.listAccounts()).toHaveLength(2);
@@ -128,9 +116,7 @@ describe('vault', () => {
     const service = await AuthenticatorService.open(dir, keys, { create: true });
     await service.addAccount(draft('Kept'));
     const before = readFileSync(join(dir, 'vault.json'));
-    await expect(
-      service.addAccounts([draft('Good'), { ...draft('Bad'), digits: 9 }]),
-    ).rejects.toThrow(/6, 7 or 8 digits/);
+    await expect(service.addAccounts([draft('Good'), { ...draft('Bad'), digits: 9 }])).rejects.toThrow(/6, 7 or 8 digits/);
     expect(readFileSync(join(dir, 'vault.json')).equals(before)).toBe(true);
   });
 
@@ -138,9 +124,7 @@ describe('vault', () => {
     const dir = tempDir();
     const lock = join(dir, 'vault.json.lock');
     writeFileSync(lock, `${process.pid} now`);
-    await expect(withFileLock(lock, async () => 1, 100)).rejects.toThrow(
-      /Another OTP Desk process is saving/,
-    );
+    await expect(withFileLock(lock, async () => 1, 100)).rejects.toThrow(/Another OTP Desk process is saving/);
   });
 
   it('takes over a lock file left by a process of an older version that died', async () => {
@@ -153,9 +137,7 @@ describe('vault', () => {
 
 describe('service', () => {
   it('moves removed accounts to the trash and restores them in place', async () => {
-    const service = await AuthenticatorService.open(tempDir(), new MemoryKeyStore(), {
-      create: true,
-    });
+    const service = await AuthenticatorService.open(tempDir(), new MemoryKeyStore(), { create: true });
     const [a, b] = await service.addAccounts([draft('A'), draft('B', 'GEZDGNBVGY3TQOJQ')]);
     await service.removeAccount(a!.id);
     expect(service.listAccounts().map((x) => x.issuer)).toEqual(['B']);
@@ -165,28 +147,17 @@ describe('service', () => {
   });
 
   it('advances HOTP counters and refuses for TOTP accounts', async () => {
-    const service = await AuthenticatorService.open(tempDir(), new MemoryKeyStore(), {
-      create: true,
-    });
-    const hotp = await service.addAccount(
-      buildDraft({ secret: SECRET, issuer: 'H', type: 'hotp', counter: 5 }),
-    );
+    const service = await AuthenticatorService.open(tempDir(), new MemoryKeyStore(), { create: true });
+    const hotp = await service.addAccount(buildDraft({ secret: SECRET, issuer: 'H', type: 'hotp', counter: 5 }));
     const totp = await service.addAccount(draft('T'));
     expect((await service.advanceCounter(hotp.id)).counter).toBe(6);
     await expect(service.advanceCounter(totp.id)).rejects.toThrow(/Only HOTP/);
   });
 
   it('applies the clock offset setting to codes', async () => {
-    const service = await AuthenticatorService.open(tempDir(), new MemoryKeyStore(), {
-      create: true,
-      clock: () => 59_000,
-    });
+    const service = await AuthenticatorService.open(tempDir(), new MemoryKeyStore(), { create: true, clock: () => 59_000 });
     const account = await service.addAccount(draft('ACME'));
-    expect(service.codesAt(59_000)[0]).toMatchObject({
-      id: account.id,
-      code: '996554',
-      validUntil: 60,
-    });
+    expect(service.codesAt(59_000)[0]).toMatchObject({ id: account.id, code: '996554', validUntil: 60 });
     await service.setSetting('clockOffsetMs', 30_000);
     expect(service.codesAt(59_000)[0]).toMatchObject({ code: '602287', validUntil: 90 });
   });
