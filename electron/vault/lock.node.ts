@@ -32,8 +32,13 @@ export function processAlive(pid: number): boolean {
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException)?.code;
 
+/** Hooks for tests: called when this process removed a dead owner's file. */
+export interface LockEvents {
+  readonly onTakeover?: (ownerFile: string) => void;
+}
+
 /** Removes owners whose process is gone; returns true when the lock may now be free. */
-async function removeDeadOwners(lock: string): Promise<boolean> {
+async function removeDeadOwners(lock: string, events: LockEvents): Promise<boolean> {
   let entries: string[];
   try {
     entries = await readdir(lock);
@@ -47,9 +52,14 @@ async function removeDeadOwners(lock: string): Promise<boolean> {
     const pid = Number(OWNER.exec(entry)?.[1]);
     if (processAlive(pid)) continue;
     // The exact file inspected, by its unique name: if another waiter got there first, ENOENT.
-    await unlink(join(lock, entry)).catch((error: unknown) => {
-      if (code(error) !== 'ENOENT') throw error;
-    });
+    const removed = await unlink(join(lock, entry)).then(
+      () => true,
+      (error: unknown) => {
+        if (code(error) !== 'ENOENT') throw error;
+        return false;
+      },
+    );
+    if (removed) events.onTakeover?.(join(lock, entry));
     freed = true;
   }
   // An empty folder is a free lock; on Windows a rename can't replace it, so remove it (fails harmlessly once it has an owner).
@@ -80,7 +90,7 @@ async function sweepLeftovers(lock: string): Promise<void> {
   }
 }
 
-async function acquire(lock: string, timeoutMs: number): Promise<string> {
+async function acquire(lock: string, timeoutMs: number, events: LockEvents): Promise<string> {
   const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
   const staging = join(dirname(lock), `.${basename(lock)}-${token}`);
   const owner = `owner-${token}`;
@@ -100,7 +110,7 @@ async function acquire(lock: string, timeoutMs: number): Promise<string> {
         )
           throw error;
       }
-      if (await removeDeadOwners(lock)) continue;
+      if (await removeDeadOwners(lock, events)) continue;
       if (Date.now() > deadline) {
         throw new UserError(
           'busy',
@@ -129,8 +139,9 @@ export async function withFileLock<T>(
   lock: string,
   work: () => Promise<T>,
   timeoutMs = 10_000,
+  events: LockEvents = {},
 ): Promise<T> {
-  const ownerFile = await acquire(lock, timeoutMs).catch((error: unknown) => {
+  const ownerFile = await acquire(lock, timeoutMs, events).catch((error: unknown) => {
     if (error instanceof UserError) throw error;
     throw new UserError(
       'io',
