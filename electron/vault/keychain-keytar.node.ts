@@ -1,10 +1,11 @@
 import { UserError } from '../core/errors';
 import { KEYCHAIN_SERVICE, type KeyStore } from './keychain';
+import { probeSecretServiceItem } from './secret-service-probe.node';
 
 type Keytar = typeof import('keytar');
 
 const KEYCHAIN_HELP =
-  'Unlock or start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or unlock with your vault password.';
+  'Start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or unlock with your vault password.';
 
 /** The OS keychain through keytar (Secret Service on Linux). The only file that touches keytar. */
 export class KeytarKeyStore implements KeyStore {
@@ -30,12 +31,20 @@ export class KeytarKeyStore implements KeyStore {
     } catch (error) {
       // keytar's messages name D-Bus/keychain problems only, never the stored value.
       const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown error';
-      throw new UserError('keychain-unavailable', `The OS keychain is not available (${reason}). ${KEYCHAIN_HELP}`);
+      throw new UserError('keychain-unavailable', `No OS keychain answered (${reason}). ${KEYCHAIN_HELP} Your vault was not changed.`);
     }
   }
 
-  get(vaultId: string) {
-    return this.call((k) => k.getPassword(KEYCHAIN_SERVICE, vaultId));
+  async get(vaultId: string) {
+    const key = await this.call((k) => k.getPassword(KEYCHAIN_SERVICE, vaultId));
+    // keytar says "none" for a locked keyring too; tell the two apart so the user knows what to do.
+    if (key === null && (await probeSecretServiceItem(vaultId)) === 'locked') {
+      throw new UserError(
+        'keychain-unavailable',
+        'The OS keychain is locked. Unlock it (log in again, or unlock the "login" keyring in Passwords and Keys), then try again, or unlock with your vault password. Your vault was not changed.',
+      );
+    }
+    return key;
   }
   set(vaultId: string, key: string) {
     return this.call((k) => k.setPassword(KEYCHAIN_SERVICE, vaultId, key));

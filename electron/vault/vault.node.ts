@@ -120,10 +120,10 @@ export class Vault {
       const withPassword = file.slots.some((s) => s.type === 'password')
         ? 'Unlock it with your vault password (--password-file in the CLI), which restores the keychain item.'
         : 'Restore the keychain item, or restore your accounts from a backup into a new vault.';
-      throw new UserError('vault-locked', `The ${keyStore.description} has no key for this vault (id ${file.id}). ${withPassword}`);
+      throw new UserError('vault-locked', `The ${keyStore.description} has no key for this vault (id ${file.id}); it was deleted or this is another user or machine. ${withPassword} Your vault was not changed.`);
     }
     return open(Buffer.from(stored, 'base64'), slot.key, () =>
-      new UserError('vault-locked', `The key in the ${keyStore.description} does not open this vault (id ${file.id}). Unlock with your vault password or restore a backup.`),
+      new UserError('vault-locked', `The key in the ${keyStore.description} for this vault (id ${file.id}) is the wrong key: it does not open the vault. Unlock with your vault password or restore a backup; your vault was not changed.`),
     );
   }
 
