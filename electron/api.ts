@@ -26,6 +26,16 @@ export interface VaultStatus {
   readonly message?: string;
   readonly hasPassword: boolean;
   readonly vaultDir: string;
+  /** When vault.json is damaged: the ways to restore it (nothing is restored without the user asking). */
+  readonly recovery?: VaultRecovery;
+}
+
+/** What can replace a damaged vault file. */
+export interface VaultRecovery {
+  /** vault.json.bak, when it opens with this machine's keychain. */
+  readonly previous: { readonly savedAt: number; readonly accounts: number } | null;
+  /** The newest automatic backup (found through the previous version's backup folder setting). */
+  readonly backup: { readonly file: string; readonly savedAt: number } | null;
 }
 
 /** Fields of a new account as entered in the add form (the secret is validated in main). */
@@ -192,6 +202,8 @@ export interface OtpDeskApi {
   vault: {
     status(): VaultStatus;
     unlock(password: string): VaultStatus;
+    /** Restores a damaged vault from its previous version or (with the backup password) the newest automatic backup. */
+    recover(from: 'previous' | 'backup', backupPassword?: string): VaultStatus;
   };
   accounts: {
     list(): AccountSummary[];
@@ -263,7 +275,7 @@ export interface OtpDeskApi {
 
 /** Method names per namespace, the runtime twin of OtpDeskApi (checked against it below). */
 export const API_METHODS = {
-  vault: ['status', 'unlock'],
+  vault: ['status', 'unlock', 'recover'],
   accounts: ['list', 'addUri', 'addFields', 'update', 'remove', 'restore', 'reorder', 'advanceCounter', 'markUsed'],
   imports: ['previewFiles', 'previewTexts', 'unlock', 'commit', 'discard'],
   codes: ['at'],

@@ -77,6 +77,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
     vault: {
       status: () => host.status(),
       unlock: (password) => host.unlock(asString(password, 'password', 1_000)),
+      recover: (from, backupPassword) => host.recover(from === 'backup' ? 'backup' : 'previous', asOptionalString(backupPassword, 'backup password')),
     },
     accounts: {
       list: () => service().listAccounts(),

@@ -1,10 +1,11 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import type { VaultStatus } from '../api';
+import type { VaultRecovery, VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
 import type { ImportReader } from '../core/importers/import-reader';
 import { BackupService } from '../backups/backup-service';
+import { damagedVaultMessage, inspectRecovery, recoverFromBackup, recoverFromPrevious } from '../backups/vault-recovery.node';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
@@ -23,6 +24,7 @@ export class ServiceHost {
   private lockedMessage = 'The vault is not open yet.';
   private lockedState: VaultStatus['state'] = 'locked';
   private hasPasswordSlot = false;
+  private recovery: VaultRecovery | undefined;
   private watcher: FSWatcher | undefined;
   private readonly listeners = new Set<() => void>();
 
@@ -41,6 +43,8 @@ export class ServiceHost {
       if (!isUserError(error)) throw error;
       this.lockedMessage = error.message;
       this.lockedState = error.kind === 'keychain-unavailable' || error.kind === 'integrity' ? 'unavailable' : 'locked';
+      this.recovery = error.kind === 'integrity' ? await inspectRecovery(this.vaultDir, this.keyStore) : undefined;
+      if (this.recovery) this.lockedMessage = damagedVaultMessage(this.vaultDir, this.recovery, false);
       // The file's public header says whether a password can open it (not the error's wording).
       this.hasPasswordSlot = await readVaultFile(join(this.vaultDir, VAULT_FILE_NAME)).then(
         (file) => file?.slots.some((slot) => slot.type === 'password') ?? false,
@@ -52,7 +56,20 @@ export class ServiceHost {
 
   status(): VaultStatus {
     if (this.service) return { state: 'unlocked', hasPassword: this.service.hasPassword, vaultDir: this.vaultDir };
-    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir };
+    const recovery = this.recovery ? { recovery: this.recovery } : {};
+    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir, ...recovery };
+  }
+
+  /** Restores a damaged vault the way the user chose on the restore screen, then opens it. */
+  async recover(from: 'previous' | 'backup', backupPassword?: string): Promise<VaultStatus> {
+    if (this.service || !this.recovery) throw new UserError('invalid-input', 'The vault is not damaged, so there is nothing to restore.');
+    if (from === 'previous') await recoverFromPrevious(this.vaultDir, this.keyStore);
+    else if (this.recovery.backup) await recoverFromBackup(this.vaultDir, this.keyStore, this.importers, this.recovery.backup.file, backupPassword);
+    else throw new UserError('not-found', 'No automatic backup was found to restore from. Import a backup file instead.');
+    this.recovery = undefined;
+    await this.start();
+    this.emit();
+    return this.status();
   }
 
   /** Unlocks with the vault password and, where the keychain works, puts the key back into it. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { requireVaultPassword } from '../backups/reauth';
 import { UserError } from '../core/errors';
+import { damagedVaultMessage, inspectRecovery } from '../backups/vault-recovery.node';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
 import { resolveVaultDir } from '../vault/paths.node';
@@ -55,7 +56,11 @@ export async function openServiceFor(
   const dir = resolveVaultDir(values['vault'] as string | undefined);
   const passwordFile = values['vault-password-file'] as string | undefined;
   const password = passwordFile ? await readPasswordFile(passwordFile) : undefined;
-  const service = await AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) });
+  const service = await AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) }).catch(async (error: unknown) => {
+    // A damaged vault file: say how to restore it (the commands to run), never restore by itself.
+    if (error instanceof UserError && error.kind === 'integrity') throw new UserError('integrity', damagedVaultMessage(dir, await inspectRecovery(dir, keyStore), true));
+    throw error;
+  });
   if (secretsFor === undefined || !service.hasPassword || password !== undefined) return service;
   if (!ask) {
     throw new UserError('password-required', `This vault has a password: to ${secretsFor}, pass it with --vault-password-file FILE (or run the command in a terminal to be asked).`);

@@ -9,6 +9,7 @@ import { codeCommand } from './commands/code';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
+import { recoverCommand } from './commands/recover';
 import { removeCommand } from './commands/remove';
 import { showCommand } from './commands/show';
 
@@ -20,6 +21,8 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   code QUERY --format aws    two consecutive codes as --authentication-code1 X --authentication-code2 Y
   show QUERY                 one account's key, otpauth link and a terminal QR code
   remove QUERY|ID [--yes]
+  recover --from-previous | --from BACKUP.json [--password-file F]
+      only for a damaged vault file: restores vault.json.bak or a backup, keeping the damaged file
   import FILE... [--password-file F] [--issuer I --account A]
       QR images, otpauth/Google transfer links, Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, ... (by content)
   export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden
@@ -37,6 +40,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   export: (ctx) => exportCommand(ctx),
   import: importCommand,
   list: listCommand,
+  recover: recoverCommand,
   remove: removeCommand,
   show: showCommand,
 };
@@ -72,6 +76,8 @@ const OPTIONS = {
   hotp: { type: 'boolean' },
   steam: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  from: { type: 'string' },
+  'from-previous': { type: 'boolean' },
 } as const;
 
 async function confirm(question: string): Promise<boolean> {

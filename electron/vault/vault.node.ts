@@ -75,9 +75,23 @@ export class Vault {
       }
       return Vault.create(dir, keyStore, options.password);
     }
-    const masterKey = await Vault.unwrapMasterKey(file, keyStore, options.password);
+    const masterKey = await Vault.unwrapMasterKey(file, keyStore, options.password).catch(async (error: unknown) => {
+      // A changed byte in the header (id, keychain slot) looks like a missing or wrong key; if the previous
+      // version opens with the same keychain, the key is fine and this file is damaged.
+      const isKeyProblem = error instanceof UserError && error.kind === 'vault-locked' && options.password === undefined;
+      if (isKeyProblem && (await Vault.openFile(`${path}.bak`, dir, keyStore).then(() => true, () => false))) throw Vault.damaged(path);
+      throw error;
+    });
     const data = decodeData(open(masterKey, file.db, () => Vault.damaged(path)));
     return new Vault(dir, keyStore, masterKey, file, data);
+  }
+
+  /** Opens the vault file at `path` (e.g. vault.json.bak) through the keychain, to check it and read it. Never write through it. */
+  static async openFile(path: string, dir: string, keyStore: KeyStore): Promise<Vault> {
+    const file = await readVaultFile(path);
+    if (!file) throw new UserError('not-found', `There is no vault file at ${path}.`);
+    const masterKey = await Vault.unwrapMasterKey(file, keyStore);
+    return new Vault(dir, keyStore, masterKey, file, decodeData(open(masterKey, file.db, () => Vault.damaged(path))));
   }
 
   private static damaged(path: string) {

@@ -12,6 +12,7 @@ import { BackupsView } from './backup/BackupsView';
 import { ImportView } from './import/ImportView';
 import { WindowImports } from './import/WindowImports';
 import { LockScreen } from './LockScreen';
+import { RestoreScreen } from './RestoreScreen';
 import { PairView } from './PairView';
 import { SettingsView } from './SettingsView';
 import { Toolbar } from './Toolbar';
@@ -33,6 +34,7 @@ export function App() {
   }, []);
 
   if (!status) return <main className="app loading" aria-busy="true" />;
+  if (status.state !== 'unlocked' && status.recovery) return <RestoreScreen status={status} recovery={status.recovery} />;
   if (status.state !== 'unlocked') return <LockScreen status={status} />;
 
   return (

@@ -7,6 +7,7 @@ export interface LockSlice {
   status: VaultStatus | null;
   loadStatus(): Promise<void>;
   unlock(password: string): Promise<void>;
+  recover(from: 'previous' | 'backup', backupPassword?: string): Promise<void>;
 }
 
 /** Whether the vault is open, and unlocking it with the password when the keychain can't. */
@@ -17,6 +18,11 @@ export const createLockSlice: StateCreator<Store, [], [], LockSlice> = (set, get
     set({ status });
     if (status.state === 'unlocked')
       await Promise.all([get().loadSettings(), get().loadAccounts()]);
+  },
+  async recover(from, backupPassword) {
+    const status = await call(remote.vault.recover(from, backupPassword));
+    set({ status });
+    if (status.state === 'unlocked') await Promise.all([get().loadSettings(), get().loadAccounts()]);
   },
   async unlock(password) {
     const status = await call(remote.vault.unlock(password));
