@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
+import { writeFailureReason } from '../core/write-failure';
 
 /** One file a command is about to write. */
 export interface OutputFile {
@@ -32,7 +33,7 @@ export async function checkOutputPath(path: string, force: boolean): Promise<voi
   await access(folder, constants.W_OK).catch((error: unknown) => {
     throw new UserError(
       'io',
-      `Cannot write to the folder ${folder} (${code(error)}). Choose another --out path.`,
+      `Cannot write to the folder ${folder}: ${writeFailureReason(code(error))}. Choose another --out path.`,
     );
   });
   const target = await stat(path).catch(() => undefined);
@@ -89,7 +90,7 @@ export async function writeOutputFiles(
     if (code(error) === 'EEXIST') throw exists(current);
     throw new UserError(
       'io',
-      `Cannot write ${current} (${code(error)}). Nothing was written; choose another --out path.`,
+      `Cannot write ${current}: ${writeFailureReason(code(error))}. Nothing was written; free some space or choose another --out path.`,
     );
   }
   if (!force) await Promise.all(temps.map((path) => unlink(path).catch(() => {})));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
+import { writeFailureReason } from '../core/write-failure';
 
 const RETRY_MS = 10;
 
@@ -77,12 +78,12 @@ async function removeLegacyLockFile(lock: string): Promise<boolean> {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Deletes what a killed writer can leave: its staging folder and its temp vault file. */
+/** Deletes what a killed writer can leave: its staging folder and its temp vault (and .bak) file. */
 async function sweepLeftovers(lock: string): Promise<void> {
   const folder = dirname(lock);
   const stem = basename(lock).replace(/\.lock$/, '');
   const staging = new RegExp(`^\\.${escapeRegExp(basename(lock))}-(\\d+)-[0-9a-f]+$`);
-  const temp = new RegExp(`^${escapeRegExp(stem)}\\.tmp-(\\d+)$`);
+  const temp = new RegExp(`^${escapeRegExp(stem)}(?:\\.bak)?\\.tmp-(\\d+)$`);
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     const pid = Number(staging.exec(name)?.[1] ?? temp.exec(name)?.[1]);
     if (pid && pid !== process.pid && !processAlive(pid))
@@ -145,7 +146,7 @@ export async function withFileLock<T>(
     if (error instanceof UserError) throw error;
     throw new UserError(
       'io',
-      `Cannot lock the vault in ${dirname(lock)} (${code(error) ?? 'error'}). Check free space and permissions; nothing was changed.`,
+      `Cannot save the vault in ${dirname(lock)}: ${writeFailureReason(code(error))}. Free some space or fix the folder's permissions and try again; nothing was changed.`,
     );
   });
   try {

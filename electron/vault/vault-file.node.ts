@@ -1,6 +1,7 @@
-import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors';
+import { writeFailureReason } from '../core/write-failure';
 import type { ScryptParams, SealedBox } from './crypto.node';
 
 /** Bumped when the on-disk layout changes; older files are migrated on open. */
@@ -69,6 +70,26 @@ export async function readVaultFile(path: string): Promise<VaultFile | null> {
 }
 
 /**
+ * Makes the current vault.json the new vault.json.bak without ever leaving a half-written .bak:
+ * a hard link (no bytes copied, so it works on a full disk) renamed over the old .bak; a copy
+ * where the file system has no hard links.
+ */
+async function keepPrevious(path: string): Promise<void> {
+  const staged = `${path}.bak.tmp-${process.pid}`;
+  await rm(staged, { force: true });
+  try {
+    await link(path, staged).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw error;
+      await copyFile(path, staged);
+    });
+    await rename(staged, `${path}.bak`);
+  } catch (error) {
+    await rm(staged, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/**
  * Replaces vault.json atomically: write a temp file, fsync, keep the previous file as
  * vault.json.bak, rename over, fsync the folder. A crash at any point leaves a whole vault.
  */
@@ -82,15 +103,14 @@ export async function writeVaultFileAtomically(path: string, file: VaultFile): P
     } finally {
       await handle.close();
     }
-    await copyFile(path, `${path}.bak`).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    await keepPrevious(path);
     await rename(temp, path);
     const dir = await open(dirname(path), 'r');
     await dir.sync().finally(() => dir.close());
   } catch (error) {
     await rm(temp, { force: true });
     if (error instanceof UserError) throw error;
-    throw new UserError('io', `Cannot save the vault in ${dirname(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check free space and permissions; nothing was changed.`);
+    const reason = writeFailureReason((error as NodeJS.ErrnoException).code);
+    throw new UserError('io', `Cannot save the vault in ${dirname(path)}: ${reason}. Free some space or fix the folder's permissions and try again; nothing was changed.`);
   }
 }

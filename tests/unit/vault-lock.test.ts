@@ -103,6 +103,7 @@ describe('the vault lock', () => {
     const pid = await deadPid();
     mkdirSync(join(dir, `.vault.json.lock-${pid}-00aa`));
     writeFileSync(join(dir, `vault.json.tmp-${pid}`), 'half a vault');
+    writeFileSync(join(dir, `vault.json.bak.tmp-${pid}`), 'a previous version on its way');
     writeFileSync(join(dir, 'vault.json'), 'kept');
     await withFileLock(join(dir, 'vault.json.lock'), async () => undefined);
     expect(readdirSync(dir)).toEqual(['vault.json']);
