@@ -95,10 +95,10 @@ async function acquire(lock: string, timeoutMs: number, events: LockEvents): Pro
   const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
   const staging = join(dirname(lock), `.${basename(lock)}-${token}`);
   const owner = `owner-${token}`;
-  await mkdir(staging, { mode: 0o700 });
-  await writeFile(join(staging, owner), new Date().toISOString());
   const deadline = Date.now() + timeoutMs;
   try {
+    await mkdir(staging, { mode: 0o700 });
+    await writeFile(join(staging, owner), new Date().toISOString());
     for (;;) {
       try {
         await rename(staging, lock);
