@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { secondsLeft } from '../lib/code-clock';
 import { useStore } from '../store/store';
 
 const URGENT_SECONDS = 5;
@@ -14,7 +15,7 @@ export const Countdown = memo(function Countdown({
   validUntil: number;
   period: number;
 }) {
-  const left = useStore((s) => Math.max(0, Math.min(period, Math.ceil(validUntil - s.now / 1000))));
+  const left = useStore((s) => secondsLeft(validUntil, period, s.now));
   const urgent = left <= URGENT_SECONDS;
   const fraction = period > 0 ? left / period : 0;
   return (

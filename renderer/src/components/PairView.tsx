@@ -1,5 +1,6 @@
 import { groupCode } from '../../../electron/core/otp/otp';
 import { copyToClipboard } from '../lib/clipboard';
+import { secondsLeft } from '../lib/code-clock';
 import { titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { BrandTile } from './BrandTile';
@@ -12,7 +13,7 @@ export function PairView() {
   const account = useStore((s) => s.accounts.find((a) => a.id === s.pairId));
   const entry = useStore((s) => (s.pairId ? s.codes[s.pairId] : undefined));
   const left = useStore((s) =>
-    entry?.validUntil ? Math.max(0, Math.ceil(entry.validUntil - s.now / 1000)) : 0,
+    entry ? secondsLeft(entry.validUntil, entry.validUntil - entry.validFrom, s.now) : 0,
   );
   if (!account || !entry)
     return <p className="hint">That account is gone. Press Esc to go back.</p>;

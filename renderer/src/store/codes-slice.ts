@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AccountCodes } from '../../../electron/api';
 import { call, remote } from '../api';
+import { codesAreStale } from '../lib/code-clock';
 import type { Store } from './store';
 
 export interface CodesSlice {
@@ -23,7 +24,7 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
   tick() {
     const now = Date.now() + get().settings.clockOffsetMs;
     set({ now });
-    if (now / 1000 >= get().nextBoundary) void get().refreshCodes();
+    if (now / 1000 >= get().nextBoundary || codesAreStale(Object.values(get().codes), now)) void get().refreshCodes();
   },
   refreshCodes() {
     inFlight ??= (async () => {
@@ -46,7 +47,7 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set, g
         inFlight = null;
       }
       // A request that started before a period ended answers with codes already expired: ask again.
-      if ((Date.now() + get().settings.clockOffsetMs) / 1000 >= get().nextBoundary)
+      if (codesAreStale(Object.values(get().codes), Date.now() + get().settings.clockOffsetMs))
         await get().refreshCodes();
     })();
     return inFlight;
