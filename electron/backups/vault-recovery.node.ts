@@ -48,7 +48,7 @@ export function damagedVaultMessage(dir: string, recovery: VaultRecovery, cli: b
   const vaultFlag = cli ? ` --vault "${dir}"` : '';
   const ways: string[] = [];
   if (recovery.previous) {
-    const what = `the previous version (${PREVIOUS}, ${recovery.previous.accounts} accounts, saved ${new Date(recovery.previous.savedAt).toISOString()})`;
+    const what = `the previous version (${PREVIOUS}, ${recovery.previous.accounts} account${recovery.previous.accounts === 1 ? '' : 's'}, saved ${new Date(recovery.previous.savedAt).toISOString()})`;
     ways.push(
       cli
         ? `to restore ${what} run: otp-desk${vaultFlag} recover --from-previous`
@@ -70,7 +70,7 @@ export function damagedVaultMessage(dir: string, recovery: VaultRecovery, cli: b
         : 'restore a backup file',
     );
   }
-  return `The vault file ${path} is damaged (cut short or changed on disk), so it was not opened; nothing has been overwritten. ${capitalize(ways.join('; or '))}. The damaged file is kept as ${VAULT_FILE_NAME}.damaged-TIME.`;
+  return `The vault file ${path} is damaged (cut short or changed on disk), so it was not opened; nothing has been overwritten. ${capitalize(ways.join('; or '))}. A restore keeps the damaged file as ${VAULT_FILE_NAME}.damaged-TIME.`;
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -85,7 +85,7 @@ describe('a damaged vault file', () => {
       recovery: { previous: { accounts: 1 }, backup: null },
     });
     expect(status.message).toMatch(
-      /is damaged .* nothing has been overwritten\. Restore the previous version \(vault\.json\.bak, 1 accounts/,
+      /is damaged .* nothing has been overwritten\. Restore the previous version \(vault\.json\.bak, 1 account,/,
     );
     expect(readFileSync(path).equals(truncated)).toBe(true);
     expect(await host.recover('previous')).toMatchObject({ state: 'unlocked' });
