@@ -54,9 +54,13 @@ async function writeTemp(file: OutputFile): Promise<string> {
   try {
     await handle.writeFile(file.data);
     await handle.sync();
-  } finally {
+  } catch (error) {
+    // A full disk fails mid-write: the half-written temp file must not stay behind.
     await handle.close();
+    await unlink(temp).catch(() => {});
+    throw error;
   }
+  await handle.close();
   return temp;
 }
 

@@ -166,7 +166,7 @@ describe.skipIf(SKIP !== '')(`real disk faults${SKIP ? ` (skipped: ${SKIP})` : '
       );
       expect(exported.status).toBe(1);
       expect(exported.stderr).toMatch(
-        /Cannot write .*codes\.txt: OTP Desk is not allowed to write there \(EACCES\)/,
+        /Cannot write to the folder .*: OTP Desk is not allowed to write there \(EACCES\)\. Choose another --out path\./,
       );
       expect(readdirSync(outDir)).toEqual([]);
       stillShowsCodes(vault, runCliWithoutOverride);

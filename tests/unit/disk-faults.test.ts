@@ -166,7 +166,7 @@ describe.each(['ENOSPC', 'EACCES'] as const)('%s', (code) => {
     } as unknown as CliContext;
     await expect(exportCommand(ctx, () => undefined)).rejects.toThrow(
       new RegExp(
-        `^Cannot write ${out}: ${MESSAGES[code].source}\\. Free some space or choose another --out path; the vault is unchanged\\.$`,
+        `^Cannot write ${out}: ${MESSAGES[code].source}\\. Nothing was written; free some space or choose another --out path\\.$`,
       ),
     );
     INJECTED[`export ${code}`] = fault.count;
