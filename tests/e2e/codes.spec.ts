@@ -118,24 +118,3 @@ test('search matches issuer, account and group, and says when nothing matches', 
   await page.keyboard.press('Control+f');
   await expect(search).toBeFocused();
 });
-
-test('two consecutive codes: current and next side by side, each copied, with the time until the pair changes', async ({
-  app,
-  page,
-}) => {
-  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
-  await app.open(page);
-  await page.clock.pauseAt(RFC_TIME_MS - 10_000);
-  await page.getByRole('button', { name: /Copy code for RFC/ }).focus();
-  await page.keyboard.press('t');
-  await expect(page.getByRole('heading', { name: /Two consecutive codes for RFC/ })).toBeVisible();
-  await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_CODE));
-  await expect(page.getByTestId('pair-second')).toHaveText(grouped(RFC_NEXT));
-  await expect(page.getByRole('timer')).toHaveText('The pair changes in 11 s.');
-  await page.getByRole('button', { name: 'Copy second code' }).click();
-  await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
-  await page.getByRole('button', { name: 'Copy first code' }).click();
-  await expect.poll(() => clipboard(page)).toBe(RFC_CODE);
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('searchbox')).toBeVisible();
-});

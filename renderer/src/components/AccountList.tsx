@@ -51,6 +51,19 @@ export function AccountList() {
       ?.focus();
   });
 
+  // The list takes focus when it appears (a fresh window, or back from another screen) unless
+  // something else has it, so arrows, j/k and Home work at once and focus returns to its row.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if ((active && active !== document.body) || shown.length === 0) return;
+    const el = scroller.current;
+    if (el && focusedIndex * rowHeight > el.scrollTop + el.clientHeight - rowHeight)
+      el.scrollTop = Math.max(0, (focusedIndex + 1) * rowHeight - el.clientHeight);
+    el?.querySelector<HTMLElement>(`[data-account-id="${shown[focusedIndex]?.id}"]`)?.focus();
+    // Only on mounting.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const onDrop = useCallback(
     (draggedId: string, targetId: string) => {
       const s = useStore.getState();

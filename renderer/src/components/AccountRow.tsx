@@ -1,7 +1,7 @@
 import { memo, type DragEvent } from 'react';
 import type { AccountSummary } from '../../../electron/core/otp/account';
 import { copyCode } from '../lib/copy-code';
-import { titleOf } from '../lib/visible-accounts';
+import { fullNameOf, titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { BrandTile } from './BrandTile';
 import { CodeText } from './CodeText';
@@ -85,8 +85,8 @@ export const AccountRow = memo(function AccountRow({
           tabIndex={-1}
           className="icon-button"
           onClick={() => useStore.getState().openPair(account.id)}
-          aria-label={`Two consecutive codes for ${title}`}
-          title="Two consecutive codes (T)"
+          aria-label={`Two codes (AWS) for ${fullNameOf(account)}`}
+          title="Two codes (AWS): two consecutive codes, as AWS asks for (T)"
         >
           <PairIcon />
         </button>
@@ -95,7 +95,7 @@ export const AccountRow = memo(function AccountRow({
           tabIndex={-1}
           className="icon-button"
           onClick={() => useStore.getState().setEditId(account.id)}
-          aria-label={`Edit ${title}`}
+          aria-label={`Edit ${fullNameOf(account)}`}
           title="Edit (E)"
         >
           <EditIcon />

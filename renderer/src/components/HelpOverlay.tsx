@@ -3,12 +3,14 @@ import { Modal } from './Modal';
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['/  or  Ctrl+F', 'Search'],
-  ['Esc', 'Clear the search, close a dialog, go back'],
+  ['Esc', 'Clear the search (again: back to the list), close a dialog, go back'],
   ['↓ ↑  or  j k', 'Move between accounts'],
   ['Home  End  PgUp  PgDn', 'Jump in the list'],
   ['Enter  or  click', 'Copy the code'],
   ['Shift+Enter', 'Copy the next code'],
-  ['T', 'Two consecutive codes'],
+  ['T', 'Two codes (AWS): two consecutive codes'],
+  ['1  2  B', 'In Two codes: copy the first, the second, both'],
+  ['N', 'In Two codes: a new pair'],
   ['E', 'Edit the account'],
   ['F', 'Favourite (pin to the top)'],
   ['R', 'Next code of a counter (HOTP) account'],
@@ -16,6 +18,7 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Alt+↑  Alt+↓', 'Move the account (manual order)'],
   ['Ctrl+Z', 'Undo a delete'],
   ['Ctrl+N', 'Add an account'],
+  ['Ctrl+Enter', 'Add the account (in the add form)'],
   ['Ctrl+,', 'Settings'],
   ['?', 'This help'],
 ];

@@ -12,12 +12,14 @@ const frame = {
   focusable: false,
 } as const;
 
-/** Two codes: two overlapping cards. */
+/** Two codes (AWS): two code boxes in a row with an arrow from the first to the second, unlike a "copy" icon. */
 export function PairIcon() {
   return (
     <svg {...frame}>
-      <rect x="2" y="4.5" width="8" height="9" rx="1.5" />
-      <path d="M6 2.5h6.5A1.5 1.5 0 0 1 14 4v7.5" />
+      <rect x="1" y="4.5" width="5" height="7" rx="1.2" />
+      <rect x="10" y="4.5" width="5" height="7" rx="1.2" />
+      <path d="M7 8h2" />
+      <path d="M8 6.8L9.2 8 8 9.2" />
     </svg>
   );
 }

@@ -4,6 +4,13 @@ import type { Settings } from '../../../electron/core/settings';
 /** The name shown for an account: its issuer, else its account name. */
 export const titleOf = (a: AccountSummary): string => a.issuer || a.account || 'Unnamed';
 
+/**
+ * Issuer and account together, e.g. "Amazon Web Services (root@acme)": what toasts, dialogs and
+ * tooltips say, so three AWS accounts are never confused.
+ */
+export const fullNameOf = (a: Pick<AccountSummary, 'issuer' | 'account'>): string =>
+  a.issuer && a.account ? `${a.issuer} (${a.account})` : a.issuer || a.account || 'Unnamed';
+
 const byName = (a: AccountSummary, b: AccountSummary) =>
   titleOf(a).localeCompare(titleOf(b), undefined, { sensitivity: 'base' }) ||
   a.account.localeCompare(b.account);

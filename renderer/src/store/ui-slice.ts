@@ -58,7 +58,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   focusedId: null,
   toast: null,
   setView: (view) => set({ view }),
-  openPair: (id) => set({ view: 'pair', pairId: id }),
+  // The list row stays the focused one, so leaving the pair view returns focus to it.
+  openPair: (id) => set({ view: 'pair', pairId: id, focusedId: id }),
   setEditId: (editId) => set({ editId }),
   setDeleteId: (deleteId) => set({ deleteId }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),

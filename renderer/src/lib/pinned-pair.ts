@@ -1,0 +1,40 @@
+import type { AccountCodes } from '../../../electron/api';
+
+/**
+ * Where a pinned pair of consecutive codes stands. The pair (the codes of steps T and T+1) is
+ * taken once when the two-code view opens and never changes by itself, so the two codes a user
+ * copies are always consecutive, however slowly they are typed in.
+ */
+export type PairPhase =
+  /** Step T is current: both codes are good. */
+  | { readonly kind: 'fresh'; readonly firstLeft: number }
+  /** Step T has passed, T+1 is current: most services still accept the pair, but it is late. */
+  | { readonly kind: 'late'; readonly secondLeft: number }
+  /** Both steps have passed: the pair is useless, a fresh one is needed. */
+  | { readonly kind: 'expired' }
+  /** Counter (HOTP) codes don't expire. */
+  | { readonly kind: 'counter' };
+
+/** Seconds left on the pinned pair at `nowSec` (corrected unix seconds). */
+export function pairPhase(pair: AccountCodes, nowSec: number): PairPhase {
+  if (!pair.validUntil) return { kind: 'counter' };
+  const period = pair.validUntil - pair.validFrom;
+  if (nowSec < pair.validUntil)
+    return { kind: 'fresh', firstLeft: Math.max(1, Math.ceil(pair.validUntil - nowSec)) };
+  if (nowSec < pair.validUntil + period)
+    return { kind: 'late', secondLeft: Math.max(1, Math.ceil(pair.validUntil + period - nowSec)) };
+  return { kind: 'expired' };
+}
+
+/** Whole seconds since the pair was taken, never negative. */
+export function pairAge(pinnedAtSec: number, nowSec: number): number {
+  return Math.max(0, Math.floor(nowSec - pinnedAtSec));
+}
+
+/** An entry that is current at `nowSec` (it may be stale right after a period boundary). */
+export function isCurrent(entry: AccountCodes | undefined, nowSec: number): entry is AccountCodes {
+  return !!entry && (!entry.validUntil || (entry.validFrom <= nowSec && nowSec < entry.validUntil));
+}
+
+/** Both codes on two lines, first then second, for pasting into a form with two fields. */
+export const bothCodes = (pair: AccountCodes): string => `${pair.code}\n${pair.next}`;
