@@ -25,6 +25,7 @@ export function AccountList() {
   const { start, end, totalHeight, pageRows } = useVirtualWindow(scroller, shown.length, rowHeight);
   const found = shown.findIndex((a) => a.id === focusedId);
   const focusedIndex = found >= 0 ? found : 0;
+  const lastIndex = useRef(0);
 
   const moveFocus = useCallback(
     (index: number) => {
@@ -50,6 +51,20 @@ export function AccountList() {
       ?.querySelector<HTMLElement>(`[data-account-id="${shown[focusedIndex]?.id}"]`)
       ?.focus();
   });
+
+  // A deleted row takes keyboard focus with it: hand it to the row now in its place.
+  useLayoutEffect(() => {
+    if (found >= 0) lastIndex.current = found;
+  });
+  useLayoutEffect(() => {
+    if (found >= 0 || shown.length === 0) return;
+    const active = document.activeElement;
+    if ((active && active !== document.body) || document.querySelector('dialog[open]')) return;
+    const target = shown[Math.min(lastIndex.current, shown.length - 1)];
+    if (!target) return;
+    wantFocus.current = true;
+    useStore.getState().setFocusedId(target.id);
+  }, [shown, found]);
 
   // The list takes focus when it appears (a fresh window, or back from another screen) unless
   // something else has it, so arrows, j/k and Home work at once and focus returns to its row.

@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { HashAlgorithm, OtpType } from '../../../electron/core/otp/account';
 import { groupBase32, normalizeBase32 } from '../../../electron/core/otp/base32';
 import { messageOf } from '../api';
+import { KEY_LOOKS_LIKE, keyProblem } from '../lib/key-check';
+import { fullNameOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -21,12 +23,24 @@ export function AddAccountForm() {
   const [period, setPeriod] = useState(30);
   const [counter, setCounter] = useState(0);
   const [error, setError] = useState('');
+  // Length is judged once the key looks complete: pasted, left, or submitted (not mid-typing).
+  const [keyComplete, setKeyComplete] = useState(text !== '');
+  const keyField = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const isUri = text.trim().toLowerCase().startsWith('otpauth');
-  const normalized = isUri ? '' : normalizeBase32(text);
+  const problem = isUri ? null : keyProblem(text, keyComplete);
+  const normalized = isUri || problem ? '' : normalizeBase32(text);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError('');
+    setKeyComplete(true);
+    // The key is checked first: its problem is the one to fix, whatever else is missing.
+    const keyIssue = isUri ? null : keyProblem(text, true);
+    if (keyIssue?.blocks) {
+      keyField.current?.focus();
+      return;
+    }
     try {
       const added = await addFromText(text, {
         issuer,
@@ -37,27 +51,59 @@ export function AddAccountForm() {
         period,
         counter,
       });
-      showToast(`Added ${added.issuer || added.account}`);
+      showToast(`Added ${fullNameOf(added)}`);
       setView('list');
     } catch (e) {
       setError(messageOf(e));
     }
   };
 
+  // Ctrl/Cmd+Enter adds from any field, the key's text area included (where Enter is a new line).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.current?.requestSubmit();
+    }
+  };
+
   return (
-    <form className="add-form" onSubmit={(e) => void submit(e)} aria-label="Add account">
+    <form
+      ref={form}
+      className="add-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={onKeyDown}
+      aria-labelledby="add-title"
+    >
+      <h2 id="add-title">Add an account</h2>
       <label>
         Secret key or otpauth:// link
         <textarea
+          ref={keyField}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            // One more character is typing (judge the length later); more at once is a paste.
+            setKeyComplete(e.target.value.length > text.length + 1);
+            setText(e.target.value);
+          }}
+          onPaste={() => setKeyComplete(true)}
+          onBlur={() => setKeyComplete(true)}
           rows={2}
           spellCheck={false}
           autoComplete="off"
           placeholder="JBSW Y3DP EHPK 3PXP"
+          aria-invalid={problem?.blocks ? true : undefined}
+          aria-describedby={problem ? 'key-problem key-help' : 'key-help'}
           autoFocus
         />
       </label>
+      {problem ? (
+        <p className={problem.blocks ? 'error' : 'warning'} role="alert" id="key-problem">
+          {problem.message}
+        </p>
+      ) : null}
+      <p className="hint" id="key-help">
+        {KEY_LOOKS_LIKE}
+      </p>
       {normalized ? (
         <p className="normalized" aria-label="Key as read">
           <span>Key as read:</span> <code>{groupBase32(normalized)}</code>
@@ -135,9 +181,14 @@ export function AddAccountForm() {
         </>
       ) : null}
       <ErrorMessage message={error} />
-      <button type="submit" className="primary" disabled={!text.trim()}>
-        Add account
-      </button>
+      <div className="form-buttons">
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          Add account
+        </button>
+        <span className="hint">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+        </span>
+      </div>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { messageOf } from '../api';
 import type { AccountSummary } from '../../../electron/core/otp/account';
-import { titleOf } from '../lib/visible-accounts';
+import { fullNameOf, titleOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { Modal } from './Modal';
 
@@ -12,7 +12,7 @@ export function ConfirmDelete({ account }: { account: AccountSummary }) {
     close();
     s.removeAccount(account.id).catch((e: unknown) => s.showToast(messageOf(e), 'error'));
   };
-  const label = `${titleOf(account)}${account.issuer && account.account ? ` (${account.account})` : ''}`;
+  const label = fullNameOf(account);
   return (
     <Modal title={`Delete ${label}?`} onClose={close}>
       <p>

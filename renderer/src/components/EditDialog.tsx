@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../electron/core/otp/account';
 import { messageOf } from '../api';
 import { brandChoices, brandSlugFor } from '../icons/brand-match';
-import { groupsOf, titleOf } from '../lib/visible-accounts';
+import { fullNameOf, groupsOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { Modal } from './Modal';
 import { ErrorMessage } from './ErrorMessage';
@@ -26,7 +26,7 @@ export function EditDialog({ account }: { account: AccountSummary }) {
       await useStore
         .getState()
         .updateAccount(account.id, { issuer, account: name, group, icon, favorite });
-      useStore.getState().showToast(`Saved ${issuer || name}`);
+      useStore.getState().showToast(`Saved ${fullNameOf({ issuer, account: name })}`);
       close();
     } catch (e) {
       setError(messageOf(e));
@@ -37,7 +37,7 @@ export function EditDialog({ account }: { account: AccountSummary }) {
     useStore.getState().setDeleteId(account.id);
   };
   return (
-    <Modal title={`Edit ${titleOf(account)}`} onClose={close}>
+    <Modal title={`Edit ${fullNameOf(account)}`} onClose={close}>
       <form className="edit-form" onSubmit={(e) => void submit(e)}>
         <label>
           Issuer (service)

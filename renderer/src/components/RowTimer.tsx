@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../../electron/core/otp/account';
 import { messageOf } from '../api';
-import { titleOf } from '../lib/visible-accounts';
+import { fullNameOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { Countdown } from './Countdown';
 import { RefreshIcon } from './Icons';
@@ -20,7 +20,7 @@ export function RowTimer({ account }: { account: AccountSummary }) {
         tabIndex={-1}
         className="icon-button refresh"
         onClick={() => void advance()}
-        aria-label={`Next counter code for ${titleOf(account)}`}
+        aria-label={`Next counter code for ${fullNameOf(account)}`}
         title="Next counter code (R)"
       >
         <RefreshIcon />

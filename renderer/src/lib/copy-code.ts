@@ -2,7 +2,7 @@ import type { AccountSummary } from '../../../electron/core/otp/account';
 import { remote } from '../api';
 import { useStore } from '../store/store';
 import { copyToClipboard } from './clipboard';
-import { titleOf } from './visible-accounts';
+import { fullNameOf } from './visible-accounts';
 
 /** Copies the account's current (or next) code, confirms it in the toast (announced), and counts the use. */
 export async function copyCode(account: AccountSummary, which: 'current' | 'next'): Promise<void> {
@@ -19,7 +19,7 @@ export async function copyCode(account: AccountSummary, which: 'current' | 'next
   const clears =
     settings.clipboardClearSeconds > 0 ? `; clears in ${settings.clipboardClearSeconds} s` : '';
   showToast(
-    `Copied ${which === 'next' ? 'the next code' : 'the code'} for ${titleOf(account)}${clears}`,
+    `Copied ${which === 'next' ? 'the next code' : 'the code'} for ${fullNameOf(account)}${clears}`,
   );
   void remote.accounts.markUsed(account.id);
 }

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AccountPatch, NewAccountFields } from '../../../electron/api';
 import type { AccountSummary } from '../../../electron/core/otp/account';
 import { call, remote } from '../api';
+import { fullNameOf } from '../lib/visible-accounts';
 import type { Store } from './store';
 
 export interface AccountsSlice {
@@ -18,7 +19,7 @@ export interface AccountsSlice {
   advanceCounter(id: string): Promise<void>;
 }
 
-const labelOf = (a: AccountSummary | undefined) => (a ? a.issuer || a.account : 'the account');
+const labelOf = (a: AccountSummary | undefined) => (a ? fullNameOf(a) : 'the account');
 
 /** Accounts as the service lists them (no secrets), and every change to them. */
 export const createAccountsSlice: StateCreator<Store, [], [], AccountsSlice> = (set, get) => ({

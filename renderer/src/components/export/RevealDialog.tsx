@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../../../electron/core/otp/account';
 import { groupBase32 } from '../../../../electron/core/otp/base32';
 import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
+import { fullNameOf } from '../../lib/visible-accounts';
 import { Modal } from '../Modal';
 import { ErrorMessage } from '../ErrorMessage';
 import { PasswordField } from '../PasswordField';
@@ -49,7 +50,7 @@ export function RevealDialog({ account }: { account: AccountSummary }) {
       () => useStore.getState().showToast('Copied the key'),
       () => useStore.getState().showToast('The clipboard is not available.', 'error'),
     );
-  const title = account.issuer || account.account;
+  const title = fullNameOf(account);
   return (
     <Modal title={`Key and QR code for ${title}`} onClose={close} className="reveal-dialog">
       {revealed ? (
