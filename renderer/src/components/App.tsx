@@ -41,7 +41,8 @@ export function App() {
     <div className="app">
       <Toolbar />
       <BackupLayer />
-      <main className={`view view-${view}`}>
+      {/* Keyed by view: each screen opens at its top, not where the last one was scrolled to. */}
+      <main key={view} className={`view view-${view}`}>
         {view === 'add' ? <AddAccountForm /> : null}
         {view === 'settings' ? <SettingsView /> : null}
         {view === 'pair' ? <PairView /> : null}

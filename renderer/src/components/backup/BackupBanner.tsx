@@ -24,7 +24,9 @@ export function BackupBanner() {
       unsubscribe();
     };
   }, []);
-  if (!status) return null;
+  // Only where backups are the subject or the user is at rest (the codes list), never over a
+  // task in progress (adding an account, two codes, settings, an import).
+  if (!status || (view !== 'list' && view !== 'backups')) return null;
   const { setView, runBackupNow, configureBackups, showToast } = useStore.getState();
   const act = (work: () => Promise<void>) => () => void work().catch((e: unknown) => showToast(messageOf(e), 'error'));
   if (status.lastError) {

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { startFreshBridge } from './backup-helpers';
+import { expect, screenshotPath, test } from './fixtures';
+import { REALISTIC } from './realistic-vault';
+
+// Every screen, light and dark, narrow (480 px) and wide (1280 px), for people to look at:
+// test-results/screenshots/gallery-<width>-<scheme>-<screen>.png after `npm test`.
+
+// The long AWS name first, so it is on screen (and focused) in every picture.
+const VAULT = [
+  {
+    issuer: 'Amazon Web Services',
+    account: 'root-account-mfa-device@acme-production',
+    group: 'Work',
+    secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK',
+  },
+  ...REALISTIC,
+];
+test.use({ seed: { accounts: VAULT }, permissions: ['clipboard-read', 'clipboard-write'] });
+
+const SIZES = [
+  { width: 480, height: 780 },
+  { width: 1280, height: 800 },
+] as const;
+
+async function shoot(page: Page, name: string, width: number, scheme: string) {
+  // Let the view settle (fonts, focus rings) before the picture.
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: screenshotPath(`gallery-${width}-${scheme}-${name}.png`) });
+}
+
+for (const size of SIZES) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every screen at ${size.width} px, ${scheme}`, async ({ app, page }) => {
+      test.setTimeout(60_000);
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.clock.install({ time: 1_700_000_008_000 });
+      await app.open(page);
+      await page.clock.pauseAt(1_700_000_018_500);
+      const w = size.width;
+      const back = () => page.keyboard.press('Escape');
+
+      await expect(page.getByRole('list', { name: /Accounts, 27/ })).toBeVisible();
+      await shoot(page, 'codes-with-backup-nudge', w, scheme);
+      await page.getByRole('button', { name: 'Not now' }).click();
+      await page
+        .getByRole('button', { name: /Copy code for Amazon Web Services root-account/ })
+        .focus();
+      await shoot(page, 'codes', w, scheme);
+
+      await page.keyboard.press('t');
+      await expect(page.getByTestId('pair-status')).toContainText('Both codes are good');
+      await shoot(page, 'two-codes', w, scheme);
+      await page.clock.runFor(45_000);
+      await expect(page.getByTestId('pair-status')).toContainText('expired');
+      await shoot(page, 'two-codes-expired', w, scheme);
+      await back();
+
+      await page.keyboard.press('?');
+      await shoot(page, 'help', w, scheme);
+      await back();
+      await page.keyboard.press('e');
+      await shoot(page, 'edit', w, scheme);
+      await back();
+      await page.keyboard.press('Delete');
+      await shoot(page, 'delete', w, scheme);
+      await back();
+
+      await page.keyboard.press('Control+n');
+      await page.getByLabel('Secret key or otpauth:// link').fill('jbsw y3dp ehpk 3pxp');
+      await page.getByLabel('Issuer (service)').fill('ACME');
+      await page.getByText('Advanced').click();
+      await shoot(page, 'add', w, scheme);
+      await page
+        .getByLabel('Secret key or otpauth:// link')
+        .fill('hello world, this is not a key!!');
+      await shoot(page, 'add-bad-key', w, scheme);
+      await back();
+
+      await page.keyboard.press('Control+,');
+      await shoot(page, 'settings', w, scheme);
+      await back();
+      await page.getByRole('button', { name: 'Backups', exact: true }).click();
+      await shoot(page, 'backups', w, scheme);
+      await back();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await shoot(page, 'import', w, scheme);
+      await page.getByLabel(/Or paste otpauth/).fill('this is not a link\nnor is this');
+      await page.getByRole('button', { name: 'Read links' }).click();
+      await shoot(page, 'import-nothing-found', w, scheme);
+    });
+
+    test(`the welcome screen at ${size.width} px, ${scheme}`, async ({ page }) => {
+      const fresh = await startFreshBridge();
+      try {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(fresh.url);
+        await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+        await shoot(page, 'welcome', size.width, scheme);
+      } finally {
+        fresh.close();
+      }
+    });
+  }
+}

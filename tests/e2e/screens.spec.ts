@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+import { SMALL_VAULT } from './rfc-accounts';
+
+test.use({ seed: { accounts: SMALL_VAULT }, viewport: { width: 480, height: 480 } });
+
+test('each screen opens at its top, whatever the last one was scrolled to', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const main = page.locator('main');
+  await main.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  expect(await main.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeInViewport();
+  expect(await page.locator('main').evaluate((el) => el.scrollTop)).toBe(0);
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+});
+
+test('the backup nudge shows on the codes list, not over adding an account or two codes', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  const nudge = page.getByRole('button', { name: 'Set up backups' });
+  await expect(nudge).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('heading', { name: 'Add an account' })).toBeVisible();
+  await expect(nudge).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(nudge).toBeVisible();
+  await page.keyboard.press('t');
+  await expect(page.getByRole('heading', { name: /Two consecutive codes/ })).toBeVisible();
+  await expect(nudge).toHaveCount(0);
+});
+
+test('full names: a cut-off name shows whole on hover and focus, and wraps before it is cut', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  const row = page.getByRole('button', { name: /Copy code for Amazon Web Services root@acme/ });
+  await expect(row).toHaveAttribute('title', 'Amazon Web Services (root@acme)');
+  // The issuer wraps onto a second line rather than ending in an ellipsis at 480 px.
+  const issuer = row.locator('.issuer');
+  const lines = await issuer.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+  expect(lines).toBeLessThanOrEqual(2);
+  expect(await issuer.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
