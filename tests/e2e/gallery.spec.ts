@@ -44,16 +44,19 @@ for (const size of SIZES) {
       await expect(page.getByRole('list', { name: /Accounts, 27/ })).toBeVisible();
       await shoot(page, 'codes-with-backup-nudge', w, scheme);
       await page.getByRole('button', { name: 'Not now' }).click();
-      await page
-        .getByRole('button', { name: /Copy code for Amazon Web Services root-account/ })
-        .focus();
+      // Reached by keyboard, the focused row opens to show its whole name.
+      await page.getByRole('button', { name: /Copy code for Google/ }).focus();
+      await page.keyboard.press('ArrowDown');
       await shoot(page, 'codes', w, scheme);
 
       await page.keyboard.press('t');
       await expect(page.getByTestId('pair-status')).toContainText('Both codes are good');
       await shoot(page, 'two-codes', w, scheme);
-      await page.clock.runFor(45_000);
-      await expect(page.getByTestId('pair-status')).toContainText('expired');
+      await page.clock.runFor(30_000);
+      await expect(page.getByTestId('pair-status')).toContainText('The first code has expired');
+      await shoot(page, 'two-codes-late', w, scheme);
+      await page.clock.runFor(30_000);
+      await expect(page.getByTestId('pair-status')).toContainText('This pair has expired');
       await shoot(page, 'two-codes-expired', w, scheme);
       await back();
 
@@ -88,6 +91,10 @@ for (const size of SIZES) {
       await shoot(page, 'import', w, scheme);
       await page.getByLabel(/Or paste otpauth/).fill('this is not a link\nnor is this');
       await page.getByRole('button', { name: 'Read links' }).click();
+      await shoot(page, 'import-no-link', w, scheme);
+      await page.getByLabel(/Or paste otpauth/).fill('otpauth://totp/Broken?issuer=Broken');
+      await page.getByRole('button', { name: 'Read links' }).click();
+      await expect(page.getByRole('heading', { name: 'Nothing could be imported' })).toBeVisible();
       await shoot(page, 'import-nothing-found', w, scheme);
     });
 

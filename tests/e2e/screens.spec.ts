@@ -45,7 +45,41 @@ test('full names: a cut-off name shows whole on hover and focus, and wraps befor
   await expect(row).toHaveAttribute('title', 'Amazon Web Services (root@acme)');
   // The issuer wraps onto a second line rather than ending in an ellipsis at 480 px.
   const issuer = row.locator('.issuer');
-  const lines = await issuer.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+  const lines = await issuer.evaluate((el) =>
+    Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+  );
   expect(lines).toBeLessThanOrEqual(2);
   expect(await issuer.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
+test('"Read links" says which lines were not links, and what to do when none is', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const box = page.getByLabel(/Or paste otpauth/);
+  await box.fill('just some words');
+  await page.getByRole('button', { name: 'Read links' }).click();
+  await expect(page.getByRole('alert')).toContainText('No link found');
+  await box.fill(
+    'otpauth://totp/Linkco:frank?secret=JBSWY3DPEHPK3PXQ&issuer=Linkco\nnot a link\n\nhttps://example.com',
+  );
+  await page.getByRole('button', { name: 'Read links' }).click();
+  await expect(page.getByRole('heading', { name: 'Check before saving' })).toBeVisible();
+  await expect(page.getByRole('alert', { name: 'Problems' })).toContainText(
+    'Lines 2, 4 are not an otpauth:// link and were left out.',
+  );
+});
+
+test('loading the app asks for nothing that is not there (no favicon 404)', async ({
+  app,
+  page,
+}) => {
+  const missing: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`));
+  await app.open(page);
+  await expect(page.getByRole('list', { name: /Accounts/ })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(missing).toEqual([]);
 });

@@ -84,6 +84,8 @@ describe('what a paste outside a text field does', () => {
     expect(pasted.kind).toBe('links');
     if (pasted.kind === 'links')
       expect(pasted.texts.map((t) => t.source)).toEqual(['Pasted link 1', 'Pasted link 2']);
+    // The line that is not a link is named (blank lines are not), never silently dropped.
+    if (pasted.kind === 'links') expect(pasted.ignoredLines).toEqual([1]);
   });
 
   it('reads long structured text as a possible export, and ignores a stray word', () => {

@@ -57,10 +57,12 @@ export const AccountRow = memo(function AccountRow({
         onClick={(e) => void copyCode(account, e.shiftKey ? 'next' : 'current')}
         onFocus={() => useStore.getState().setFocusedId(account.id)}
         aria-label={`Copy code for ${title}${subtitle ? ` ${subtitle}` : ''}`}
+        title={fullNameOf(account)}
         aria-describedby={`codes-${account.id}`}
       >
         <BrandTile issuer={account.issuer} icon={account.icon} fallback={title} />
-        <span className="names">
+        {/* The longer of the two names may take a second line before it is cut short. */}
+        <span className="names" data-wrap={subtitle.length > title.length ? 'account' : 'issuer'}>
           <span className="issuer">
             {account.favorite ? (
               <span className="star" aria-label="favourite">

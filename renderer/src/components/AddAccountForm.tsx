@@ -129,54 +129,57 @@ export function AddAccountForm() {
           </label>
           <details className="advanced">
             <summary>Advanced</summary>
-            <label>
-              Type
-              <select value={type} onChange={(e) => setType(e.target.value as OtpType)}>
-                <option value="totp">Time-based (TOTP)</option>
-                <option value="hotp">Counter-based (HOTP)</option>
-                <option value="steam">Steam Guard</option>
-              </select>
-            </label>
-            <label>
-              Algorithm
-              <select
-                value={algorithm}
-                onChange={(e) => setAlgorithm(e.target.value as HashAlgorithm)}
-              >
-                <option>SHA1</option>
-                <option>SHA256</option>
-                <option>SHA512</option>
-              </select>
-            </label>
-            <label>
-              Digits
-              <select value={digits} onChange={(e) => setDigits(Number(e.target.value))}>
-                <option>6</option>
-                <option>7</option>
-                <option>8</option>
-              </select>
-            </label>
-            {type === 'hotp' ? (
+            {/* A wrapper: <details> doesn't lay its children out as a grid, so they touched. */}
+            <div className="advanced-fields">
               <label>
-                Counter
-                <input
-                  type="number"
-                  min={0}
-                  value={counter}
-                  onChange={(e) => setCounter(Number(e.target.value))}
-                />
+                Type
+                <select value={type} onChange={(e) => setType(e.target.value as OtpType)}>
+                  <option value="totp">Time-based (TOTP)</option>
+                  <option value="hotp">Counter-based (HOTP)</option>
+                  <option value="steam">Steam Guard</option>
+                </select>
               </label>
-            ) : (
               <label>
-                Period (seconds)
-                <input
-                  type="number"
-                  min={1}
-                  value={period}
-                  onChange={(e) => setPeriod(Number(e.target.value))}
-                />
+                Algorithm
+                <select
+                  value={algorithm}
+                  onChange={(e) => setAlgorithm(e.target.value as HashAlgorithm)}
+                >
+                  <option>SHA1</option>
+                  <option>SHA256</option>
+                  <option>SHA512</option>
+                </select>
               </label>
-            )}
+              <label>
+                Digits
+                <select value={digits} onChange={(e) => setDigits(Number(e.target.value))}>
+                  <option>6</option>
+                  <option>7</option>
+                  <option>8</option>
+                </select>
+              </label>
+              {type === 'hotp' ? (
+                <label>
+                  Counter
+                  <input
+                    type="number"
+                    min={0}
+                    value={counter}
+                    onChange={(e) => setCounter(Number(e.target.value))}
+                  />
+                </label>
+              ) : (
+                <label>
+                  Period (seconds)
+                  <input
+                    type="number"
+                    min={1}
+                    value={period}
+                    onChange={(e) => setPeriod(Number(e.target.value))}
+                  />
+                </label>
+              )}
+            </div>
           </details>
         </>
       ) : null}

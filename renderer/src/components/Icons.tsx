@@ -12,14 +12,14 @@ const frame = {
   focusable: false,
 } as const;
 
-/** Two codes (AWS): two code boxes in a row with an arrow from the first to the second, unlike a "copy" icon. */
+/** Two codes (AWS): a "1" and a "2" in two boxes side by side, unlike a "copy" icon. */
 export function PairIcon() {
   return (
-    <svg {...frame}>
-      <rect x="1" y="4.5" width="5" height="7" rx="1.2" />
-      <rect x="10" y="4.5" width="5" height="7" rx="1.2" />
-      <path d="M7 8h2" />
-      <path d="M8 6.8L9.2 8 8 9.2" />
+    <svg {...frame} strokeWidth={1.3}>
+      <rect x="0.75" y="3" width="6.5" height="10" rx="1.5" />
+      <rect x="8.75" y="3" width="6.5" height="10" rx="1.5" />
+      <path d="M3.3 6.4L4.4 5.6v4.8" />
+      <path d="M10.6 6.5c.5-.9 2.6-1 2.7.4.1 1-1.6 2-2.8 3.6h2.9" />
     </svg>
   );
 }

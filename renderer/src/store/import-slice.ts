@@ -92,10 +92,22 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
     async importPastedText(text) {
       const pasted = classifyPastedText(text);
       if (pasted.kind === 'key') return set({ pendingKey: pasted.key, view: 'add' });
-      if (pasted.kind === 'links')
+      if (pasted.kind === 'links') {
+        const ignored = pasted.ignoredLines;
+        const problems: ImportProblem[] =
+          ignored.length > 0
+            ? [
+                {
+                  scope: 'entry',
+                  source: 'Pasted text',
+                  message: `${ignored.length === 1 ? 'Line' : 'Lines'} ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not an otpauth:// link and ${ignored.length === 1 ? 'was' : 'were'} left out.`,
+                },
+              ]
+            : [];
         return busy('Reading the pasted link…', () =>
-          preview({ files: [], texts: pasted.texts, problems: [] }),
+          preview({ files: [], texts: pasted.texts, problems }),
         );
+      }
       if (pasted.kind === 'export')
         return get().importItems([
           { name: 'Pasted text', blob: new Blob([text], { type: 'text/plain' }) },

@@ -2,7 +2,12 @@ import type { ImportText } from '../../../electron/api';
 
 /** What a pasted or dropped text is, and so where it goes. */
 export type PastedText =
-  | { readonly kind: 'links'; readonly texts: ImportText[] }
+  | {
+      readonly kind: 'links';
+      readonly texts: ImportText[];
+      /** Line numbers (from 1) of non-blank lines that hold no link: said, not silently dropped. */
+      readonly ignoredLines: number[];
+    }
   | { readonly kind: 'key'; readonly key: string }
   | { readonly kind: 'export' }
   | { readonly kind: 'nothing' };
@@ -18,12 +23,14 @@ export function classifyPastedText(raw: string): PastedText {
   const text = raw.trim();
   if (!text) return { kind: 'nothing' };
   if (LINK.test(text)) {
-    const lines = text.split(/\r?\n/).filter((line) => LINK.test(line));
+    const all = text.split(/\r?\n/);
+    const lines = all.filter((line) => LINK.test(line));
     const texts = lines.map((line, i) => ({
       source: lines.length > 1 ? `Pasted link ${i + 1}` : 'Pasted link',
       text: line.trim(),
     }));
-    return { kind: 'links', texts };
+    const ignoredLines = all.flatMap((line, i) => (line.trim() && !LINK.test(line) ? [i + 1] : []));
+    return { kind: 'links', texts, ignoredLines };
   }
   const compact = text.replace(/[\s-]/g, '');
   if (compact.length >= 16 && compact.length <= 256 && /^[A-Za-z2-7]+=*$/.test(compact))

@@ -77,7 +77,17 @@ export function ExportPanel() {
     }
   };
 
-  if (result) return <ExportResultView result={result} onClose={() => setResult(null)} />;
+  if (result) {
+    const n = count - result.skipped.length;
+    const label = EXPORT_CHOICES.find((c) => c.format === format)?.label ?? format;
+    return (
+      <ExportResultView
+        result={result}
+        summary={`${n} account${n === 1 ? '' : 's'} as ${label}`}
+        onClose={() => setResult(null)}
+      />
+    );
+  }
   return (
     <form className="export-panel" onSubmit={(e) => void submit(e)}>
       <label>

@@ -33,14 +33,29 @@ export function ImportReview() {
     setSaving(false);
   };
 
+  const locked = preview?.locked ?? [];
+  // Nothing read and nothing waiting for a password: say what failed and offer a way back.
+  const nothing = candidates.length === 0 && locked.length === 0;
+  const tryAgain = () => {
+    void cancelImport();
+    useStore.getState().setView('import');
+  };
+
   return (
     <div className="import-review">
-      <p className="review-summary">
-        {candidates.length === 0
-          ? 'No accounts were found.'
-          : `Found ${plural(candidates.length, 'account')}${duplicates ? `, ${duplicates} already in OTP Desk` : ''}.`}
-      </p>
-      {preview && preview.locked.length > 0 ? <PasswordPrompt locked={preview.locked} /> : null}
+      {locked.length > 0 ? <PasswordPrompt locked={locked} /> : null}
+      {candidates.length > 0 ? (
+        <p className="review-summary">
+          Found {plural(candidates.length, 'account')}
+          {duplicates ? `, ${duplicates} already in OTP Desk` : ''}.
+        </p>
+      ) : nothing ? (
+        <p className="review-summary">
+          {problems.length > 0
+            ? 'No account could be read from what you gave. Here is what went wrong:'
+            : 'No account was found in what you gave.'}
+        </p>
+      ) : null}
       <ProblemList problems={problems} />
       {candidates.length > 0 ? (
         <ul className="candidate-list" aria-label="Accounts found">
@@ -63,18 +78,31 @@ export function ImportReview() {
             a name to save.
           </p>
         ) : null}
-        <button type="button" onClick={() => void cancelImport()}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={toSave.length === 0 || unnamed.length > 0 || busy || saving}
-          aria-describedby={unnamed.length > 0 ? 'save-blocked' : undefined}
-          onClick={() => void save()}
-        >
-          {toSave.length === 0 ? 'Nothing to save' : `Save ${plural(toSave.length, 'account')}`}
-        </button>
+        {nothing ? (
+          <>
+            <button type="button" onClick={() => void cancelImport()}>
+              Back to codes
+            </button>
+            <button type="button" className="primary" onClick={tryAgain} autoFocus>
+              Try something else
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={() => void cancelImport()}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={toSave.length === 0 || unnamed.length > 0 || busy || saving}
+              aria-describedby={unnamed.length > 0 ? 'save-blocked' : undefined}
+              onClick={() => void save()}
+            >
+              {toSave.length === 0 ? 'Nothing to save' : `Save ${plural(toSave.length, 'account')}`}
+            </button>
+          </>
+        )}
       </div>
     </div>
   );

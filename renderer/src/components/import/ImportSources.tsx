@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useStore } from '../../store/store';
+import { ErrorMessage } from '../ErrorMessage';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
@@ -11,6 +12,7 @@ export function ImportSources() {
   const busy = useStore((s) => s.importBusy) !== null;
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
+  const [linkError, setLinkError] = useState('');
 
   const openFiles = (files: FileList | null) => {
     if (files && files.length > 0)
@@ -55,6 +57,12 @@ export function ImportSources() {
         className="paste-box"
         onSubmit={(e) => {
           e.preventDefault();
+          // Text with no link at all gets its answer here, where it was typed.
+          if (!/otpauth(?:-migration)?:\/\//i.test(text))
+            return setLinkError(
+              'No link found: each line should start with otpauth:// or otpauth-migration://. For a secret key, use Add account.',
+            );
+          setLinkError('');
           void importPastedText(text);
         }}
       >
@@ -69,6 +77,7 @@ export function ImportSources() {
             placeholder="otpauth://totp/…"
           />
         </label>
+        <ErrorMessage message={linkError} />
         <button type="submit" disabled={busy || !text.trim()}>
           Read links
         </button>

@@ -14,6 +14,9 @@ export function ImportView() {
   const error = useStore((s) => s.importError);
   const heading = useRef<HTMLHeadingElement>(null);
   const reviewing = preview !== null || localProblems.length > 0;
+  const nothingFound =
+    reviewing && (preview?.candidates.length ?? 0) === 0 && (preview?.locked.length ?? 0) === 0;
+  const locked = (preview?.locked.length ?? 0) > 0 && preview?.candidates.length === 0;
 
   useEffect(warmUpQrDecoder, []);
   // Focus follows the screen change, unless a field inside (the backup password) already took it.
@@ -26,7 +29,13 @@ export function ImportView() {
   return (
     <section className="import-view" aria-labelledby="import-heading" aria-busy={busy !== null}>
       <h2 id="import-heading" ref={heading} tabIndex={-1}>
-        {reviewing ? 'Check before saving' : 'Import accounts'}
+        {!reviewing
+          ? 'Import accounts'
+          : nothingFound
+            ? 'Nothing could be imported'
+            : locked
+              ? 'Encrypted backup'
+              : 'Check before saving'}
       </h2>
       {busy ? (
         <p className="import-busy" role="status">
