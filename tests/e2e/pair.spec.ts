@@ -104,3 +104,25 @@ test('the two-code button has its own label in the row and in the help', async (
     'Two codes (AWS)',
   );
 });
+
+test('the row context menu offers Two codes (AWS), by right click or Shift+F10', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  const rfc = page.getByRole('button', { name: /Copy code for RFC/ });
+  await rfc.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Actions for RFC (vector@example.com)' });
+  await expect(menu.getByRole('menuitem', { name: /Two codes \(AWS\)/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(rfc).toBeFocused();
+
+  await page.keyboard.press('Shift+F10');
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /Two codes \(AWS\)/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Two consecutive codes for RFC/ })).toBeVisible();
+});

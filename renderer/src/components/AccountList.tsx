@@ -1,10 +1,11 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { canReorder, useListKeys } from '../hooks/use-list-keys';
 import { useShownAccounts } from '../hooks/use-shown-accounts';
 import { useVirtualWindow } from '../hooks/use-virtual-window';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
 import { AccountRow } from './AccountRow';
+import { RowMenu, type RowMenuAt } from './RowMenu';
 
 export const ROW_HEIGHT = { compact: 52, comfortable: 68 } as const;
 
@@ -42,7 +43,24 @@ export function AccountList() {
     [shown, rowHeight],
   );
   const keepFocus = useCallback(() => void (wantFocus.current = true), []);
-  const onKeyDown = useListKeys(shown, pageRows, moveFocus, keepFocus);
+  const listKeys = useListKeys(shown, pageRows, moveFocus, keepFocus);
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+  const openMenu = useCallback((id: string, x: number, y: number) => setMenu({ id, x, y }), []);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  // The Menu key or Shift+F10 opens the focused row's context menu below its name.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      const row = (event.target as HTMLElement).closest('.account-row');
+      const id = (event.target as HTMLElement).dataset['accountId'];
+      if (row && id) {
+        event.preventDefault();
+        const box = row.getBoundingClientRect();
+        setMenu({ id, x: box.left + 56, y: box.bottom - 8 });
+      }
+      return;
+    }
+    listKeys(event);
+  };
 
   useLayoutEffect(() => {
     if (!wantFocus.current) return;
@@ -121,9 +139,11 @@ export function AccountList() {
             top={i * rowHeight}
             focused={i === focusedIndex}
             onDrop={reorderable ? onDrop : undefined}
+            onMenu={openMenu}
           />
         ))}
       </ul>
+      {menu ? <RowMenu key={menu.id} at={menu} onClose={closeMenu} /> : null}
     </div>
   );
 }

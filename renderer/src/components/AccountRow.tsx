@@ -16,6 +16,8 @@ export interface RowProps {
   readonly focused: boolean;
   /** Set when drag and drop reordering is possible (manual order, nothing filtered). */
   readonly onDrop?: (draggedId: string, targetId: string) => void;
+  /** Opens the row's context menu at a point in the window. */
+  readonly onMenu?: (id: string, x: number, y: number) => void;
 }
 
 const DRAG_TYPE = 'application/x-otp-desk-account';
@@ -28,6 +30,7 @@ export const AccountRow = memo(function AccountRow({
   top,
   focused,
   onDrop,
+  onMenu,
 }: RowProps) {
   const title = titleOf(account);
   const subtitle = account.issuer ? account.account : '';
@@ -47,6 +50,11 @@ export const AccountRow = memo(function AccountRow({
       aria-posinset={index + 1}
       aria-setsize={total}
       data-index={index}
+      onContextMenu={(e) => {
+        if (!onMenu) return;
+        e.preventDefault();
+        onMenu(account.id, e.clientX, e.clientY);
+      }}
       {...drag}
     >
       <button

@@ -16,6 +16,7 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['R', 'Next code of a counter (HOTP) account'],
   ['Delete', 'Delete the account (asks first)'],
   ['Alt+↑  Alt+↓', 'Move the account (manual order)'],
+  ['Menu  or  Shift+F10', 'The account’s actions (or right-click it)'],
   ['Ctrl+Z', 'Undo a delete'],
   ['Ctrl+N', 'Add an account'],
   ['Ctrl+Enter', 'Add the account (in the add form)'],
