@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startFreshBridge } from './backup-helpers';
-import { expect, screenshotPath, test } from './fixtures';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
 import { REALISTIC } from './realistic-vault';
 
 // Every screen, light and dark, narrow (480 px) and wide (1280 px), for people to look at:
@@ -26,7 +27,10 @@ const SIZES = [
 async function shoot(page: Page, name: string, width: number, scheme: string) {
   // Let the view settle (fonts, focus rings) before the picture.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: screenshotPath(`gallery-${width}-${scheme}-${name}.png`) });
+  // Always test-results (never docs/): the README picks its few pictures from screenshots.spec.ts.
+  await page.screenshot({
+    path: join('test-results', 'screenshots', `gallery-${width}-${scheme}-${name}.png`),
+  });
 }
 
 for (const size of SIZES) {

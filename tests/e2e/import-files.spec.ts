@@ -99,6 +99,9 @@ test.describe('encrypted backups', () => {
     await dropFiles(page, [corpusFile('aegis-importers/aegis_encrypted.json', 'application/json')]);
     const password = page.getByLabel('Backup password');
     await expect(password).toBeFocused();
+    // The prompt comes first, not under a "No accounts were found" that isn't true yet.
+    await expect(page.getByRole('heading', { name: 'Encrypted backup' })).toBeVisible();
+    await expect(page.getByText(/No account/)).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Encrypted backup' })).toContainText(
       'aegis_encrypted.json',
     );

@@ -83,3 +83,29 @@ test('loading the app asks for nothing that is not there (no favicon 404)', asyn
   await page.waitForLoadState('networkidle');
   expect(missing).toEqual([]);
 });
+
+test.describe('first run', () => {
+  test.use({ seed: { accounts: [] }, viewport: { width: 480, height: 780 } });
+
+  test('the welcome screen offers three ways to add, spaced apart, and the vault password', async ({
+    app,
+    page,
+  }) => {
+    await app.open(page);
+    await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+    for (const way of ['Paste the key', 'Use a screenshot of the QR code', 'Scan the screen'])
+      await expect(page.getByRole('heading', { name: way })).toBeVisible();
+    await expect(page.getByText(/Drop the screenshot or photo on this window/)).toBeVisible();
+    // No two buttons touch.
+    const boxes = await page
+      .locator('.empty-state button')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 1; i < boxes.length; i++)
+      expect(
+        boxes[i]!.top - boxes[i - 1]!.bottom,
+        `gap above button ${i + 1}`,
+      ).toBeGreaterThanOrEqual(8);
+    await page.getByRole('button', { name: 'Set a vault password…' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  });
+});

@@ -19,3 +19,21 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: screenshotPath(`codes-${scheme}.png`) });
   });
 }
+
+test('screenshot of the two-code view an AWS enrolment uses (light)', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.clock.install({ time: 1_700_000_008_000 });
+  await app.open(page);
+  await page.clock.pauseAt(1_700_000_018_500);
+  const notNow = page.getByRole('button', { name: 'Not now' });
+  if (await notNow.isVisible()) await notNow.click();
+  await page.getByRole('button', { name: /Copy code for Amazon Web Services/ }).focus();
+  await page.keyboard.press('t');
+  await page.keyboard.press('Enter');
+  await page.clock.runFor(4_000);
+  await expect(page.getByTestId('pair-status')).toContainText(/Pair taken [34] s ago/);
+  await page.screenshot({
+    path: screenshotPath('two-codes.png'),
+    clip: { x: 0, y: 0, width: 520, height: 420 },
+  });
+});

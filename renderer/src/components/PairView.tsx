@@ -56,7 +56,7 @@ export function PairView() {
     const known = s.pairId ? s.codes[s.pairId] : undefined;
     return isCurrent(known, s.now / 1000) ? { codes: known, at: s.now / 1000 } : null;
   });
-  const now = useStore((s) => Math.floor(s.now / 1000));
+  const now = useStore((s) => s.now) / 1000;
   const first = useRef<HTMLButtonElement>(null);
   const fresh = useRef<HTMLButtonElement>(null);
   const focusFirst = useRef(false);

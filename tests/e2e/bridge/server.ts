@@ -8,7 +8,9 @@
  * the Host header must be ours (no DNS rebinding).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +34,13 @@ const distDir = join(__dirname, '..');
 const rendererDir = values['renderer-dir'] ?? join(distDir, 'renderer');
 const token = randomBytes(24).toString('base64url');
 const keyStore: KeyStore = values['memory-keychain'] ? new MemoryKeyStore() : new KeytarKeyStore();
-const host = new ServiceHost(resolveVaultDir(values.vault), keyStore, new ImportSandbox());
+// A throwaway keychain on the real vault would leave a vault whose key is gone at exit (or fail
+// to open the one there): without --vault, a throwaway look gets a throwaway vault too.
+const vaultArg =
+  values['memory-keychain'] && !values.vault
+    ? mkdtempSync(join(tmpdir(), 'otp-desk-preview-'))
+    : values.vault;
+const host = new ServiceHost(resolveVaultDir(vaultArg), keyStore, new ImportSandbox());
 const handlers = createApiHandlers(host);
 const eventStreams = new Set<ServerResponse>();
 
@@ -123,6 +131,8 @@ void host.start().then(() => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     console.log(`BRIDGE_URL=http://127.0.0.1:${port}/#token=${token}`);
+    if (vaultArg !== values.vault)
+      console.log(`(--memory-keychain: a throwaway vault in ${vaultArg}, gone with its key at exit)`);
   });
 });
 
