@@ -8,7 +8,7 @@
  * the Host header must be ours (no DNS rebinding).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -132,12 +132,13 @@ void host.start().then(() => {
     const port = typeof address === 'object' && address ? address.port : 0;
     console.log(`BRIDGE_URL=http://127.0.0.1:${port}/#token=${token}`);
     if (vaultArg !== values.vault)
-      console.log(`(--memory-keychain: a throwaway vault in ${vaultArg}, gone with its key at exit)`);
+      console.log(`(--memory-keychain: a throwaway vault in ${vaultArg}, deleted at exit)`);
   });
 });
 
 const shutdown = () => {
   host.close();
+  if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 500).unref();
