@@ -109,3 +109,65 @@ test.describe('first run', () => {
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   });
 });
+
+test('after an export the section says what was written, with a way to export again', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByLabel('Format').selectOption('uris');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Export 5 accounts/ }).click();
+  await download;
+  await expect(page.locator('.export-summary')).toContainText('Exported 5 accounts as');
+  await expect(page.locator('.export-summary')).toContainText('Saved as ');
+  await page.getByRole('button', { name: 'Export again' }).click();
+  await expect(page.getByLabel('Format')).toBeVisible();
+});
+
+test('Advanced fields in the add form have room between them', async ({ app, page }) => {
+  await app.open(page);
+  await page.keyboard.press('Control+n');
+  await page.getByText('Advanced').click();
+  const gap = await page.evaluate(() => {
+    const type = document.querySelector('.advanced select')!.getBoundingClientRect();
+    const next = [...document.querySelectorAll('.advanced label')][1]!.getBoundingClientRect();
+    // Either side by side (wide) or stacked (narrow): never touching.
+    return next.top >= type.bottom ? next.top - type.bottom : next.left - type.right;
+  });
+  expect(gap).toBeGreaterThanOrEqual(8);
+});
+
+test.describe('a long name', () => {
+  test.use({
+    seed: {
+      accounts: [
+        {
+          issuer: 'Amazon Web Services GovCloud (US-West) Production',
+          account: 'root-account-mfa-device@acme-production-eu-central-1',
+          secret: 'JBSWY3DPEHPK3PXP',
+        },
+      ],
+    },
+  });
+
+  test('is shown whole on keyboard focus and as the hover tooltip', async ({ app, page }) => {
+    await app.open(page);
+    const row = page.getByRole('button', { name: /Copy code for Amazon Web Services GovCloud/ });
+    await expect(row).toHaveAttribute(
+      'title',
+      'Amazon Web Services GovCloud (US-West) Production (root-account-mfa-device@acme-production-eu-central-1)',
+    );
+    await expect(row).toBeFocused();
+    await page.keyboard.press('End'); // a key press: keyboard focus shows (:focus-visible)
+    for (const part of ['.issuer', '.account']) {
+      const cut = await row
+        .locator(part)
+        .evaluate(
+          (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+        );
+      expect(cut, `${part} cut short on focus`).toBe(false);
+    }
+  });
+});
