@@ -41,7 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('the import screen before anything is read (screenshot)', async ({ app, page }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Import QR images or a backup' }).click();
+  await page.getByRole('button', { name: 'Open an image or a backup…' }).click();
   await expect(page.getByRole('heading', { name: 'Import accounts' })).toBeFocused();
   await page.screenshot({ path: '/tmp/import-sources-light.png', fullPage: true });
 });

@@ -89,6 +89,7 @@ test('keyboard only: add from a pasted key, find it, copy both of its two codes 
   );
 
   await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
   await page.keyboard.type('keyboard');
   await page.keyboard.press('ArrowDown');
   const row = page.getByRole('button', { name: /Copy code for Keyboard Co/ });

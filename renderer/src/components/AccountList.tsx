@@ -92,6 +92,11 @@ export function AccountList() {
     const el = scroller.current;
     if (el && focusedIndex * rowHeight > el.scrollTop + el.clientHeight - rowHeight)
       el.scrollTop = Math.max(0, (focusedIndex + 1) * rowHeight - el.clientHeight);
+    // Quiet until a key is pressed: the focused row doesn't show its next code or open up.
+    const list = el?.querySelector('.account-list');
+    list?.setAttribute('data-quiet', '');
+    const wake = () => list?.removeAttribute('data-quiet');
+    window.addEventListener('keydown', wake, { once: true, capture: true });
     el?.querySelector<HTMLElement>(`[data-account-id="${shown[focusedIndex]?.id}"]`)?.focus();
     // Only on mounting.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -22,6 +22,9 @@ export function useGlobalKeys(search: RefObject<HTMLInputElement | null>): void 
       };
       if ((mod && event.key.toLowerCase() === 'f') || (event.key === '/' && !typing)) {
         go(() => {
+          // On the list the box is there now: focus it at once, so keys typed right after
+          // the / land in it, not on the list (where j, k or e would act on accounts).
+          if (s.view === 'list' && search.current) return search.current.focus();
           s.setView('list');
           requestAnimationFrame(() => search.current?.focus());
         });
