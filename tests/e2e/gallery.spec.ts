@@ -64,6 +64,10 @@ for (const size of SIZES) {
       await shoot(page, 'two-codes-expired', w, scheme);
       await back();
 
+      await page.keyboard.press('Shift+F10');
+      await expect(page.getByRole('menu')).toBeVisible();
+      await shoot(page, 'row-menu', w, scheme);
+      await back();
       await page.keyboard.press('?');
       await shoot(page, 'help', w, scheme);
       await back();

@@ -93,7 +93,7 @@ test.describe('first run', () => {
   }) => {
     await app.open(page);
     await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
-    for (const way of ['Paste the key', 'Use a screenshot of the QR code', 'Scan the screen'])
+    for (const way of ['Paste the key', 'Use a QR screenshot', 'Scan the screen'])
       await expect(page.getByRole('heading', { name: way })).toBeVisible();
     await expect(page.getByText(/Drop the screenshot or photo on this window/)).toBeVisible();
     // No two buttons touch.

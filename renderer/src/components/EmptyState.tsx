@@ -32,7 +32,7 @@ export function EmptyState() {
           </button>
         </li>
         <li>
-          <h3>Use a screenshot of the QR code</h3>
+          <h3>Use a QR screenshot</h3>
           <p>
             Drop the screenshot or photo on this window, or copy it and press <kbd>{mod}</kbd>+
             <kbd>V</kbd>.
