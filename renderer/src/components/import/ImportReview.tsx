@@ -81,7 +81,7 @@ export function ImportReview() {
         {nothing ? (
           <>
             <button type="button" onClick={() => void cancelImport()}>
-              Back to codes
+              Cancel
             </button>
             <button type="button" className="primary" onClick={tryAgain} autoFocus>
               Try something else
