@@ -1,8 +1,12 @@
 import type { Page } from '@playwright/test';
 import { startFreshBridge } from './backup-helpers';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { REALISTIC } from './realistic-vault';
+import { seedVault } from './seed';
 
 // Every screen, light and dark, narrow (480 px) and wide (1280 px), for people to look at:
 // test-results/screenshots/gallery-<width>-<scheme>-<screen>.png after `npm test`.
@@ -120,3 +124,45 @@ for (const size of SIZES) {
     });
   }
 }
+
+/** A vault whose key is in the real keychain, opened by a bridge that can't see it (a lost keychain). */
+async function lockedBridge(): Promise<{ url: string; close: () => void }> {
+  const dir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-locked-'));
+  await seedVault(dir, REALISTIC.slice(0, 2));
+  const child = spawn(
+    process.execPath,
+    [join('dist', 'bridge', 'server.cjs'), '--vault', dir, '--memory-keychain'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /BRIDGE_URL=(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`bridge exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () => {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+for (const size of SIZES)
+  for (const scheme of ['light', 'dark'] as const)
+    test(`the lock screen at ${size.width} px, ${scheme}`, async ({ page }) => {
+      const locked = await lockedBridge();
+      try {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(locked.url);
+        await expect(page.getByRole('heading', { name: /locked/ })).toBeVisible();
+        await shoot(page, 'lock', size.width, scheme);
+      } finally {
+        locked.close();
+      }
+    });
