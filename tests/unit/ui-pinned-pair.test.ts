@@ -17,6 +17,9 @@ describe('pinned pair', () => {
     expect(pairPhase(pair, 1_000_000_079)).toEqual({ kind: 'late', secondLeft: 1 });
     expect(pairPhase(pair, 1_000_000_080)).toEqual({ kind: 'expired' });
   });
+  it('never shows more than a period left when the clock jumped back', () => {
+    expect(pairPhase(pair, 1_000_000_000)).toEqual({ kind: 'fresh', firstLeft: 30 });
+  });
   it('never expires counter codes', () => {
     expect(pairPhase({ ...pair, validFrom: 0, validUntil: 0 }, 2e9)).toEqual({ kind: 'counter' });
   });

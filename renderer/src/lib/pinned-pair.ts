@@ -19,10 +19,12 @@ export type PairPhase =
 export function pairPhase(pair: AccountCodes, nowSec: number): PairPhase {
   if (!pair.validUntil) return { kind: 'counter' };
   const period = pair.validUntil - pair.validFrom;
+  // Clamped to the period: a clock that jumped back never shows more time than a code has.
+  const clamp = (left: number) => Math.max(1, Math.min(period, Math.ceil(left)));
   if (nowSec < pair.validUntil)
-    return { kind: 'fresh', firstLeft: Math.max(1, Math.ceil(pair.validUntil - nowSec)) };
+    return { kind: 'fresh', firstLeft: clamp(pair.validUntil - nowSec) };
   if (nowSec < pair.validUntil + period)
-    return { kind: 'late', secondLeft: Math.max(1, Math.ceil(pair.validUntil + period - nowSec)) };
+    return { kind: 'late', secondLeft: clamp(pair.validUntil + period - nowSec) };
   return { kind: 'expired' };
 }
 
