@@ -34,6 +34,8 @@ export class AuthenticatorService {
   private readonly listeners = new Set<() => void>();
   /** Decoded keys and codes per time step; main-process memory only, wiped by forgetDecodedKeys. */
   private readonly codes = new CodeCache(nodeHmac);
+  /** accounts() sorted, for the accounts array it was sorted from (vault data is replaced, never mutated). */
+  private sorted: { from: readonly Account[]; accounts: readonly Account[] } | undefined;
 
   private constructor(
     private readonly vault: Vault,
@@ -64,7 +66,9 @@ export class AuthenticatorService {
 
   /** Accounts in display order (favourites are a view concern, not sorted here). */
   accounts(): readonly Account[] {
-    return [...this.vault.current.accounts].sort((a, b) => a.order - b.order);
+    const from = this.vault.current.accounts;
+    if (this.sorted?.from !== from) this.sorted = { from, accounts: [...from].sort((a, b) => a.order - b.order) };
+    return this.sorted.accounts;
   }
 
   listAccounts(): AccountSummary[] {
@@ -90,10 +94,7 @@ export class AuthenticatorService {
   /** Codes of every account at `atMs` plus the user's clock offset. */
   codesAt(atMs: number): AccountCodes[] {
     const offset = this.now() - this.clock();
-    const atSeconds = Math.floor((atMs + offset) / 1000);
-    const accounts = this.accounts();
-    if (this.codes.size > accounts.length) this.codes.retain(new Set(accounts.map((a) => a.id)));
-    return accounts.map((a) => ({ id: a.id, ...this.codes.windowFor(a, atSeconds) }));
+    return this.codes.windowsFor(this.accounts(), Math.floor((atMs + offset) / 1000));
   }
 
   /** One account's code window at `atSeconds` (unix seconds, no offset applied), from the same cache. */

@@ -127,6 +127,10 @@ describe('the per-step code cache', () => {
     const after = byIssuer(service.codesAt(clock.ms), 'Counter');
     expect(after.code).toBe(before.next);
     expect(service.codesAt(clock.ms)).toEqual(freshCodes(service, clock.ms + 45_000));
+
+    // The clock set back an hour (offset back to 0, time earlier): earlier codes, not the cached ones.
+    await service.setSetting('clockOffsetMs', 0);
+    expect(service.codesAt(start - 3_600_000)).toEqual(freshCodes(service, start - 3_600_000));
   });
 
   it('recomputes when an import replaces an account key and forgets removed accounts', async () => {
@@ -172,6 +176,6 @@ describe('the per-step code cache', () => {
     expect(cache.size).toBe(0);
     expect(keyB!.every((x) => x === 0)).toBe(true);
     // After a clear the codes come back right (keys decoded again), not from wiped bytes.
-    expect(cache.windowFor(a, 0)).toEqual(codeWindow(a, 0, nobleHmac));
+    expect(cache.windowFor(a, 0)).toEqual({ id: 'a', ...codeWindow(a, 0, nobleHmac) });
   });
 });

@@ -25,13 +25,15 @@ export function timeStep(atSeconds: number, period: number): number {
   return Math.floor(atSeconds / period);
 }
 
+/** Scratch space for the counter: HMACs here are synchronous, so one buffer serves every call. */
+const counterScratch = new Uint8Array(8);
+const counterView = new DataView(counterScratch.buffer);
+
 /** The 8-byte big-endian counter HOTP feeds to the HMAC (RFC 4226 §5.2). */
 function counterBytes(counter: number): Uint8Array {
-  const bytes = new Uint8Array(8);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, Math.floor(counter / 0x1_0000_0000));
-  view.setUint32(4, counter >>> 0);
-  return bytes;
+  counterView.setUint32(0, Math.floor(counter / 0x1_0000_0000));
+  counterView.setUint32(4, counter >>> 0);
+  return counterScratch;
 }
 
 /** The code for one counter value from an already decoded key (RFC 4226 truncation, or Steam's alphabet). */
