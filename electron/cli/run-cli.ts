@@ -6,8 +6,6 @@ import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { promptHiddenPassword } from './prompt-password';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { recoverCommand } from './commands/recover';
 import { removeCommand } from './commands/remove';
@@ -37,8 +35,10 @@ need it (or ask for it without echo on a terminal).`;
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
   code: codeCommand,
-  export: (ctx) => exportCommand(ctx),
-  import: importCommand,
+  // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
+  // sql.js, zxing-wasm, jsQR, qrcode), which would otherwise slow every `otp-desk code` start.
+  export: async (ctx) => (await import('./commands/export')).exportCommand(ctx),
+  import: async (ctx) => (await import('./commands/import')).importCommand(ctx),
   list: listCommand,
   recover: recoverCommand,
   remove: removeCommand,
