@@ -210,7 +210,12 @@ async function chromiumCpuSeconds(browser: Browser): Promise<Record<string, numb
 async function idleCpu(
   browser: Browser,
   servicePid: number | undefined,
-): Promise<{ percent: number; browserPercent: number }> {
+): Promise<{
+  percent: number;
+  rendererPercent: number;
+  servicePercent: number;
+  browserPercent: number;
+}> {
   const before = await chromiumCpuSeconds(browser);
   const serviceBefore = processCpuSeconds(servicePid) ?? 0;
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
@@ -220,9 +225,12 @@ async function idleCpu(
   const browserSide = Object.keys(after)
     .filter((type) => type !== 'renderer')
     .reduce((sum, type) => sum + (after[type] ?? 0) - (before[type] ?? 0), 0);
+  const percent = (seconds: number) => (100 * seconds) / IDLE_SECONDS;
   return {
-    percent: (100 * (renderer + service)) / IDLE_SECONDS,
-    browserPercent: (100 * browserSide) / IDLE_SECONDS,
+    percent: percent(renderer + service),
+    rendererPercent: percent(renderer),
+    servicePercent: percent(service),
+    browserPercent: percent(browserSide),
   };
 }
 
@@ -266,7 +274,7 @@ export async function runUiBench(): Promise<BenchPart> {
       `  same scroll, requestAnimationFrame deltas: median ${ms(median(raf))}, p95 ${ms(pct(raf, 95))}, max ${ms(Math.max(...raf))}, over 20 ms ${over(raf, 20)}`,
       `  idle clock tick: ${idle.perTick.toFixed(0)} DOM mutations per second with ${idle.rows} rows in the DOM (only the countdowns change)`,
       `  JS heap after scrolling: ${(heap / 1024 / 1024).toFixed(1)} MB`,
-      `  idle ${IDLE_SECONDS} s: renderer + service ${cpu.percent.toFixed(2)} % of a core (browser and GPU processes ${cpu.browserPercent.toFixed(2)} %)`,
+      `  idle ${IDLE_SECONDS} s: renderer + service ${cpu.percent.toFixed(2)} % of a core (renderer ${cpu.rendererPercent.toFixed(2)} %, service ${cpu.servicePercent.toFixed(2)} %; browser and GPU processes ${cpu.browserPercent.toFixed(2)} %)`,
     ].join('\n');
     return {
       text,
@@ -276,6 +284,8 @@ export async function runUiBench(): Promise<BenchPart> {
         uiScrollRafP95Ms: round(pct(raf, 95) ?? NaN, 1),
         uiHeapMB: round(heap / 1024 / 1024, 1),
         idleCpuPercent: round(cpu.percent, 2),
+        idleRendererCpuPercent: round(cpu.rendererPercent, 2),
+        idleServiceCpuPercent: round(cpu.servicePercent, 2),
         idleBrowserCpuPercent: round(cpu.browserPercent, 2),
       },
     };
