@@ -151,6 +151,31 @@ async function traceFrames(
   return { frames, longTasks, mainTasks, rasterMs, spanMs };
 }
 
+/** OTP_DESK_BENCH_BREAKDOWN: the renderer's JS functions by self time over one more scroll, to stderr. */
+async function printScrollJsProfile(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(() => (document.querySelector('.list-scroller')!.scrollTop = 0));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  await scrollThrough(page);
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/.*\//, '')}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 20));
+  await cdp.detach();
+}
+
 /** Counts DOM mutations in the list over `seconds` of idle clock ticks (what one tick re-renders). */
 async function idleMutations(
   page: Page,
@@ -257,6 +282,7 @@ export async function runUiBench(): Promise<BenchPart> {
       page,
       async () => (raf = await scrollThrough(page)),
     );
+    if (process.env['OTP_DESK_BENCH_BREAKDOWN']) await printScrollJsProfile(page);
     const idle = await idleMutations(page, 3);
     const heap = await page.evaluate(
       () =>
