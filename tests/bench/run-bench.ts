@@ -4,6 +4,7 @@ import { runCliBench } from './cli-bench';
 import { runCodesBench } from './codes-bench';
 import { progress, type BenchPart, type Figures } from './figures';
 import { runImportBench } from './import-bench';
+import { goalTable } from './goals';
 import { runQrBench } from './qr-bench';
 import { runUiBench } from './ui-bench';
 import { runVaultBench } from './vault-bench';
@@ -50,7 +51,7 @@ async function main(args: readonly string[]): Promise<void> {
   }
   figures['benchSeconds'] = Math.round((performance.now() - started) / 100) / 10;
   if (json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  else console.log(`Whole bench: ${figures['benchSeconds']} s`);
+  else console.log(`${goalTable(figures)}\n\nWhole bench: ${figures['benchSeconds']} s`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
