@@ -27,7 +27,7 @@ interface Row {
 /** Per-image deadline given to our decoders in the benchmark (the app's default is 5 s). */
 const DEADLINE_MS = 3000;
 const PIPELINE = 'pipeline (zxing-wasm passes, cheap first)';
-const FALLBACK = 'zxing-wasm, then jsQR fallback (old order)';
+const FALLBACK = 'same zxing passes, then jsQR fallback';
 const JSQR = 'jsQR with our strategy alone';
 const PLAIN = 'plain jsQR (defaults)';
 
