@@ -53,12 +53,10 @@ export async function runCodesBench(): Promise<BenchPart> {
     const firstStart = performance.now();
     service.codesAt(t0);
     const firstMs = performance.now() - firstStart;
-    const jobs = service
-      .accounts()
-      .map((a) => ({
-        hash: NODE_HASH[a.algorithm],
-        key: randomBytes(a.algorithm === 'SHA512' ? 64 : a.algorithm === 'SHA256' ? 32 : 20),
-      }));
+    const jobs = service.accounts().map((a) => ({
+      hash: NODE_HASH[a.algorithm],
+      key: randomBytes(a.algorithm === 'SHA512' ? 64 : a.algorithm === 'SHA256' ? 32 : 20),
+    }));
     const counter = Buffer.alloc(8);
     const rawHmacs = () => {
       for (const { hash, key } of jobs) {
@@ -79,6 +77,8 @@ export async function runCodesBench(): Promise<BenchPart> {
     }
     const codes = median(codeTimes);
     const raw = median(rawTimes);
+    // Each run's pair saw the same load, so the median of the pairs' ratios is the steadier figure.
+    const ratio = median(codeTimes.map((ms, i) => ms / rawTimes[i]!));
     const tickAt = t0 + (RUNS + WARMUP + 1) * 86_400_000;
     service.codesAt(tickAt);
     const tick = await medianMs(RUNS, (run) => service.codesAt(tickAt + run));
@@ -86,14 +86,14 @@ export async function runCodesBench(): Promise<BenchPart> {
       figures: {
         codes1000Ms: round(codes),
         rawHmac2000Ms: round(raw),
-        codesRatio: round(codes / raw, 2),
+        codesRatio: round(ratio, 2),
         codesTick1000Ms: round(tick),
         codesFirstCall1000Ms: round(firstMs),
       },
       text: [
         `Codes (${ACCOUNTS} mixed accounts: SHA1/256/512, 6/8 digits, 30/60 s, HOTP and Steam; medians of ${RUNS})`,
         `  current + next code, new time step: ${codes.toFixed(2)} ms (first call after unlock, keys decoded: ${firstMs.toFixed(2)} ms)`,
-        `  raw node:crypto HMAC x${2 * ACCOUNTS}, same algorithms: ${raw.toFixed(2)} ms -> ratio ${(codes / raw).toFixed(2)}x (goal <= 1.5)`,
+        `  raw node:crypto HMAC x${2 * ACCOUNTS}, same algorithms: ${raw.toFixed(2)} ms -> ratio ${ratio.toFixed(2)}x (median of per-run ratios) (goal <= 1.5)`,
         `  same call within the time step (the window's 1 s tick): ${tick.toFixed(3)} ms (goal <= 0.5)`,
       ].join('\n'),
     };

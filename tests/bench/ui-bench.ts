@@ -151,13 +151,12 @@ async function traceFrames(
   return { frames, longTasks, mainTasks, rasterMs, spanMs };
 }
 
-/** OTP_DESK_BENCH_BREAKDOWN: the renderer's JS functions by self time over one more scroll, to stderr. */
-async function printScrollJsProfile(page: Page): Promise<void> {
+/** OTP_DESK_BENCH_BREAKDOWN: the renderer's JS functions by self time while `during` runs, to stderr. */
+async function printJsProfile(page: Page, during: () => Promise<unknown>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  await page.evaluate(() => (document.querySelector('.list-scroller')!.scrollTop = 0));
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
-  await scrollThrough(page);
+  await during();
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: {
       nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -282,7 +281,15 @@ export async function runUiBench(): Promise<BenchPart> {
       page,
       async () => (raf = await scrollThrough(page)),
     );
-    if (process.env['OTP_DESK_BENCH_BREAKDOWN']) await printScrollJsProfile(page);
+    if (process.env['OTP_DESK_BENCH_BREAKDOWN']) {
+      await page.evaluate(() => (document.querySelector('.list-scroller')!.scrollTop = 0));
+      console.error('renderer JS while scrolling:');
+      await printJsProfile(page, () => scrollThrough(page));
+      console.error('renderer main thread over 10 s idle:');
+      await traceFrames(browser, page, () => page.waitForTimeout(10_000));
+      console.error('renderer JS over 10 s idle:');
+      await printJsProfile(page, () => page.waitForTimeout(10_000));
+    }
     const idle = await idleMutations(page, 3);
     const heap = await page.evaluate(
       () =>
