@@ -51,8 +51,10 @@ async function main(args: readonly string[]): Promise<void> {
     else console.log(`${part.text}\n`);
   }
   figures['benchSeconds'] = Math.round((performance.now() - started) / 100) / 10;
-  if (json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  else console.log(`${goalTable(figures)}\n\nWhole bench: ${figures['benchSeconds']} s`);
+  if (json) {
+    progress(goalTable(figures));
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  } else console.log(`${goalTable(figures)}\n\nWhole bench: ${figures['benchSeconds']} s`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
