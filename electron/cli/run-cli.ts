@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { isUserError, type UserErrorKind } from '../core/errors';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
@@ -82,6 +81,8 @@ const OPTIONS = {
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
+  // Loaded here, not at start: readline is six modules every other command would load for nothing.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(question)).trim());
