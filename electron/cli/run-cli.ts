@@ -6,7 +6,6 @@ import { promptHiddenPassword } from './prompt-password';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
 import { listCommand } from './commands/list';
-import { recoverCommand } from './commands/recover';
 import { removeCommand } from './commands/remove';
 
 const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
@@ -39,7 +38,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   export: async (ctx) => (await import('./commands/export')).exportCommand(ctx),
   import: async (ctx) => (await import('./commands/import')).importCommand(ctx),
   list: listCommand,
-  recover: recoverCommand,
+  recover: async (ctx) => (await import('./commands/recover')).recoverCommand(ctx),
   remove: removeCommand,
   show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
 };
