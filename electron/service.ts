@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AccountCodes, AccountPatch } from './api';
 import { summarizeAccount, type Account, type AccountDraft, type AccountSummary, type ImportedDraft } from './core/otp/account';
 import { UserError, invalidInput } from './core/errors';
-import { codeWindow } from './core/otp/otp';
+import { CodeCache } from './core/otp/code-cache';
+import { nodeHmac } from './core/otp/hmac.node';
+import type { CodeWindow } from './core/otp/otp';
 import { validateOtpParameters } from './core/otp/validate';
 import type { KeyStore } from './vault/keychain';
 import type { TrashedAccount, VaultData } from './vault/vault-data';
@@ -30,6 +32,10 @@ function cleanText(value: unknown, field: string): string {
  */
 export class AuthenticatorService {
   private readonly listeners = new Set<() => void>();
+  /** Decoded keys and codes per time step; main-process memory only, wiped by forgetDecodedKeys. */
+  private readonly codes = new CodeCache(nodeHmac);
+  /** accounts() sorted, for the accounts array it was sorted from (vault data is replaced, never mutated). */
+  private sorted: { from: readonly Account[]; accounts: readonly Account[] } | undefined;
 
   private constructor(
     private readonly vault: Vault,
@@ -60,7 +66,9 @@ export class AuthenticatorService {
 
   /** Accounts in display order (favourites are a view concern, not sorted here). */
   accounts(): readonly Account[] {
-    return [...this.vault.current.accounts].sort((a, b) => a.order - b.order);
+    const from = this.vault.current.accounts;
+    if (this.sorted?.from !== from) this.sorted = { from, accounts: [...from].sort((a, b) => a.order - b.order) };
+    return this.sorted.accounts;
   }
 
   listAccounts(): AccountSummary[] {
@@ -86,7 +94,17 @@ export class AuthenticatorService {
   /** Codes of every account at `atMs` plus the user's clock offset. */
   codesAt(atMs: number): AccountCodes[] {
     const offset = this.now() - this.clock();
-    return this.accounts().map((a) => ({ id: a.id, ...codeWindow(a, Math.floor((atMs + offset) / 1000)) }));
+    return this.codes.windowsFor(this.accounts(), Math.floor((atMs + offset) / 1000));
+  }
+
+  /** One account's code window at `atSeconds` (unix seconds, no offset applied), from the same cache. */
+  codeWindow(account: Account, atSeconds: number): CodeWindow {
+    return this.codes.windowFor(account, atSeconds);
+  }
+
+  /** Wipes the decoded keys and cached codes; whatever drops the vault (lock, close) calls this. */
+  forgetDecodedKeys(): void {
+    this.codes.clear();
   }
 
   /** Adds accounts in one write: all of them or, if any is invalid, none. */

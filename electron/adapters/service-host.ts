@@ -105,12 +105,14 @@ export class ServiceHost {
   }
 
   close(): void {
+    this.service?.forgetDecodedKeys();
     this.watcher?.close();
     this.backupService?.stop();
     if (!Array.isArray(this.importers)) void (this.importers as ImportReader).close?.();
   }
 
   private attach(service: AuthenticatorService): void {
+    if (this.service !== service) this.service?.forgetDecodedKeys();
     this.service = service;
     this.importService = new ImportService(service, this.importers);
     this.backupService?.stop();

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { requireVaultPassword } from '../backups/reauth';
 import { UserError } from '../core/errors';
-import { damagedVaultMessage, inspectRecovery } from '../backups/vault-recovery.node';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
 import { resolveVaultDir } from '../vault/paths.node';
@@ -58,7 +57,11 @@ export async function openServiceFor(
   const password = passwordFile ? await readPasswordFile(passwordFile) : undefined;
   const service = await AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) }).catch(async (error: unknown) => {
     // A damaged vault file: say how to restore it (the commands to run), never restore by itself.
-    if (error instanceof UserError && error.kind === 'integrity') throw new UserError('integrity', damagedVaultMessage(dir, await inspectRecovery(dir, keyStore), true));
+    if (error instanceof UserError && error.kind === 'integrity') {
+      // Loaded only for a damaged vault: recovery brings in backups and the import sandbox (worker_threads, zlib), which every start would pay for.
+      const { damagedVaultMessage, inspectRecovery } = await import('../backups/vault-recovery.node');
+      throw new UserError('integrity', damagedVaultMessage(dir, await inspectRecovery(dir, keyStore), true));
+    }
     throw error;
   });
   if (secretsFor === undefined || !service.hasPassword || password !== undefined) return service;

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { isUserError, type UserErrorKind } from '../core/errors';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
@@ -6,12 +5,8 @@ import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { promptHiddenPassword } from './prompt-password';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
-import { recoverCommand } from './commands/recover';
 import { removeCommand } from './commands/remove';
-import { showCommand } from './commands/show';
 
 const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   add URI | add --secret KEY --issuer I --account A [--algorithm SHA1|SHA256|SHA512]
@@ -37,12 +32,15 @@ need it (or ask for it without echo on a terminal).`;
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
   code: codeCommand,
-  export: (ctx) => exportCommand(ctx),
-  import: importCommand,
+  // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
+  // sql.js, zxing-wasm, jsQR, qrcode), which would otherwise slow every `otp-desk code` start.
+  // `npm run bench` (cliCodeRatio) measures that start.
+  export: async (ctx) => (await import('./commands/export')).exportCommand(ctx),
+  import: async (ctx) => (await import('./commands/import')).importCommand(ctx),
   list: listCommand,
-  recover: recoverCommand,
+  recover: async (ctx) => (await import('./commands/recover')).recoverCommand(ctx),
   remove: removeCommand,
-  show: showCommand,
+  show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
 };
 
 /** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
@@ -82,6 +80,8 @@ const OPTIONS = {
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
+  // Loaded here, not at start: readline is six modules every other command would load for nothing.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(question)).trim());

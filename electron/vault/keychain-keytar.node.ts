@@ -1,8 +1,13 @@
+import { createRequire } from 'node:module';
 import { UserError } from '../core/errors';
 import { KEYCHAIN_SERVICE, type KeyStore } from './keychain';
 import { probeSecretServiceItem } from './secret-service-probe.node';
 
 type Keytar = typeof import('keytar');
+
+// A plain require: keytar is CommonJS, and a dynamic import() would start Node's ESM loader just
+// for it (measured: several ms of every CLI start). __filename in the bundles, import.meta.url under vitest.
+const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
 const KEYCHAIN_HELP =
   'Start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or unlock with your vault password.';
@@ -15,7 +20,7 @@ export class KeytarKeyStore implements KeyStore {
   private async load(): Promise<Keytar> {
     if (!this.keytar) {
       try {
-        const mod = (await import('keytar')) as Keytar & { default?: Keytar };
+        const mod = requireHere('keytar') as Keytar & { default?: Keytar };
         this.keytar = mod.default ?? mod;
       } catch {
         throw new UserError('keychain-unavailable', `The keychain module could not be loaded. Reinstall OTP Desk, or unlock with your vault password.`);

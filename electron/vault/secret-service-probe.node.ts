@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { KEYCHAIN_SERVICE } from './keychain';
 
 /**
@@ -27,11 +26,15 @@ export function probeSecretServiceItem(
     'org.freedesktop.Secret.Service.SearchItems',
     attributes,
   ];
-  return new Promise((resolve) => {
-    execFile('gdbus', args, { timeout: 5_000 }, (error, stdout) =>
-      resolve(error ? 'unknown' : parseSearchItems(stdout)),
-    );
-  });
+  // child_process (with net and dgram) is loaded only when a probe runs, not at every CLI start.
+  return import('node:child_process').then(
+    ({ execFile }) =>
+      new Promise((resolve) => {
+        execFile('gdbus', args, { timeout: 5_000 }, (error, stdout) =>
+          resolve(error ? 'unknown' : parseSearchItems(stdout)),
+        );
+      }),
+  );
 }
 
 /** gdbus prints `([unlocked paths], [locked paths])`, an empty list as `@ao []`. */

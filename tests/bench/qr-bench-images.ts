@@ -68,3 +68,38 @@ export function isCorrect(image: BenchImage, texts: readonly string[]): boolean 
     return texts.some((text) => text.length > 0 && image.partOf!.includes(text));
   return image.texts.every((expected) => texts.includes(expected));
 }
+
+/**
+ * Every OTP QR image in ../shared/corpus outside qr-samples: image files whose folder's
+ * expected.json lists the exact URIs they hold (negative files, with no URIs, are left out).
+ */
+export async function loadCorpusOtpImages(root = process.cwd()): Promise<BenchImage[]> {
+  const corpus = path.resolve(root, '../shared/corpus');
+  if (!existsSync(corpus)) return [];
+  const images: BenchImage[] = [];
+  for (const folder of readdirSync(corpus).sort()) {
+    const expectedPath = path.join(corpus, folder, 'expected.json');
+    if (folder === 'qr-samples' || !existsSync(expectedPath)) continue;
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as {
+      files?: Record<string, { uris?: unknown; expect_count?: number }>;
+    };
+    for (const [file, info] of Object.entries(expected.files ?? {})) {
+      if (
+        !/\.(png|jpe?g|webp|gif|bmp)$/i.test(file) ||
+        !Array.isArray(info.uris) ||
+        info.uris.length === 0
+      )
+        continue;
+      // Each URI is listed as {uri, batch} (or a plain string).
+      const texts = info.uris
+        .map((u: unknown) => (typeof u === 'string' ? u : (u as { uri?: unknown } | null)?.uri))
+        .filter((u): u is string => typeof u === 'string');
+      images.push({
+        name: `${folder}/${file}`,
+        image: await decodePixels(path.join(corpus, folder, file)),
+        texts,
+      });
+    }
+  }
+  return images;
+}

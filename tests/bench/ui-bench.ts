@@ -6,16 +6,19 @@
  * deltas as a cross-check), the JS heap, and how much of the page one clock tick touches.
  * Needs a built checkout (dist/) and a Secret Service (run inside scripts/with-keyring.mjs).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { manyAccounts, seedVault } from '../e2e/seed';
+import { round, type BenchPart } from './figures';
 
 const ACCOUNTS = 1000;
 const LOADS = 5;
+/** Seconds the idle CPU figure is measured over. */
+const IDLE_SECONDS = 30;
 
 const median = (xs: number[]): number | undefined =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -142,10 +145,34 @@ async function traceFrames(
     for (const e of events)
       if (e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
         by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-    console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 15));
+    console.error([...by].sort((a, b) => b[1] - a[1]).slice(0, 15));
   }
   const spanMs = begins.length > 1 ? begins[begins.length - 1]! - begins[0]! : 0;
   return { frames, longTasks, mainTasks, rasterMs, spanMs };
+}
+
+/** OTP_DESK_BENCH_BREAKDOWN: the renderer's JS functions by self time while `during` runs, to stderr. */
+async function printJsProfile(page: Page, during: () => Promise<unknown>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  await during();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/.*\//, '')}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 20));
+  await cdp.detach();
 }
 
 /** Counts DOM mutations in the list over `seconds` of idle clock ticks (what one tick re-renders). */
@@ -173,8 +200,66 @@ async function idleMutations(
   );
 }
 
-/** Runs the renderer benchmark and returns a few lines of plain text with the figures. */
-export async function runUiBench(): Promise<string> {
+/** CPU seconds a Linux process has used (user + system), from /proc; undefined elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  // Fields after the command name (which may hold spaces) start at index 3 of stat(5): utime is 14, stime 15.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  const ticks =
+    Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
+
+/** CPU seconds of every Chromium process of a type so far ('renderer', 'browser', 'GPU', ...). */
+async function chromiumCpuSeconds(browser: Browser): Promise<Record<string, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; cpuTime: number }[];
+    };
+    const byType: Record<string, number> = {};
+    for (const p of processInfo) byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime;
+    return byType;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Renderer + service CPU while the window sits idle with 1000 accounts (the codes tick every
+ * second), over IDLE_SECONDS, as a percentage of one core; the browser process is reported apart.
+ */
+async function idleCpu(
+  browser: Browser,
+  servicePid: number | undefined,
+): Promise<{
+  percent: number;
+  rendererPercent: number;
+  servicePercent: number;
+  browserPercent: number;
+}> {
+  const before = await chromiumCpuSeconds(browser);
+  const serviceBefore = processCpuSeconds(servicePid) ?? 0;
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const after = await chromiumCpuSeconds(browser);
+  const service = (processCpuSeconds(servicePid) ?? 0) - serviceBefore;
+  const renderer = (after['renderer'] ?? 0) - (before['renderer'] ?? 0);
+  const browserSide = Object.keys(after)
+    .filter((type) => type !== 'renderer')
+    .reduce((sum, type) => sum + (after[type] ?? 0) - (before[type] ?? 0), 0);
+  const percent = (seconds: number) => (100 * seconds) / IDLE_SECONDS;
+  return {
+    percent: percent(renderer + service),
+    rendererPercent: percent(renderer),
+    servicePercent: percent(service),
+    browserPercent: percent(browserSide),
+  };
+}
+
+/** Runs the renderer benchmark: a few lines of plain text and the figures. */
+export async function runUiBench(): Promise<BenchPart> {
   // Resolved from the checkout at run time: the bench bundle must not inline Playwright.
   const { chromium } = createRequire(join(process.cwd(), 'package.json'))(
     '@playwright/test',
@@ -196,15 +281,25 @@ export async function runUiBench(): Promise<string> {
       page,
       async () => (raf = await scrollThrough(page)),
     );
+    if (process.env['OTP_DESK_BENCH_BREAKDOWN']) {
+      await page.evaluate(() => (document.querySelector('.list-scroller')!.scrollTop = 0));
+      console.error('renderer JS while scrolling:');
+      await printJsProfile(page, () => scrollThrough(page));
+      console.error('renderer main thread over 10 s idle:');
+      await traceFrames(browser, page, () => page.waitForTimeout(10_000));
+      console.error('renderer JS over 10 s idle:');
+      await printJsProfile(page, () => page.waitForTimeout(10_000));
+    }
     const idle = await idleMutations(page, 3);
     const heap = await page.evaluate(
       () =>
         (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
           ?.usedJSHeapSize ?? 0,
     );
+    const cpu = await idleCpu(browser, child.pid);
     const over = (xs: number[], limit: number) =>
       `${((100 * xs.filter((x) => x > limit).length) / Math.max(1, xs.length)).toFixed(1)} %`;
-    return [
+    const text = [
       `Renderer, ${ACCOUNTS} accounts (Chromium ${browser.version()}, software rendering; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs):`,
       `  navigation → first code shown: median ${ms(median(loads))} of ${LOADS} loads (min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))})`,
       `  scrolling all ${ACCOUNTS} rows in ${raf.length} frames, trace: ${frames.length} frames, median ${ms(median(frames))}, p95 ${ms(pct(frames, 95))}, max ${ms(Math.max(...frames))}, over 20 ms ${over(frames, 20)}; main-thread tasks over 50 ms: ${longTasks}`,
@@ -212,7 +307,21 @@ export async function runUiBench(): Promise<string> {
       `  same scroll, requestAnimationFrame deltas: median ${ms(median(raf))}, p95 ${ms(pct(raf, 95))}, max ${ms(Math.max(...raf))}, over 20 ms ${over(raf, 20)}`,
       `  idle clock tick: ${idle.perTick.toFixed(0)} DOM mutations per second with ${idle.rows} rows in the DOM (only the countdowns change)`,
       `  JS heap after scrolling: ${(heap / 1024 / 1024).toFixed(1)} MB`,
+      `  idle ${IDLE_SECONDS} s: renderer + service ${cpu.percent.toFixed(2)} % of a core (renderer ${cpu.rendererPercent.toFixed(2)} %, service ${cpu.servicePercent.toFixed(2)} %; browser and GPU processes ${cpu.browserPercent.toFixed(2)} %)`,
     ].join('\n');
+    return {
+      text,
+      figures: {
+        uiFirstCodeMs: round(median(loads) ?? NaN, 1),
+        uiScrollFrameP95Ms: round(pct(frames, 95) ?? NaN, 1),
+        uiScrollRafP95Ms: round(pct(raf, 95) ?? NaN, 1),
+        uiHeapMB: round(heap / 1024 / 1024, 1),
+        idleCpuPercent: round(cpu.percent, 2),
+        idleRendererCpuPercent: round(cpu.rendererPercent, 2),
+        idleServiceCpuPercent: round(cpu.servicePercent, 2),
+        idleBrowserCpuPercent: round(cpu.browserPercent, 2),
+      },
+    };
   } finally {
     await browser.close();
     child.kill('SIGTERM');

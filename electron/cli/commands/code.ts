@@ -1,5 +1,6 @@
 import type { Account } from '../../core/otp/account';
 import { UserError } from '../../core/errors';
+import { nodeHmac } from '../../core/otp/hmac.node';
 import { codeWindow, groupCode } from '../../core/otp/otp';
 import { parseTime, UsageError, type CliContext } from '../cli-context';
 
@@ -15,7 +16,7 @@ function awsCodes(ctx: CliContext, accounts: readonly Account[], atSeconds: numb
   }
   const account = accounts[0]!;
   if (account.type !== 'totp') throw new UserError('invalid-input', `${label(account)} is not a time-based (TOTP) account; AWS virtual MFA devices are TOTP.`);
-  const w = codeWindow(account, atSeconds);
+  const w = codeWindow(account, atSeconds, nodeHmac);
   ctx.out(`--authentication-code1 ${w.code} --authentication-code2 ${w.next}`);
   return 0;
 }
@@ -45,7 +46,7 @@ export async function codeCommand(ctx: CliContext): Promise<number> {
   const atMs = values['at'] !== undefined ? parseTime(values['at'] as string) : service.now();
   const atSeconds = Math.floor(atMs / 1000);
   if (values['format'] === 'aws') return awsCodes(ctx, accounts, atSeconds);
-  const rows = accounts.map((a) => ({ a, w: codeWindow(a, atSeconds) }));
+  const rows = accounts.map((a) => ({ a, w: service.codeWindow(a, atSeconds) }));
   if (values['json']) {
     const json = rows.map(({ a, w }) => ({
       id: a.id,

@@ -1,53 +1,67 @@
-import { createGuardrails, dynamicTruncate, type Digits } from '@otplib/core';
-import { generateSync as generateHotp } from '@otplib/hotp';
+import { dynamicTruncate, truncateDigits } from '@otplib/core';
 import { NobleCryptoPlugin } from '@otplib/plugin-crypto-noble';
 import type { HashAlgorithm, OtpParameters } from './account';
 import { decodeBase32 } from './base32';
 
-const crypto = new NobleCryptoPlugin();
+/** HMAC of `message` under `key`: node:crypto in main and the CLI (hmac.node.ts), noble where that is absent. */
+export type HmacFunction = (
+  algorithm: HashAlgorithm,
+  key: Uint8Array,
+  message: Uint8Array,
+) => Uint8Array;
 
-/**
- * otplib 13 refuses secrets under 16 bytes by default (RFC 4226's recommendation), but real
- * services issue 10-byte secrets (and AWS seeds of other lengths), so accept any non-empty key.
- */
-const guardrails = createGuardrails({ MIN_SECRET_BYTES: 1, MAX_SECRET_BYTES: 1024, MIN_PERIOD: 1 });
+const noble = new NobleCryptoPlugin();
+const hashName = (algorithm: HashAlgorithm) =>
+  algorithm.toLowerCase() as 'sha1' | 'sha256' | 'sha512';
+
+/** Pure-JS HMAC (otplib's noble plugin), for code that may run where node:crypto does not. */
+export const nobleHmac: HmacFunction = (algorithm, key, message) =>
+  noble.hmac(hashName(algorithm), key, message);
 
 const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
-
-const hashName = (algorithm: HashAlgorithm) => algorithm.toLowerCase() as 'sha1' | 'sha256' | 'sha512';
 
 /** The HOTP counter a TOTP code uses at a given time (RFC 6238 T). */
 export function timeStep(atSeconds: number, period: number): number {
   return Math.floor(atSeconds / period);
 }
 
-function hotpCode(params: OtpParameters, key: Uint8Array, counter: number): string {
-  if (params.type === 'steam') {
-    const counterBytes = new Uint8Array(8);
-    new DataView(counterBytes.buffer).setBigUint64(0, BigInt(counter));
-    let value = dynamicTruncate(crypto.hmac('sha1', key, counterBytes));
-    let code = '';
-    for (let i = 0; i < params.digits; i++) {
-      code += STEAM_ALPHABET[value % STEAM_ALPHABET.length];
-      value = Math.floor(value / STEAM_ALPHABET.length);
-    }
-    return code;
+/** Scratch space for the counter: HMACs here are synchronous, so one buffer serves every call. */
+const counterScratch = new Uint8Array(8);
+const counterView = new DataView(counterScratch.buffer);
+
+/** The 8-byte big-endian counter HOTP feeds to the HMAC (RFC 4226 §5.2). */
+function counterBytes(counter: number): Uint8Array {
+  counterView.setUint32(0, Math.floor(counter / 0x1_0000_0000));
+  counterView.setUint32(4, counter >>> 0);
+  return counterScratch;
+}
+
+/** The code for one counter value from an already decoded key (RFC 4226 truncation, or Steam's alphabet). */
+export function hotpCodeFromKey(
+  params: OtpParameters,
+  key: Uint8Array,
+  counter: number,
+  hmac: HmacFunction,
+): string {
+  const algorithm = params.type === 'steam' ? 'SHA1' : params.algorithm;
+  let value = dynamicTruncate(hmac(algorithm, key, counterBytes(counter)));
+  if (params.type !== 'steam') return truncateDigits(value, params.digits);
+  let code = '';
+  for (let i = 0; i < params.digits; i++) {
+    code += STEAM_ALPHABET[value % STEAM_ALPHABET.length];
+    value = Math.floor(value / STEAM_ALPHABET.length);
   }
-  return generateHotp({
-    secret: key,
-    counter,
-    algorithm: hashName(params.algorithm),
-    digits: params.digits as Digits,
-    crypto,
-    guardrails,
-  });
+  return code;
 }
 
 /** The code for `params` at `atSeconds` (unix seconds); hotp ignores the time and uses its counter. */
-export function generateCode(params: OtpParameters, atSeconds: number): string {
-  const key = decodeBase32(params.secret);
+export function generateCode(
+  params: OtpParameters,
+  atSeconds: number,
+  hmac: HmacFunction = nobleHmac,
+): string {
   const counter = params.type === 'hotp' ? params.counter : timeStep(atSeconds, params.period);
-  return hotpCode(params, key, counter);
+  return hotpCodeFromKey(params, decodeBase32(params.secret), counter, hmac);
 }
 
 /** A code with the window in which it is valid (unix seconds; hotp codes have no window). */
@@ -58,24 +72,37 @@ export interface CodeWindow {
   readonly validUntil: number;
 }
 
-/** The current code, the one after it (next period, or next counter for hotp) and the current validity window. */
-export function codeWindow(params: OtpParameters, atSeconds: number): CodeWindow {
-  const key = decodeBase32(params.secret);
+/** The code window from an already decoded key: what a per-unlock key cache calls. */
+export function codeWindowFromKey(
+  params: OtpParameters,
+  key: Uint8Array,
+  atSeconds: number,
+  hmac: HmacFunction,
+): CodeWindow {
   if (params.type === 'hotp') {
     return {
-      code: hotpCode(params, key, params.counter),
-      next: hotpCode(params, key, params.counter + 1),
+      code: hotpCodeFromKey(params, key, params.counter, hmac),
+      next: hotpCodeFromKey(params, key, params.counter + 1, hmac),
       validFrom: 0,
       validUntil: 0,
     };
   }
   const step = timeStep(atSeconds, params.period);
   return {
-    code: hotpCode(params, key, step),
-    next: hotpCode(params, key, step + 1),
+    code: hotpCodeFromKey(params, key, step, hmac),
+    next: hotpCodeFromKey(params, key, step + 1, hmac),
     validFrom: step * params.period,
     validUntil: (step + 1) * params.period,
   };
+}
+
+/** The current code, the one after it (next period, or next counter for hotp) and the current validity window. */
+export function codeWindow(
+  params: OtpParameters,
+  atSeconds: number,
+  hmac: HmacFunction = nobleHmac,
+): CodeWindow {
+  return codeWindowFromKey(params, decodeBase32(params.secret), atSeconds, hmac);
 }
 
 /** Groups a code for reading aloud: `123 456`, `1234 5678`, `12 345`. */

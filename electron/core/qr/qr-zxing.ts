@@ -2,13 +2,16 @@ import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { RgbaImage } from './qr-image-ops';
 
 /**
- * How zxing-cpp turns gray into black and white: its default local-average binariser, a global
- * histogram (better on some low-contrast photos), or local average after denoising (speckled prints).
+ * One zxing-cpp pass, cheapest first: `fast` (default binariser, no extra effort: reads most
+ * screenshots and clean photos in a few ms), `harder` (tryHarder and inverted: dark mode, small
+ * codes in 4K screenshots), then tryHarder with the other binarisers: a global histogram (some
+ * low-contrast photos) and local average after denoising (speckled prints). No pass rotates:
+ * zxing's QR detector finds codes at any angle, and rotating read no extra image (bench).
  */
-export type ZxingVariant = 'local' | 'global' | 'denoise';
+export type ZxingPass = 'fast' | 'harder' | 'global' | 'denoise';
 
 /** Reads every QR code zxing-cpp finds in an image; one call finds several codes. */
-export type ZxingQrReader = (image: RgbaImage, variant?: ZxingVariant) => Promise<string[]>;
+export type ZxingQrReader = (image: RgbaImage, pass?: ZxingPass) => Promise<string[]>;
 
 type ReaderInput = Parameters<typeof readBarcodes>[0];
 
@@ -26,18 +29,19 @@ export async function loadZxingQrReader(wasm: ArrayBuffer | Uint8Array): Promise
     },
     fireImmediately: true,
   });
-  return async (image, variant = 'local') => {
+  return async (image, pass = 'harder') => {
+    const fast = pass === 'fast';
     // readBarcodes accepts any {width, height, data} object, not only a DOM ImageData.
     const results = await readBarcodes(image as unknown as ReaderInput, {
       formats: ['QRCode'],
       textMode: 'Plain',
-      tryHarder: true,
-      tryRotate: true,
-      tryInvert: true,
+      tryHarder: !fast,
+      tryRotate: false,
+      tryInvert: pass === 'harder',
       tryDownscale: true,
       maxNumberOfSymbols: 16,
-      binarizer: variant === 'global' ? 'GlobalHistogram' : 'LocalAverage',
-      tryDenoise: variant === 'denoise',
+      binarizer: pass === 'global' ? 'GlobalHistogram' : 'LocalAverage',
+      tryDenoise: pass === 'denoise',
     });
     return results
       .filter((result) => result.isValid && result.text.length > 0)

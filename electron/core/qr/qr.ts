@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors';
 import { grayToRgba, resizeGray, toGray, type GrayImage, type RgbaImage } from './qr-image-ops';
 import { scanWithJsqr } from './qr-scan';
-import { loadZxingQrReader, type ZxingQrReader } from './qr-zxing';
+import { loadZxingQrReader, type ZxingPass, type ZxingQrReader } from './qr-zxing';
 
 export type { RgbaImage } from './qr-image-ops';
 export { classifyQrText, type QrTextKind, type QrTextClass } from './qr-text';
@@ -26,23 +26,32 @@ export interface QrDecoderOptions {
   readonly zxingWasm?: ArrayBuffer | Uint8Array;
   /** Larger images are area-averaged down to at most this many pixels first. Default 4096². */
   readonly maxPixels?: number;
-  /** Set false to skip the jsQR fallback (benchmarks). Default true. */
+  /**
+   * Run jsQR after zxing-wasm finds nothing. Default: only when zxing-wasm is unavailable. On the
+   * 141 real samples and the OTP set jsQR read no image zxing-wasm missed (`npm run bench` lists
+   * any it does), so with zxing it would only add time to every unreadable image.
+   */
   readonly jsqrFallback?: boolean;
 }
 
 const DEFAULT_DEADLINE_MS = 5000;
 const DEFAULT_MAX_PIXELS = 4096 * 4096;
-/** Below this long side zxing is given an upscaled copy too: its finder search wants ~3 px per module. */
-const SMALL_LONG_SIDE = 400;
+/**
+ * Below this long side zxing is given an upscaled copy too: its finder search wants ~3 px per
+ * module (a tiny crop). Larger images it can't read are not helped by it (bench: no sample from
+ * 200 to 400 px was), and the upscaled passes were most of the time spent on unreadable images.
+ */
+const SMALL_LONG_SIDE = 200;
+const UPSCALED_LONG_SIDE = 800;
 
 /**
- * Builds the QR pipeline (guide §3): zxing-wasm first, because on real photos it reads far more
- * than jsQR and in a tenth of the time; jsQR second, with its scaling/polarity/region strategy,
- * for the odd image zxing misses or when no .wasm is available.
+ * Builds the QR pipeline (guide §3): zxing-wasm, because on real photos it reads far more than
+ * jsQR and in a tenth of the time, in passes from cheap to expensive; jsQR, with its
+ * scaling/polarity/region strategy, where no .wasm is available (or when asked for).
  */
 export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<QrDecoder> {
   const zxing = options.zxingWasm ? await loadZxingQrReader(options.zxingWasm) : undefined;
-  const useJsqr = options.jsqrFallback ?? true;
+  const useJsqr = options.jsqrFallback ?? !zxing;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   const engines: ('zxing' | 'jsqr')[] = [
     ...(zxing ? (['zxing'] as const) : []),
@@ -69,27 +78,41 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
 }
 
 /**
- * zxing's default pass reads almost everything; the other binarisers and an upscaled copy of
- * small images each rescued real samples it missed (zxing-cpp qrcode-2/28, qrcode-4/09), and
- * they only run when the default pass found nothing.
+ * Cheap passes first, the expensive ones only when the cheaper found nothing and the image's
+ * budget allows: the fast pass reads most images (126 of 141 samples); tryHarder and inversion
+ * (dark mode, small codes in 4K screenshots), the global binariser (zxing-cpp qrcode-2/28,
+ * qrcode-4/09, qrcode-4/14), denoising and an upscaled copy of tiny images (a 64 px crop) each
+ * read images the earlier passes missed.
  */
+const ZXING_PASSES: readonly ZxingPass[] = ['fast', 'harder', 'global', 'denoise'];
+/**
+ * From about 4K up, the fast pass's sparse line scan misses the small code of a screenshot 3 times
+ * in 4 (bench: 4K screenshots), so paying for it first only adds its time: start one pass later.
+ */
+const BIG_IMAGE_PIXELS = 7_000_000;
+
 async function readWithZxing(
   zxing: ZxingQrReader,
   image: RgbaImage,
   gray: GrayImage | undefined,
   deadline: number,
 ): Promise<string[]> {
-  for (const variant of ['local', 'global', 'denoise'] as const) {
-    if (variant !== 'local' && performance.now() > deadline) return [];
-    const texts = await zxing(image, variant);
+  const passes =
+    image.width * image.height >= BIG_IMAGE_PIXELS ? ZXING_PASSES.slice(1) : ZXING_PASSES;
+  for (const [i, pass] of passes.entries()) {
+    if (i > 0 && performance.now() > deadline) return [];
+    const texts = await zxing(image, pass);
     if (texts.length > 0) return unique(texts);
   }
   const longSide = Math.max(image.width, image.height);
   if (longSide >= SMALL_LONG_SIDE || performance.now() > deadline) return [];
   const source = gray ?? toGray(image);
-  const factor = Math.min(4, Math.ceil((SMALL_LONG_SIDE * 2) / longSide));
+  const factor = Math.min(4, Math.ceil(UPSCALED_LONG_SIDE / longSide));
   return unique(
-    await zxing(grayToRgba(resizeGray(source, source.width * factor, source.height * factor))),
+    await zxing(
+      grayToRgba(resizeGray(source, source.width * factor, source.height * factor)),
+      'harder',
+    ),
   );
 }
 

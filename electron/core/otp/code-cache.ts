@@ -1,0 +1,162 @@
+import type { OtpParameters } from './account';
+import { decodeBase32 } from './base32';
+import {
+  codeWindowFromKey,
+  hotpCodeFromKey,
+  timeStep,
+  type CodeWindow,
+  type HmacFunction,
+} from './otp';
+
+/** An account as the cache sees it: an id and what its codes depend on. */
+export interface CodeSource extends OtpParameters {
+  readonly id: string;
+}
+
+/** A code window with the account it belongs to (the shape the window and `code --json` use). */
+export interface AccountCodeWindow extends CodeWindow {
+  readonly id: string;
+}
+
+/** What a cached window was computed from; any difference means recompute. */
+interface Entry {
+  readonly secret: string;
+  readonly key: Uint8Array;
+  type: OtpParameters['type'];
+  algorithm: OtpParameters['algorithm'];
+  digits: number;
+  period: number;
+  counter: number;
+  /** Time step the window belongs to (-1 for hotp, whose window does not move with time). */
+  step: number;
+  window: AccountCodeWindow | undefined;
+}
+
+/**
+ * Codes per account per time step, with each key decoded once per unlock (base32 → bytes, kept in
+ * this process only). The window refreshes every second but codes change every 30 s, so a tick
+ * within a step is a lookup. An entry is reused only while every input of the code is the same
+ * (secret, type, algorithm, digits, period, counter and time step), so an edit, an HOTP advance,
+ * a clock-offset change or a step boundary never shows a stale code. `clear()` wipes the key bytes:
+ * call it when the vault is locked or closed.
+ */
+export class CodeCache {
+  private readonly entries = new Map<string, Entry>();
+  /** The last whole list: reused while the account list is the same array and every window still holds. */
+  private list:
+    | {
+        accounts: readonly CodeSource[];
+        from: number;
+        until: number;
+        windows: readonly AccountCodeWindow[];
+      }
+    | undefined;
+
+  constructor(private readonly hmac: HmacFunction) {}
+
+  /** The code window of `account` at `atSeconds` (unix seconds). */
+  windowFor(account: CodeSource, atSeconds: number): AccountCodeWindow {
+    const step = account.type === 'hotp' ? -1 : timeStep(atSeconds, account.period);
+    let entry = this.entries.get(account.id);
+    if (entry && entry.secret !== account.secret) {
+      entry.key.fill(0);
+      entry = undefined;
+    }
+    if (!entry) {
+      entry = {
+        secret: account.secret,
+        key: decodeBase32(account.secret),
+        type: account.type,
+        algorithm: account.algorithm,
+        digits: 0,
+        period: 0,
+        counter: 0,
+        step: 0,
+        window: undefined,
+      };
+      this.entries.set(account.id, entry);
+    } else if (
+      entry.window !== undefined &&
+      entry.step === step &&
+      entry.counter === account.counter &&
+      entry.type === account.type &&
+      entry.algorithm === account.algorithm &&
+      entry.digits === account.digits &&
+      entry.period === account.period
+    ) {
+      return entry.window;
+    }
+    const previous = entry.window;
+    // Crossing into the next step: the old "next" code is the new current one (same key and settings).
+    const { code, next, validFrom, validUntil } =
+      previous !== undefined &&
+      step >= 0 &&
+      entry.step === step - 1 &&
+      entry.counter === account.counter &&
+      entry.type === account.type &&
+      entry.algorithm === account.algorithm &&
+      entry.digits === account.digits &&
+      entry.period === account.period
+        ? {
+            code: previous.next,
+            next: hotpCodeFromKey(account, entry.key, step + 1, this.hmac),
+            validFrom: step * account.period,
+            validUntil: (step + 1) * account.period,
+          }
+        : codeWindowFromKey(account, entry.key, atSeconds, this.hmac);
+    entry.type = account.type;
+    entry.algorithm = account.algorithm;
+    entry.digits = account.digits;
+    entry.period = account.period;
+    entry.counter = account.counter;
+    entry.step = step;
+    entry.window = { id: account.id, code, next, validFrom, validUntil };
+    return entry.window;
+  }
+
+  /**
+   * Windows of a whole account list at `atSeconds`. Vault data is replaced, never mutated, so the
+   * same `accounts` array within every account's current step (the window's 1 s tick) returns the
+   * last answer without touching any entry; anything else goes account by account.
+   */
+  windowsFor(accounts: readonly CodeSource[], atSeconds: number): AccountCodeWindow[] {
+    const last = this.list;
+    if (last && last.accounts === accounts && atSeconds >= last.from && atSeconds < last.until)
+      return [...last.windows];
+    if (this.entries.size > accounts.length) this.retain(new Set(accounts.map((a) => a.id)));
+    let from = -Infinity;
+    let until = Infinity;
+    const windows = accounts.map((account) => {
+      const window = this.windowFor(account, atSeconds);
+      if (account.type !== 'hotp') {
+        from = Math.max(from, window.validFrom);
+        until = Math.min(until, window.validUntil);
+      }
+      return window;
+    });
+    this.list = { accounts, from, until, windows };
+    return [...windows];
+  }
+
+  /** Forgets accounts not in `ids` (removed ones), wiping their key bytes. */
+  retain(ids: ReadonlySet<string>): void {
+    for (const [id, entry] of this.entries) {
+      if (ids.has(id)) continue;
+      entry.key.fill(0);
+      this.entries.delete(id);
+    }
+    this.list = undefined;
+  }
+
+  /** How many accounts have a decoded key here. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Wipes every decoded key and cached code (on lock, or when the vault is dropped). */
+  clear(): void {
+    for (const entry of this.entries.values()) entry.key.fill(0);
+    this.entries.clear();
+    this.list = undefined;
+  }
+}

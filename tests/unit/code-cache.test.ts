@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountDraft, HashAlgorithm } from '../../electron/core/otp/account';
+import { encodeBase32 } from '../../electron/core/otp/base32';
+import { CodeCache } from '../../electron/core/otp/code-cache';
+import { nodeHmac } from '../../electron/core/otp/hmac.node';
+import { codeWindow, nobleHmac, type HmacFunction } from '../../electron/core/otp/otp';
+import { AuthenticatorService } from '../../electron/service';
+import { MemoryKeyStore } from '../../electron/vault/keychain';
+
+const ascii = (s: string) => encodeBase32(new TextEncoder().encode(s));
+const draft = (fields: Partial<AccountDraft> & Pick<AccountDraft, 'issuer'>): AccountDraft => ({
+  type: 'totp',
+  secret: ascii('12345678901234567890'),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  account: 'alice',
+  ...fields,
+});
+
+/** A mix like a real vault: the three hashes, 6 and 8 digits, 30 and 60 s, an HOTP and a Steam account. */
+const DRAFTS: AccountDraft[] = [
+  draft({ issuer: 'Thirty' }),
+  draft({
+    issuer: 'Sixty',
+    period: 60,
+    digits: 8,
+    algorithm: 'SHA256',
+    secret: ascii('12345678901234567890123456789012'),
+  }),
+  draft({
+    issuer: 'Sha512',
+    algorithm: 'SHA512',
+    secret: ascii('1234567890123456789012345678901234567890123456789012345678901234'),
+  }),
+  draft({ issuer: 'Counter', type: 'hotp', counter: 5 }),
+  draft({ issuer: 'Steam', type: 'steam', digits: 5, secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI' }),
+];
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** A service on a throwaway vault whose clock the test moves. */
+async function openService(startMs: number) {
+  dir = mkdtempSync(join(tmpdir(), 'otp-desk-code-cache-'));
+  const clock = { ms: startMs };
+  const service = await AuthenticatorService.open(dir, new MemoryKeyStore(), {
+    create: true,
+    clock: () => clock.ms,
+  });
+  await service.addAccounts(DRAFTS);
+  return { service, clock };
+}
+
+/** Codes computed from scratch with the pure-JS HMAC: what every cached answer must equal. */
+function freshCodes(service: AuthenticatorService, atMs: number) {
+  return service
+    .accounts()
+    .map((a) => ({ id: a.id, ...codeWindow(a, Math.floor(atMs / 1000), nobleHmac) }));
+}
+
+describe('the per-step code cache', () => {
+  it('gives RFC 6238 codes through node:crypto, the same as the pure-JS HMAC', () => {
+    const cache = new CodeCache(nodeHmac);
+    const seeds: Record<HashAlgorithm, [string, string]> = {
+      SHA1: [ascii('12345678901234567890'), '94287082'],
+      SHA256: [ascii('12345678901234567890123456789012'), '46119246'],
+      SHA512: [
+        ascii('1234567890123456789012345678901234567890123456789012345678901234'),
+        '90693936',
+      ],
+    };
+    for (const [algorithm, [secret, expected]] of Object.entries(seeds) as [
+      HashAlgorithm,
+      [string, string],
+    ][]) {
+      const account = {
+        id: algorithm,
+        type: 'totp' as const,
+        secret,
+        algorithm,
+        digits: 8,
+        period: 30,
+        counter: 0,
+      };
+      expect(cache.windowFor(account, 59).code).toBe(expected);
+      expect(codeWindow(account, 59, nodeHmac)).toEqual(codeWindow(account, 59, nobleHmac));
+    }
+  });
+
+  it('never shows a stale code across a step boundary, a clock offset change or an HOTP advance', async () => {
+    const start = 1_699_999_990_000; // 10 s into both a 30 s and a 60 s step
+    const { service, clock } = await openService(start);
+    const first = service.codesAt(start);
+    expect(first).toEqual(freshCodes(service, start));
+
+    // A tick within the step: same codes.
+    clock.ms = start + 1000;
+    expect(service.codesAt(clock.ms)).toEqual(first);
+
+    // Step boundary of the 30 s accounts (the 60 s one keeps its code, the 30 s ones move on).
+    clock.ms = start + 20_000;
+    const crossed = service.codesAt(clock.ms);
+    expect(crossed).toEqual(freshCodes(service, clock.ms));
+    const byIssuer = (codes: typeof first, issuer: string) =>
+      codes.find((c) => c.id === service.accounts().find((a) => a.issuer === issuer)!.id)!;
+    expect(byIssuer(crossed, 'Thirty').code).toBe(byIssuer(first, 'Thirty').next);
+    expect(byIssuer(crossed, 'Sixty').code).toBe(byIssuer(first, 'Sixty').code);
+
+    // The user corrects the clock by +45 s: every TOTP moves to the corrected time at once.
+    await service.setSetting('clockOffsetMs', 45_000);
+    const shifted = service.codesAt(clock.ms);
+    expect(shifted).toEqual(freshCodes(service, clock.ms + 45_000));
+    expect(byIssuer(shifted, 'Sixty').code).toBe(byIssuer(first, 'Sixty').next);
+
+    // An HOTP advance within the same second shows the next counter's code.
+    const hotp = service.accounts().find((a) => a.type === 'hotp')!;
+    const before = byIssuer(service.codesAt(clock.ms), 'Counter');
+    await service.advanceCounter(hotp.id);
+    const after = byIssuer(service.codesAt(clock.ms), 'Counter');
+    expect(after.code).toBe(before.next);
+    expect(service.codesAt(clock.ms)).toEqual(freshCodes(service, clock.ms + 45_000));
+
+    // The clock set back an hour (offset back to 0, time earlier): earlier codes, not the cached ones.
+    await service.setSetting('clockOffsetMs', 0);
+    expect(service.codesAt(start - 3_600_000)).toEqual(freshCodes(service, start - 3_600_000));
+  });
+
+  it('recomputes when an import replaces an account key and forgets removed accounts', async () => {
+    const start = 1_700_000_000_000;
+    const { service } = await openService(start);
+    service.codesAt(start);
+    const target = service.accounts()[0]!;
+    await service.applyImport(
+      [],
+      [{ id: target.id, draft: draft({ issuer: 'Thirty', secret: 'JBSWY3DPEHPK3PXP' }) }],
+    );
+    expect(service.codesAt(start)).toEqual(freshCodes(service, start));
+    await service.removeAccount(target.id);
+    expect(service.codesAt(start)).toEqual(freshCodes(service, start));
+  });
+
+  it('wipes decoded key bytes on clear, and removed accounts on retain', () => {
+    const keys: Uint8Array[] = [];
+    const spy: HmacFunction = (algorithm, key, message) => {
+      keys.push(key);
+      return nodeHmac(algorithm, key, message);
+    };
+    const cache = new CodeCache(spy);
+    const a = {
+      id: 'a',
+      type: 'totp' as const,
+      secret: 'JBSWY3DPEHPK3PXP',
+      algorithm: 'SHA1' as const,
+      digits: 6,
+      period: 30,
+      counter: 0,
+    };
+    const b = { ...a, id: 'b', secret: 'GEZDGNBVGY3TQOJQ' };
+    cache.windowFor(a, 0);
+    cache.windowFor(b, 0);
+    const [keyA, , keyB] = keys;
+    expect(keyA!.some((x) => x !== 0)).toBe(true);
+    cache.retain(new Set(['b']));
+    expect(cache.size).toBe(1);
+    expect(keyA!.every((x) => x === 0)).toBe(true);
+    expect(keyB!.some((x) => x !== 0)).toBe(true);
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(keyB!.every((x) => x === 0)).toBe(true);
+    // After a clear the codes come back right (keys decoded again), not from wiped bytes.
+    expect(cache.windowFor(a, 0)).toEqual({ id: 'a', ...codeWindow(a, 0, nobleHmac) });
+  });
+});
