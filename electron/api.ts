@@ -204,6 +204,12 @@ export interface OtpDeskApi {
     unlock(password: string): VaultStatus;
     /** Restores a damaged vault from its previous version or (with the backup password) the newest automatic backup. */
     recover(from: 'previous' | 'backup', backupPassword?: string): VaultStatus;
+    /** Sets the vault password (at least 8 characters), or changes it with the current one. Only the password slot is re-wrapped. */
+    setPassword(newPassword: string, currentPassword?: string): VaultStatus;
+    /** Removes the vault password (the keychain alone opens the vault again); needs the current one. */
+    removePassword(currentPassword: string): VaultStatus;
+    /** Drops the decrypted vault and master key from main; needs a vault password. State becomes `locked`. */
+    lock(): VaultStatus;
   };
   accounts: {
     list(): AccountSummary[];
@@ -243,6 +249,8 @@ export interface OtpDeskApi {
   clipboard: {
     /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
     clearIf(text: string): boolean;
+    /** Main copies `text`, marked concealed where the platform allows, and clears it after the set delay and on quit if it is still there; fails where main has no clipboard. */
+    copy(text: string): boolean;
   };
   trash: {
     /** Accounts deleted in the last 30 days, newest first; accounts.restore brings one back. */
@@ -275,13 +283,13 @@ export interface OtpDeskApi {
 
 /** Method names per namespace, the runtime twin of OtpDeskApi (checked against it below). */
 export const API_METHODS = {
-  vault: ['status', 'unlock', 'recover'],
+  vault: ['status', 'unlock', 'recover', 'setPassword', 'removePassword', 'lock'],
   accounts: ['list', 'addUri', 'addFields', 'update', 'remove', 'restore', 'reorder', 'advanceCounter', 'markUsed'],
   imports: ['previewFiles', 'previewTexts', 'unlock', 'commit', 'discard'],
   codes: ['at'],
   settings: ['get', 'set'],
   clock: ['check'],
-  clipboard: ['clearIf'],
+  clipboard: ['clearIf', 'copy'],
   trash: ['list'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],

@@ -36,6 +36,8 @@ export class AuthenticatorService {
   private readonly codes = new CodeCache(nodeHmac);
   /** accounts() sorted, for the accounts array it was sorted from (vault data is replaced, never mutated). */
   private sorted: { from: readonly Account[]; accounts: readonly Account[] } | undefined;
+  /** Slows down repeated wrong vault passwords (set by the app's service host; the CLI runs once per command). */
+  passwordGate: { attempt<T>(check: () => Promise<T>): Promise<T> } | undefined;
 
   private constructor(
     private readonly vault: Vault,
@@ -105,6 +107,20 @@ export class AuthenticatorService {
   /** Wipes the decoded keys and cached codes; whatever drops the vault (lock, close) calls this. */
   forgetDecodedKeys(): void {
     this.codes.clear();
+  }
+
+  /**
+   * Codes for the renderer: `atMs` is clamped to main's own clock ± one period per account, so
+   * a compromised page can't harvest codes for other times (the CLI's --at uses codesAt).
+   */
+  codesNear(atMs: number): AccountCodes[] {
+    const now = this.clock();
+    const offset = this.now() - now;
+    return this.accounts().map((a) => {
+      const periodMs = (a.type === 'hotp' ? 30 : a.period) * 1000;
+      const at = Math.min(now + periodMs, Math.max(now - periodMs, atMs));
+      return { id: a.id, ...this.codes.windowFor(a, Math.floor((at + offset) / 1000)) };
+    });
   }
 
   /** Adds accounts in one write: all of them or, if any is invalid, none. */

@@ -1,4 +1,7 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { UserError } from './core/errors';
+import { isClockCheckUrl } from './core/settings';
 
 /** The outcome of comparing the system clock with a server's HTTP Date header. */
 export interface ClockCheck {
@@ -17,7 +20,30 @@ export interface ClockCheckOptions {
   /** Differences below this are within the Date header's 1 s resolution plus network noise. */
   readonly toleranceMs?: number;
   readonly clock?: () => number;
-  readonly fetchImpl?: typeof fetch;
+}
+
+/** The most header bytes a clock server may send; the body is never read (HEAD). */
+export const CLOCK_CHECK_MAX_HEADER_BYTES = 8 * 1024;
+/** How long the clock check waits for an answer. */
+export const CLOCK_CHECK_TIMEOUT_MS = 3_000;
+
+class ClockTimeout extends Error {}
+
+/** One HEAD request: no redirects followed, headers capped, body discarded, bounded in time. Resolves the Date header. */
+function headDate(url: URL, timeoutMs: number): Promise<string | null> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'HEAD', maxHeaderSize: CLOCK_CHECK_MAX_HEADER_BYTES, timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(typeof res.headers.date === 'string' ? res.headers.date : null);
+      req.destroy();
+    });
+    const timer = setTimeout(() => req.destroy(new ClockTimeout()), timeoutMs);
+    req.on('close', () => clearTimeout(timer));
+    req.on('timeout', () => req.destroy(new ClockTimeout()));
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function describe(offsetMs: number): string {
@@ -26,25 +52,24 @@ function describe(offsetMs: number): string {
 }
 
 /**
- * Asks `url` for its time (a HEAD request; the Date header has 1 s resolution, so the
- * request's midpoint plus half a second is compared) within a bounded timeout.
+ * Asks `url` (only the server the user typed, over https) for its time: a HEAD request whose
+ * Date header has 1 s resolution, so the request's midpoint plus half a second is compared.
+ * Bounded in time and size, so a hostile or slow server costs at most a message.
  */
 export async function checkSystemClock(
   url: string,
   options: ClockCheckOptions = {},
 ): Promise<ClockCheck> {
-  const { timeoutMs = 5_000, toleranceMs = 5_000, clock = Date.now, fetchImpl = fetch } = options;
+  const { timeoutMs = CLOCK_CHECK_TIMEOUT_MS, toleranceMs = 5_000, clock = Date.now } = options;
+  if (!isClockCheckUrl(url))
+    throw new UserError('invalid-input', 'The clock check only asks an https:// server. Change the address in Settings.');
   const server = new URL(url).host;
   const sent = clock();
-  let response: Response;
+  let dateHeader: string | null;
   try {
-    response = await fetchImpl(url, {
-      method: 'HEAD',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    dateHeader = await headDate(new URL(url), timeoutMs);
   } catch (error) {
-    const timedOut = (error as Error)?.name === 'TimeoutError';
+    const timedOut = error instanceof ClockTimeout;
     throw new UserError(
       'io',
       timedOut
@@ -53,7 +78,7 @@ export async function checkSystemClock(
     );
   }
   const received = clock();
-  const date = Date.parse(response.headers.get('date') ?? '');
+  const date = Date.parse(dateHeader ?? '');
   if (Number.isNaN(date)) {
     throw new UserError(
       'io',

@@ -70,14 +70,39 @@ export interface AppPlatform extends DeskPlatform, BackupPlatform {
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
+/** Namespaces that touch accounts or secrets: while the vault is locked each of their calls fails with vault-locked. */
+const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups'] as const;
+
+/** Makes every method of the vault namespaces check the lock first (before even reading arguments). */
+function guardLocked(host: ServiceHost, handlers: ApiHandlers): ApiHandlers {
+  const guarded = { ...handlers } as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>;
+  for (const namespace of VAULT_NAMESPACES) {
+    const group = handlers[namespace] as Record<string, (...args: unknown[]) => unknown>;
+    guarded[namespace] = Object.fromEntries(
+      Object.entries(group).map(([method, handler]) => [
+        method,
+        (...args: unknown[]) => {
+          host.get();
+          return handler(...args);
+        },
+      ]),
+    );
+  }
+  return guarded as unknown as ApiHandlers;
+}
+
 /** The Api implemented over the service host; every argument is narrowed from unknown first. */
 export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {}): ApiHandlers {
   const service = () => host.get();
-  return {
+  return guardLocked(host, {
     vault: {
       status: () => host.status(),
       unlock: (password) => host.unlock(asString(password, 'password', 1_000)),
       recover: (from, backupPassword) => host.recover(from === 'backup' ? 'backup' : 'previous', asOptionalString(backupPassword, 'backup password')),
+      setPassword: (newPassword, currentPassword) =>
+        host.setPassword(asString(newPassword, 'new password', 1_000), asOptionalString(currentPassword, 'current password')),
+      removePassword: (currentPassword) => host.removePassword(asString(currentPassword, 'current password', 1_000)),
+      lock: () => host.lock(),
     },
     accounts: {
       list: () => service().listAccounts(),
@@ -100,7 +125,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       discard: (id) => host.imports().discard(asString(id, 'import id')),
     },
     codes: {
-      at: (atMs) => service().codesAt(asFiniteNumber(atMs, 'time')),
+      at: (atMs) => service().codesNear(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
     ...createBackupHandlers(host, platform),
@@ -110,7 +135,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
         return platform.captureScreens();
       },
     },
-  };
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { isExportFormat } from '../core/exporters/export-format';
 import { readLatestBackup } from '../backups/backup-files.node';
 import { createExport, revealAccount, type PrintToPdf } from '../backups/export-service';
 import { requireVaultPassword } from '../backups/reauth';
+import { confirmSecretRelease, type SecretConfirmer } from '../lock/secret-release';
 import { asOptionalString, asRecord, asString, asStringArray } from './guards';
 import type { ServiceHost } from './service-host';
 
@@ -14,7 +15,11 @@ export interface BackupPlatform {
   /** Electron's folder dialog: the chosen folder, or '' when cancelled. */
   readonly chooseFolder?: () => Promise<string>;
   readonly printToPdf?: PrintToPdf;
+  /** Main's own question before a secret leaves without a vault password (native dialog; the bridge's explicit test answer). */
+  readonly confirmSecretRelease?: SecretConfirmer;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function exportRequestFrom(value: unknown): ExportRequest {
   const r = asRecord(value, 'an export request');
@@ -60,8 +65,19 @@ export function createBackupHandlers(host: ServiceHost, platform: BackupPlatform
       },
     },
     exports: {
-      create: (request) => createExport(service(), exportRequestFrom(request), platform.printToPdf),
-      reveal: (id, vaultPassword) => revealAccount(service(), asString(id, 'account id'), asOptionalString(vaultPassword, 'vault password')),
+      create: async (request) => {
+        const valid = exportRequestFrom(request);
+        const count = valid.ids ? valid.ids.length : service().accounts().length;
+        const what = `${valid.ids ? plural(count, 'account') : `all ${plural(count, 'account')}`} (${valid.format})`;
+        await confirmSecretRelease(service().hasPassword, { action: 'export', what }, platform.confirmSecretRelease);
+        return createExport(service(), valid, platform.printToPdf);
+      },
+      reveal: async (id, vaultPassword) => {
+        const account = service().getAccount(asString(id, 'account id'));
+        const label = [account.issuer, account.account].filter(Boolean).join(' · ') || 'this account';
+        await confirmSecretRelease(service().hasPassword, { action: 'reveal', what: `the secret key of ${label}` }, platform.confirmSecretRelease);
+        return revealAccount(service(), account.id, asOptionalString(vaultPassword, 'vault password'));
+      },
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../api';
-import { clearClipboardIfHolds, type ClipboardAccess } from '../clipboard-access';
+import { clearClipboardIfHolds, type ClipboardAccess, type ClipboardGuard } from '../clipboard-access';
+import { validateSettingsPatch, type Settings } from '../core/settings';
 import { summarizeAccount } from '../core/otp/account';
 import { UserError } from '../core/errors';
 import { TRASH_RETENTION_MS } from '../service';
@@ -11,6 +12,22 @@ import type { ServiceHost } from './service-host';
 /** What only the app's main process has; the test bridge runs without it. */
 export interface DeskPlatform {
   readonly clipboard?: ClipboardAccess;
+  /** Main's copy-and-clear (the app); absent in the test bridge, where the page copies itself. */
+  readonly clipboardGuard?: ClipboardGuard;
+}
+
+/** Applies a settings patch; "ask for the password at every start" changes the vault's keychain slot first. */
+async function setSettings(host: ServiceHost, patch: unknown): Promise<Settings> {
+  const valid = validateSettingsPatch(patch);
+  const service = host.get();
+  if (valid.requirePasswordAtStart !== undefined && valid.requirePasswordAtStart !== currentSettings(service).requirePasswordAtStart) {
+    if (valid.requirePasswordAtStart && !service.hasPassword)
+      throw new UserError('invalid-input', 'Set a vault password first: with this on, only the password opens the vault.');
+    await host.setRequirePasswordAtStart(valid.requirePasswordAtStart);
+  }
+  if (valid.autoLockMinutes && !service.hasPassword)
+    throw new UserError('invalid-input', 'Set a vault password first (Settings › Security): locking needs a password to unlock with.');
+  return updateSettings(service, valid);
 }
 
 /** Settings, the clock check and the clipboard: the codes window's part of the contract. */
@@ -22,7 +39,7 @@ export function createDeskHandlers(
   return {
     settings: {
       get: () => currentSettings(service()),
-      set: (patch) => updateSettings(service(), patch),
+      set: (patch) => setSettings(host, patch),
     },
     clock: {
       check: () => {
@@ -43,6 +60,12 @@ export function createDeskHandlers(
             'The system clipboard is not reachable from here; the page clears it instead.',
           );
         return clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
+      },
+      copy: async (text) => {
+        if (!platform.clipboardGuard)
+          throw new UserError('io', 'The system clipboard is not reachable from here; the page copies instead.');
+        await platform.clipboardGuard.copy(asString(text, 'text to copy', 1_000), currentSettings(service()).clipboardClearSeconds);
+        return true;
       },
     },
     trash: {

@@ -4,6 +4,10 @@ import type { VaultRecovery, VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
 import type { ImportReader } from '../core/importers/import-reader';
+import { assessPassword } from '../core/password-policy';
+import { readSettings } from '../core/settings';
+import { PasswordBackoff } from '../lock/password-backoff';
+import type { LockPolicy, LockTrigger } from '../lock/auto-lock';
 import { BackupService } from '../backups/backup-service';
 import { damagedVaultMessage, inspectRecovery, recoverFromBackup, recoverFromPrevious } from '../backups/vault-recovery.node';
 import { ImportService } from '../import-service';
@@ -27,13 +31,17 @@ export class ServiceHost {
   private recovery: VaultRecovery | undefined;
   private watcher: FSWatcher | undefined;
   private readonly listeners = new Set<() => void>();
+  /** Wrong-password slow-down, kept here in main so a renderer reload does not reset it. */
+  readonly backoff: PasswordBackoff;
 
   constructor(
     readonly vaultDir: string,
     private readonly keyStore: KeyStore,
     private readonly importers: ImportReader | readonly Importer[],
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.backoff = new PasswordBackoff();
+  }
 
   /** Opens (creating if new) the vault through the keychain; failures become a locked status, not a crash. */
   async start(): Promise<VaultStatus> {
@@ -46,10 +54,15 @@ export class ServiceHost {
       this.recovery = error.kind === 'integrity' ? await inspectRecovery(this.vaultDir, this.keyStore) : undefined;
       if (this.recovery) this.lockedMessage = damagedVaultMessage(this.vaultDir, this.recovery, false);
       // The file's public header says whether a password can open it (not the error's wording).
-      this.hasPasswordSlot = await readVaultFile(join(this.vaultDir, VAULT_FILE_NAME)).then(
-        (file) => file?.slots.some((slot) => slot.type === 'password') ?? false,
-        () => false,
+      const slots = await readVaultFile(join(this.vaultDir, VAULT_FILE_NAME)).then(
+        (file) => file?.slots ?? [],
+        () => [],
       );
+      this.hasPasswordSlot = slots.some((slot) => slot.type === 'password');
+      if (this.hasPasswordSlot && !slots.some((slot) => slot.type === 'keychain')) {
+        this.lockedState = 'locked';
+        this.lockedMessage = 'OTP Desk asks for your vault password at every start. Enter it to unlock.';
+      }
     }
     return this.status();
   }
@@ -72,13 +85,102 @@ export class ServiceHost {
     return this.status();
   }
 
-  /** Unlocks with the vault password and, where the keychain works, puts the key back into it. */
+  /**
+   * Unlocks with the vault password and, where the keychain works, puts the key back into it
+   * (not in "ask for the password at every start" mode). Wrong passwords slow down.
+   */
   async unlock(password: string): Promise<VaultStatus> {
-    const service = await AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock });
-    await service.vaultHandle.restoreKeychainSlot().catch(() => undefined);
+    if (this.service) return this.status();
+    if (this.service) return this.status();
+    const service = await this.backoff.attempt(() => AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock }));
+    if (!readSettings(service.vaultHandle.current.settings).requirePasswordAtStart) {
+      await service.vaultHandle.restoreKeychainSlot().catch(() => undefined);
+    }
     this.attach(service);
     this.emit();
     return this.status();
+  }
+
+  /**
+   * Sets or changes the vault password (the current one is needed to change it). Only the
+   * password slot is re-wrapped, in one atomic write: a crash leaves the old password or the new.
+   */
+  async setPassword(newPassword: string, currentPassword?: string): Promise<VaultStatus> {
+    const service = this.get();
+    const assessment = assessPassword(newPassword);
+    if (!assessment.ok) throw new UserError('invalid-input', `${assessment.problem} Nothing was changed.`);
+    if (service.hasPassword) {
+      if (!currentPassword) throw new UserError('password-required', 'Enter your current vault password to change it.');
+      await this.backoff.attempt(() => service.vaultHandle.verifyPassword(currentPassword));
+    }
+    await service.vaultHandle.setPassword(newPassword);
+    this.emit();
+    return this.status();
+  }
+
+  /** Removes the vault password; the keychain slot comes back first, so the vault always stays openable. */
+  async removePassword(currentPassword: string): Promise<VaultStatus> {
+    const service = this.get();
+    if (!service.hasPassword) throw new UserError('invalid-input', 'The vault has no password to remove.');
+    await this.backoff.attempt(() => service.vaultHandle.verifyPassword(currentPassword));
+    if (!service.vaultHandle.hasKeychainSlot) await service.vaultHandle.restoreKeychainSlot();
+    if (readSettings(service.vaultHandle.current.settings).requirePasswordAtStart) await service.setSetting('requirePasswordAtStart', false);
+    await service.vaultHandle.setPassword(null);
+    this.emit();
+    return this.status();
+  }
+
+  /** "Ask for the password at every start": removes (true) or restores (false) the keychain slot. */
+  async setRequirePasswordAtStart(on: boolean): Promise<void> {
+    const vault = this.get().vaultHandle;
+    if (on) await vault.removeKeychainSlot();
+    else if (!vault.hasKeychainSlot) await vault.restoreKeychainSlot();
+  }
+
+  /**
+   * Locks: drops the decrypted vault and the master key, pending import previews and the
+   * backup scheduler; every data call then fails with vault-locked until unlock(password).
+   * Without a password the keychain alone opens the vault, so a lock would keep no one out.
+   */
+  lock(): VaultStatus {
+    const service = this.get();
+    if (!service.hasPassword) {
+      throw new UserError('invalid-input', 'Set a vault password first (Settings › Security): without one, the keychain alone opens the vault, so locking would keep no one out.');
+    }
+    this.dropService();
+    this.hasPasswordSlot = true;
+    this.lockedState = 'locked';
+    this.lockedMessage = 'OTP Desk is locked. Enter your vault password to unlock.';
+    this.emit();
+    return this.status();
+  }
+
+  /** The settings that decide automatic locking, or null when there is nothing to lock (locked, or no password). */
+  lockPolicy(): LockPolicy | null {
+    if (!this.service?.hasPassword) return null;
+    const settings = readSettings(this.service.vaultHandle.current.settings);
+    return { autoLockMinutes: settings.autoLockMinutes, lockOnScreenLock: settings.lockOnScreenLock };
+  }
+
+  /** Locks for an automatic reason (idle, screen lock, suspend) when the settings say so; true when it locked. */
+  autoLock(trigger: LockTrigger): boolean {
+    const policy = this.lockPolicy();
+    if (!policy || (trigger !== 'idle' && !policy.lockOnScreenLock)) return false;
+    this.lock();
+    return true;
+  }
+
+  private dropService(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    this.backupService?.stop();
+    this.backupService = undefined;
+    this.importService = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.service?.forgetDecodedKeys();
+    this.service?.vaultHandle.lock();
+    this.service = undefined;
   }
 
   /** The open service, or the reason it is not open. */
@@ -111,14 +213,18 @@ export class ServiceHost {
     if (!Array.isArray(this.importers)) void (this.importers as ImportReader).close?.();
   }
 
+  private unsubscribe: (() => void) | undefined;
+
   private attach(service: AuthenticatorService): void {
     if (this.service !== service) this.service?.forgetDecodedKeys();
     this.service = service;
+    service.passwordGate = this.backoff;
     this.importService = new ImportService(service, this.importers);
     this.backupService?.stop();
     this.backupService = new BackupService(service, () => this.emit());
     void this.backupService.start().catch(() => undefined);
-    service.onChange(() => this.emit());
+    this.unsubscribe?.();
+    this.unsubscribe = service.onChange(() => this.emit());
     this.watcher?.close();
     let timer: NodeJS.Timeout | undefined;
     // The CLI may write the vault while the app runs; fs.watch on the folder survives the atomic rename.
@@ -126,7 +232,9 @@ export class ServiceHost {
     mkdirSync(this.vaultDir, { recursive: true, mode: 0o700 });
     this.watcher = watch(this.vaultDir, () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void service.reloadIfChanged().catch(() => undefined), 100);
+      timer = setTimeout(() => {
+        if (this.service === service) void service.reloadIfChanged().catch(() => undefined);
+      }, 100);
     });
     this.watcher.unref?.();
   }

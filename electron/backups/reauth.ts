@@ -12,5 +12,6 @@ export async function requireVaultPassword(service: AuthenticatorService, passwo
   if (!service.hasPassword) return;
   if (!password) throw new UserError('password-required', `Enter your vault password to ${action}.`);
   // Opening with the password checks it against the slot on disk; the key store is never touched.
-  await Vault.open(service.vaultDir, new MemoryKeyStore(), { password });
+  const check = async () => void (await Vault.open(service.vaultDir, new MemoryKeyStore(), { password })).lock();
+  await (service.passwordGate ? service.passwordGate.attempt(check) : check());
 }

@@ -12,6 +12,7 @@ export type UserErrorKind =
   | 'vault-locked'
   | 'keychain-unavailable'
   | 'busy'
+  | 'cancelled'
   | 'io';
 
 export class UserError extends Error {

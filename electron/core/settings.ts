@@ -14,7 +14,22 @@ export interface Settings {
   /** Compare the system clock with a server's HTTP Date header; off until the user enables it. */
   readonly timeCheckEnabled: boolean;
   readonly timeCheckUrl: string;
+  /** Lock after this many idle minutes; 0 never (needs a vault password). */
+  readonly autoLockMinutes: 0 | 1 | 5 | 15 | 60;
+  /** Lock when the screen locks or the computer suspends. */
+  readonly lockOnScreenLock: boolean;
+  /** No keychain slot: only the vault password opens the vault, at every start. */
+  readonly requirePasswordAtStart: boolean;
+  /** Codes show as dots until a row is clicked. */
+  readonly hideCodesUntilClicked: boolean;
+  /** Exclude the window from screenshots and screen sharing (setContentProtection). */
+  readonly contentProtection: boolean;
+  /** Blur codes while the window is not focused. */
+  readonly blurWhenInactive: boolean;
 }
+
+/** The idle times "Lock after" offers, in minutes (0: never). */
+export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -25,6 +40,12 @@ export const DEFAULT_SETTINGS: Settings = {
   sort: 'manual',
   timeCheckEnabled: false,
   timeCheckUrl: 'https://www.google.com/',
+  autoLockMinutes: 0,
+  lockOnScreenLock: true,
+  requirePasswordAtStart: false,
+  hideCodesUntilClicked: false,
+  contentProtection: false,
+  blurWhenInactive: false,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -36,14 +57,23 @@ const oneOf =
   (v: unknown): v is T =>
     typeof v === 'string' && (values as readonly string[]).includes(v);
 
-const isHttpUrl = (v: unknown): v is string => {
+/**
+ * The clock check talks only to the server typed here, over https (plain http only to this
+ * machine itself, e.g. a local time server), so nobody on the network can fake the time.
+ */
+export function isClockCheckUrl(v: unknown): v is string {
   if (typeof v !== 'string' || v.length > 500) return false;
   try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
+    const url = new URL(v);
+    if (url.username || url.password) return false;
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
   } catch {
     return false;
   }
-};
+}
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 /** A check per field: what a stored or submitted value must look like. */
 const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
@@ -54,8 +84,15 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] 
     Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3600,
   clockOffsetMs: (v): v is number => Number.isInteger(v) && Math.abs(v as number) <= ONE_DAY_MS,
   sort: oneOf('manual', 'name', 'used'),
-  timeCheckEnabled: (v): v is boolean => typeof v === 'boolean',
-  timeCheckUrl: isHttpUrl,
+  timeCheckEnabled: isBoolean,
+  timeCheckUrl: isClockCheckUrl,
+  autoLockMinutes: (v): v is Settings['autoLockMinutes'] =>
+    (AUTO_LOCK_CHOICES as readonly unknown[]).includes(v),
+  lockOnScreenLock: isBoolean,
+  requirePasswordAtStart: isBoolean,
+  hideCodesUntilClicked: isBoolean,
+  contentProtection: isBoolean,
+  blurWhenInactive: isBoolean,
 };
 
 const HINTS: { readonly [K in keyof Settings]: string } = {
@@ -66,7 +103,13 @@ const HINTS: { readonly [K in keyof Settings]: string } = {
   clockOffsetMs: 'Give a whole number of milliseconds within one day either way.',
   sort: 'Choose manual, name or used.',
   timeCheckEnabled: 'Give true or false.',
-  timeCheckUrl: 'Give an http:// or https:// address, e.g. https://www.google.com/.',
+  timeCheckUrl: 'Give an https:// address, e.g. https://www.google.com/.',
+  autoLockMinutes: 'Choose 0 (never), 1, 5, 15 or 60 minutes.',
+  lockOnScreenLock: 'Give true or false.',
+  requirePasswordAtStart: 'Give true or false.',
+  hideCodesUntilClicked: 'Give true or false.',
+  contentProtection: 'Give true or false.',
+  blurWhenInactive: 'Give true or false.',
 };
 
 /** Settings from the vault's stored values: unknown or damaged values fall back to the defaults. */

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { SCRYPT_PARAMS, scryptMaxmem, scryptParamsAllowed } from '../core/backup/backup-crypto';
 import { UserError } from '../core/errors';
 
 /** AES-256-GCM output, hex for nonce/tag (as Aegis writes them), base64 for the payload. */
@@ -17,44 +18,55 @@ export interface ScryptParams {
 }
 
 export const KEY_BYTES = 32;
+/** GCM's full 128-bit tag; a shorter tag read from a file is refused (Node would accept 4 bytes). */
+export const GCM_TAG_BYTES = 16;
+const GCM_NONCE_BYTES = 12;
 
 /** A fresh random 256-bit key. */
 export function randomKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
-/** Encrypts with AES-256-GCM under a fresh 96-bit nonce. */
-export function seal(key: Uint8Array, plaintext: Uint8Array): SealedBox {
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+/** Encrypts with AES-256-GCM under a fresh 96-bit nonce; `aad` is authenticated but not encrypted. */
+export function seal(key: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): SealedBox {
+  const nonce = randomBytes(GCM_NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
+  if (aad) cipher.setAAD(aad);
   const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return { nonce: nonce.toString('hex'), tag: cipher.getAuthTag().toString('hex'), data: data.toString('base64') };
 }
 
-/** Decrypts a SealedBox; a wrong key or any changed byte raises `onFailure`. */
-export function open(key: Uint8Array, box: SealedBox, onFailure: () => UserError): Buffer {
+/** Decrypts a SealedBox (with the same `aad` it was sealed with); a wrong key, a short tag or any changed byte raises `onFailure`. */
+export function open(key: Uint8Array, box: SealedBox, onFailure: () => UserError, aad?: Uint8Array): Buffer {
+  const nonce = Buffer.from(box.nonce, 'hex');
+  const tag = Buffer.from(box.tag, 'hex');
+  if (nonce.length !== GCM_NONCE_BYTES || tag.length !== GCM_TAG_BYTES || box.tag.length !== GCM_TAG_BYTES * 2) throw onFailure();
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.nonce, 'hex'));
-    decipher.setAuthTag(Buffer.from(box.tag, 'hex'));
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
+    decipher.setAuthTag(tag);
+    if (aad) decipher.setAAD(aad);
     return Buffer.concat([decipher.update(Buffer.from(box.data, 'base64')), decipher.final()]);
   } catch {
     throw onFailure();
   }
 }
 
-/** Fresh scrypt parameters: N=2^15 r=8 p=1 with a 32-byte salt (Aegis's values). */
+/** Fresh scrypt parameters for a new password slot: N=2^17 r=8 p=1 (OWASP's minimum) with a 32-byte salt. */
 export function newScryptParams(): ScryptParams {
-  return { n: 2 ** 15, r: 8, p: 1, salt: randomBytes(32).toString('hex') };
+  return { ...SCRYPT_PARAMS, salt: randomBytes(32).toString('hex') };
 }
 
-/** Derives a 256-bit key from a password. */
+/** Derives a 256-bit key from a password; parameters read from a file are capped before any work. */
 export function deriveKey(password: string, params: ScryptParams): Promise<Buffer> {
+  if (!scryptParamsAllowed(params) || typeof params.salt !== 'string' || params.salt.length > 1024) {
+    return Promise.reject(new UserError('integrity', 'The vault file asks for scrypt parameters beyond what OTP Desk allows (N ≤ 2^20, r·p ≤ 32). Restore it from vault.json.bak or a backup.'));
+  }
   return new Promise((resolve, reject) => {
     scrypt(
       password.normalize('NFKC'),
       Buffer.from(params.salt, 'hex'),
       KEY_BYTES,
-      { N: params.n, r: params.r, p: params.p, maxmem: 256 * params.n * params.r + 1024 * 1024 },
+      { N: params.n, r: params.r, p: params.p, maxmem: scryptMaxmem(params) },
       (error, key) => (error ? reject(error) : resolve(key)),
     );
   });

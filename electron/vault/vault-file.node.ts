@@ -4,8 +4,14 @@ import { UserError } from '../core/errors';
 import { writeFailureReason } from '../core/write-failure';
 import type { ScryptParams, SealedBox } from './crypto.node';
 
-/** Bumped when the on-disk layout changes; older files are migrated on open. */
-export const VAULT_SCHEMA_VERSION = 1;
+/**
+ * Bumped when the on-disk layout changes; older files are migrated on open.
+ * 2: the header (format, version, id, slots) is bound to the database as AES-GCM additional data.
+ */
+export const VAULT_SCHEMA_VERSION = 2;
+
+/** The first schema whose database is sealed with the header as additional data. */
+export const HEADER_AAD_SINCE = 2;
 
 /** The master key wrapped by the keychain key. */
 export interface KeychainSlot {
@@ -40,6 +46,28 @@ function isSealedBox(value: unknown): value is SealedBox {
   return !!box && typeof box.nonce === 'string' && typeof box.tag === 'string' && typeof box.data === 'string';
 }
 
+/** JSON with object keys sorted, so the same header always gives the same bytes. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The header bytes bound to the database as AES-GCM additional data (schema 2 on), so a slot
+ * swapped, added or removed, or the id or version edited, fails the database's integrity check.
+ * Schema 1 files have none (they are migrated on open).
+ */
+export function headerAad(file: Pick<VaultFile, 'format' | 'version' | 'id' | 'slots'>): Buffer | undefined {
+  if (file.version < HEADER_AAD_SINCE) return undefined;
+  return Buffer.from(canonicalJson({ format: file.format, version: file.version, id: file.id, slots: file.slots }), 'utf8');
+}
+
 /** Parses and shape-checks vault.json text. */
 export function parseVaultFile(text: string, path: string): VaultFile {
   let value: VaultFile;
@@ -48,7 +76,7 @@ export function parseVaultFile(text: string, path: string): VaultFile {
   } catch {
     throw damaged(path);
   }
-  if (value?.format !== 'otp-desk-vault' || typeof value.id !== 'string' || !Array.isArray(value.slots) || !isSealedBox(value.db)) {
+  if (value?.format !== 'otp-desk-vault' || !Number.isInteger(value.version) || typeof value.id !== 'string' || !Array.isArray(value.slots) || !isSealedBox(value.db)) {
     throw damaged(path);
   }
   if (value.version > VAULT_SCHEMA_VERSION) {

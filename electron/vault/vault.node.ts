@@ -6,7 +6,7 @@ import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node
 import type { KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
 import { EMPTY_VAULT_DATA, type VaultData } from './vault-data';
-import { readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
+import { headerAad, readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
 
 export const VAULT_FILE_NAME = 'vault.json';
 
@@ -60,9 +60,46 @@ export class Vault {
   get hasPassword(): boolean {
     return this.file.slots.some((slot) => slot.type === 'password');
   }
-  /** The decrypted database as last read or written. */
+  /** The decrypted database as last read or written; after lock() every read fails (never an empty vault that could be backed up). */
   get current(): VaultData {
+    if (this.isLocked) throw new UserError('vault-locked', 'The vault is locked. Unlock it first.');
     return this.data;
+  }
+
+  /** True once lock() dropped the key: every further use fails. */
+  get isLocked(): boolean {
+    return this.masterKey.length === 0;
+  }
+
+  /**
+   * Drops the master key (overwritten, not just unreferenced) and the decrypted data from this
+   * object. The vault must be opened again (Vault.open) to be used.
+   */
+  lock(): void {
+    this.masterKey.fill(0);
+    this.masterKey = Buffer.alloc(0);
+    this.data = EMPTY_VAULT_DATA;
+  }
+
+  /** Throws wrong-password unless `password` opens the password slot in the newest file on disk. */
+  async verifyPassword(password: string): Promise<void> {
+    const file = (await readVaultFile(this.path)) ?? this.file;
+    const slot = file.slots.find((s): s is PasswordSlot => s.type === 'password');
+    if (!slot) throw new UserError('invalid-input', 'This vault has no password set.');
+    open(await deriveKey(password, slot.scrypt), slot.key, wrongPassword).fill(0);
+  }
+
+  /** Whether the keychain slot is present (absent in "ask for the password at every start" mode). */
+  get hasKeychainSlot(): boolean {
+    return this.file.slots.some((slot) => slot.type === 'keychain');
+  }
+
+  /** Removes the keychain slot from the file, then the keychain item: only the password opens the vault. */
+  async removeKeychainSlot(): Promise<void> {
+    if (!this.hasPassword) throw new UserError('invalid-input', 'Set a vault password first: without the keychain, only the password opens the vault.');
+    await this.replaceSlot('keychain', null);
+    // The file no longer needs the item; a keychain that can't delete it leaves a key that opens nothing.
+    await this.keyStore.delete(this.id).catch(() => false);
   }
 
   /** Opens (or, with `create`, creates) the vault in `dir`. */
@@ -82,8 +119,18 @@ export class Vault {
       if (isKeyProblem && (await Vault.openFile(`${path}.bak`, dir, keyStore).then(() => true, () => false))) throw Vault.damaged(path);
       throw error;
     });
-    const data = decodeData(open(masterKey, file.db, () => Vault.damaged(path)));
-    return new Vault(dir, keyStore, masterKey, file, data);
+    const data = decodeData(open(masterKey, file.db, () => Vault.damaged(path), headerAad(file)));
+    const vault = new Vault(dir, keyStore, masterKey, file, data);
+    if (file.version < VAULT_SCHEMA_VERSION) await vault.migrate();
+    return vault;
+  }
+
+  /** Rewrites an older vault in the current schema (binding its header to the database), keeping its key and slots. */
+  private async migrate(): Promise<void> {
+    await this.locked(async () => {
+      await this.reload();
+      if (this.file.version < VAULT_SCHEMA_VERSION) await this.writeLocked(this.file, this.data);
+    });
   }
 
   /** Opens the vault file at `path` (e.g. vault.json.bak) through the keychain, to check it and read it. Never write through it. */
@@ -91,7 +138,7 @@ export class Vault {
     const file = await readVaultFile(path);
     if (!file) throw new UserError('not-found', `There is no vault file at ${path}.`);
     const masterKey = await Vault.unwrapMasterKey(file, keyStore);
-    return new Vault(dir, keyStore, masterKey, file, decodeData(open(masterKey, file.db, () => Vault.damaged(path))));
+    return new Vault(dir, keyStore, masterKey, file, decodeData(open(masterKey, file.db, () => Vault.damaged(path), headerAad(file))));
   }
 
   private static damaged(path: string) {
@@ -105,13 +152,11 @@ export class Vault {
     const keychainKey = randomKey();
     const slots: Slot[] = [{ type: 'keychain', key: seal(keychainKey, masterKey) }];
     if (password) slots.push(await Vault.passwordSlot(password, masterKey));
+    const header = { format: 'otp-desk-vault', version: VAULT_SCHEMA_VERSION, id, slots } as const;
     const file: VaultFile = {
-      format: 'otp-desk-vault',
-      version: VAULT_SCHEMA_VERSION,
-      id,
+      ...header,
       revision: 0,
-      slots,
-      db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA))),
+      db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA)), headerAad(header)),
     };
     const unsaved = { keychainKey: keychainKey.toString('base64'), ...(password ? { password } : {}) };
     return new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA, unsaved);
@@ -148,11 +193,12 @@ export class Vault {
   async reload(): Promise<boolean> {
     const file = await readVaultFile(this.path);
     if (!file || (this.saved && file.id === this.file.id && file.revision === this.file.revision && file.db.nonce === this.file.db.nonce)) return false;
+    if (this.isLocked) throw new UserError('vault-locked', 'The vault is locked. Unlock it first.');
     if (!this.saved || file.id !== this.file.id) {
       this.masterKey = await Vault.unwrapMasterKey(file, this.keyStore, this.unsaved?.password);
       this.unsaved = undefined;
     }
-    this.data = decodeData(open(this.masterKey, file.db, () => Vault.damaged(this.path)));
+    this.data = decodeData(open(this.masterKey, file.db, () => Vault.damaged(this.path), headerAad(file)));
     this.file = file;
     return true;
   }
@@ -165,13 +211,21 @@ export class Vault {
     return this.locked(async () => {
       await this.reload();
       const next = change(this.data);
-      await this.writeLocked({ ...this.file, db: seal(this.masterKey, Buffer.from(JSON.stringify(next))) }, next);
+      await this.writeLocked(this.file, next);
       return next;
     });
   }
 
+  /**
+   * Writes `data` under `file`'s header in the current schema, sealed with the header as
+   * additional data. One atomic replace, so a crash leaves the old file or the new one whole
+   * (a password change opens with the old password or the new one, never neither).
+   */
   private async writeLocked(file: VaultFile, data: VaultData): Promise<void> {
-    const next = { ...file, revision: this.file.revision + 1 };
+    if (this.isLocked) throw new UserError('vault-locked', 'The vault is locked. Unlock it first.');
+    const header = { format: file.format, version: VAULT_SCHEMA_VERSION, id: file.id, slots: file.slots };
+    const db = seal(this.masterKey, Buffer.from(JSON.stringify(data)), headerAad(header));
+    const next: VaultFile = { ...header, revision: this.file.revision + 1, db };
     const unsaved = this.unsaved;
     // A new vault's keychain item goes first: if the keychain refuses, no file appears.
     if (unsaved) await this.keyStore.set(this.id, unsaved.keychainKey);
@@ -199,6 +253,7 @@ export class Vault {
 
   /** Sets, replaces or (with null) removes the password slot. */
   async setPassword(password: string | null): Promise<void> {
+    if (password !== null && password.length < 8) throw new UserError('invalid-input', 'Use a vault password of at least 8 characters. Nothing was changed.');
     await this.replaceSlot('password', password ? await Vault.passwordSlot(password, this.masterKey) : null);
   }
 

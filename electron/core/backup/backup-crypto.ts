@@ -1,7 +1,36 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { UserError } from '../errors';
 
-/** scrypt cost Aegis uses for password slots (Android's full-disk-encryption parameters). */
-export const SCRYPT_PARAMS = { n: 2 ** 15, r: 8, p: 1 } as const;
+/**
+ * scrypt cost for new password slots: OWASP's minimum (N=2^17, r=8, p=1). Aegis reads N, r and
+ * p from each slot, so backups written with it still open there.
+ * https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#scrypt
+ */
+export const SCRYPT_PARAMS = { n: 2 ** 17, r: 8, p: 1 } as const;
+
+/** The most a file may ask of scrypt: N ≤ 2^20 and r·p ≤ 32 (a hostile file must not exhaust memory or time). */
+export const SCRYPT_LIMITS = { maxN: 2 ** 20, maxRp: 32, maxMemoryBytes: 2 ** 30 } as const;
+
+/** True when scrypt parameters read from a file are sane and within SCRYPT_LIMITS (checked before deriving). */
+export function scryptParamsAllowed(params: { readonly n: unknown; readonly r: unknown; readonly p: unknown }): boolean {
+  const { n, r, p } = params;
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) return false;
+  const [N, R, P] = [n as number, r as number, p as number];
+  const powerOfTwo = N >= 2 && (N & (N - 1)) === 0;
+  return (
+    powerOfTwo &&
+    N <= SCRYPT_LIMITS.maxN &&
+    R >= 1 &&
+    P >= 1 &&
+    R * P <= SCRYPT_LIMITS.maxRp &&
+    128 * N * R <= SCRYPT_LIMITS.maxMemoryBytes
+  );
+}
+
+/** Node's scrypt `maxmem` for these parameters: what they need (128·N·r) plus headroom. */
+export function scryptMaxmem(params: { readonly n: number; readonly r: number }): number {
+  return 128 * params.n * params.r + 32 * 1024 * 1024;
+}
 
 /** AES-256-GCM output as Aegis stores it: ciphertext plus nonce and tag. */
 export interface GcmSealed {
@@ -16,8 +45,12 @@ export function deriveScryptKey(
   salt: Uint8Array,
   params: { readonly n: number; readonly r: number; readonly p: number },
 ): Promise<Uint8Array> {
-  // Node's default maxmem (32 MiB) is exactly 128*N*r for Aegis's parameters and fails; allow headroom.
-  const maxmem = 256 * params.n * params.r + 1024 * 1024;
+  if (!scryptParamsAllowed(params))
+    return Promise.reject(
+      new UserError('integrity', 'The file asks for scrypt parameters beyond what OTP Desk allows (N ≤ 2^20, r·p ≤ 32); it was altered or is not a backup.'),
+    );
+  // Node's default maxmem (32 MiB) is below 128*N*r for these parameters; allow what they need.
+  const maxmem = scryptMaxmem(params);
   return new Promise((resolve, reject) => {
     scrypt(
       Buffer.from(password, 'utf8'),

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../password-length';
 import type { BackupAccount } from '../backup/backup';
 import { UserError } from '../errors';
 import { exportAegis } from './aegis';
@@ -38,6 +39,7 @@ export async function buildExport(format: ExportFormat, accounts: readonly Backu
       return one(`${base}-aegis-plain.json`, 'application/json', await exportAegis(accounts, null));
     case 'aegis': {
       if (!options.password) throw new UserError('password-required', 'An encrypted Aegis export needs a password. Give one (in the CLI: --password-file FILE).');
+      if (options.password.length < MIN_PASSWORD_LENGTH) throw new UserError('invalid-input', `Choose an export password of at least ${MIN_PASSWORD_LENGTH} characters; you will need it to import the file.`);
       return one(`${base}-aegis.json`, 'application/json', await exportAegis(accounts, options.password), true);
     }
     case 'kdbx': {
