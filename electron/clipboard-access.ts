@@ -15,7 +15,9 @@ export interface ClipboardAccess {
  * (read by Klipper, CopyQ, cliphist). https://learn.microsoft.com/windows/win32/dataxchg/clipboard-formats
  * http://nspasteboard.org/
  */
-export function concealedClipboardFormats(platform: NodeJS.Platform): readonly { readonly format: string; readonly data: Uint8Array }[] {
+export function concealedClipboardFormats(
+  platform: NodeJS.Platform,
+): readonly { readonly format: string; readonly data: Uint8Array }[] {
   if (platform === 'win32') {
     const dwordZero = new Uint8Array(4);
     return [
@@ -24,7 +26,8 @@ export function concealedClipboardFormats(platform: NodeJS.Platform): readonly {
       { format: 'CanUploadToCloudClipboard', data: dwordZero },
     ];
   }
-  if (platform === 'darwin') return [{ format: 'org.nspasteboard.ConcealedType', data: new Uint8Array(0) }];
+  if (platform === 'darwin')
+    return [{ format: 'org.nspasteboard.ConcealedType', data: new Uint8Array(0) }];
   return [{ format: 'x-kde-passwordManagerHint', data: new TextEncoder().encode('secret') }];
 }
 

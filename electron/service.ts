@@ -119,7 +119,7 @@ export class AuthenticatorService {
     return this.accounts().map((a) => {
       const periodMs = (a.type === 'hotp' ? 30 : a.period) * 1000;
       const at = Math.min(now + periodMs, Math.max(now - periodMs, atMs));
-      return { id: a.id, ...this.codes.windowFor(a, Math.floor((at + offset) / 1000)) };
+      return this.codes.windowFor(a, Math.floor((at + offset) / 1000));
     });
   }
 

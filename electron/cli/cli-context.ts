@@ -23,6 +23,8 @@ export interface CliContext {
    * unlocked with it again: --vault-password-file, or a no-echo prompt on a terminal.
    */
   openService(create: boolean, secretsFor?: string): Promise<AuthenticatorService>;
+  /** Opens the vault with `password` (the password command's current password) instead of the keychain, when given. */
+  openServiceWithPassword(create: boolean, password: string | undefined): Promise<AuthenticatorService>;
   /** Asks a yes/no question on the terminal; false when there is no terminal. */
   confirm(question: string): Promise<boolean>;
 }
@@ -51,10 +53,11 @@ export async function openServiceFor(
   create: boolean,
   secretsFor?: string,
   ask?: AskVaultPassword,
+  passwordGiven?: string,
 ): Promise<AuthenticatorService> {
   const dir = resolveVaultDir(values['vault'] as string | undefined);
   const passwordFile = values['vault-password-file'] as string | undefined;
-  const password = passwordFile ? await readPasswordFile(passwordFile) : undefined;
+  const password = passwordGiven ?? (passwordFile ? await readPasswordFile(passwordFile) : undefined);
   const service = await AuthenticatorService.open(dir, keyStore, { create, ...(password !== undefined ? { password } : {}) }).catch(async (error: unknown) => {
     // A damaged vault file: say how to restore it (the commands to run), never restore by itself.
     if (error instanceof UserError && error.kind === 'integrity') {

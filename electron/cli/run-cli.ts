@@ -18,6 +18,7 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   remove QUERY|ID [--yes]
   recover --from-previous | --from BACKUP.json [--password-file F]
       only for a damaged vault file: restores vault.json.bak or a backup, keeping the damaged file
+  password set --password-file F [--current-password-file F] | password remove --current-password-file F
   import FILE... [--password-file F] [--issuer I --account A]
       QR images, otpauth/Google transfer links, Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, ... (by content)
   export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   export: async (ctx) => (await import('./commands/export')).exportCommand(ctx),
   import: async (ctx) => (await import('./commands/import')).importCommand(ctx),
   list: listCommand,
+  password: async (ctx) => (await import('./commands/password')).passwordCommand(ctx),
   recover: async (ctx) => (await import('./commands/recover')).recoverCommand(ctx),
   remove: removeCommand,
   show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
@@ -53,6 +55,7 @@ const OPTIONS = {
   vault: { type: 'string' },
   'vault-password-file': { type: 'string' },
   'password-file': { type: 'string' },
+  'current-password-file': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   query: { type: 'string' },
@@ -132,6 +135,10 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
       now: Date.now,
       openService: (create, secretsFor) =>
         openServiceFor(parsed.values, keyStore, create, secretsFor, process.stdin.isTTY ? () => promptHiddenPassword('Vault password: ') : undefined).catch((error: unknown) => {
+          throw isUserError(error) && UNLOCK_FAILURES.includes(error.kind) ? new VaultUnlockFailure(error.message) : error;
+        }),
+      openServiceWithPassword: (create, password) =>
+        openServiceFor(parsed.values, keyStore, create, undefined, undefined, password).catch((error: unknown) => {
           throw isUserError(error) && UNLOCK_FAILURES.includes(error.kind) ? new VaultUnlockFailure(error.message) : error;
         }),
       confirm,

@@ -15,9 +15,13 @@ export interface BridgeApp {
 
 const SERVER = join(process.cwd(), 'dist', 'bridge', 'server.cjs');
 
-/** Starts the bridge over `vaultDir` and waits for the URL it serves; kill `child` to stop it. */
-export async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVER, '--vault', vaultDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts the bridge over `vaultDir` and waits for the URL it serves; kill `child` to stop it.
+ * By default the bridge answers main's "let this secret leave?" question with yes, standing in
+ * for the user clicking Export/Show in the app's native dialog (`--confirm-secrets deny` to refuse).
+ */
+export async function startBridge(vaultDir: string, extraArgs: readonly string[] = ['--confirm-secrets', 'allow']): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [SERVER, '--vault', vaultDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -18,7 +18,8 @@ events.onmessage = () => listeners.forEach((listener) => listener());
   async (namespace, method, args) => {
     const response = await fetch('/__bridge/call', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-bridge-token': token },
+      // The page's clock (faked by Playwright's page.clock in some tests) moves main's injected clock.
+      headers: { 'content-type': 'application/json', 'x-bridge-token': token, 'x-bridge-clock': String(Date.now()) },
       body: JSON.stringify({ namespace, method, args }),
     });
     if (!response.ok) return { ok: false, error: { kind: 'internal', message: `Bridge refused the call (${response.status}).` } };

@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
+import { IdleLocker } from '../../../electron/lock/auto-lock';
 import { createApiHandlers, findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
 import { ServiceHost } from '../../../electron/adapters/service-host';
 import { ImportSandbox } from '../../../electron/sandbox/import-sandbox.node';
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'memory-keychain': { type: 'boolean' },
     'renderer-dir': { type: 'string' },
+    // The explicit test answer to main's "let this secret leave?" question (the app shows a native dialog).
+    'confirm-secrets': { type: 'string', default: 'deny' },
   },
 });
 
@@ -40,8 +44,15 @@ const vaultArg =
   values['memory-keychain'] && !values.vault
     ? mkdtempSync(join(tmpdir(), 'otp-desk-preview-'))
     : values.vault;
-const host = new ServiceHost(resolveVaultDir(vaultArg), keyStore, new ImportSandbox());
-const handlers = createApiHandlers(host);
+// Main's injected clock: the test moves it (the page sends its own, possibly faked, time with each call),
+// so codes.at's "main's clock ± one period" rule holds in the harness as in the app.
+let clockOffsetMs = 0;
+const host = new ServiceHost(resolveVaultDir(vaultArg), keyStore, new ImportSandbox(), () => Date.now() + clockOffsetMs);
+let confirmAnswer = values['confirm-secrets'] === 'allow';
+const handlers = createApiHandlers(host, { confirmSecretRelease: async () => confirmAnswer });
+// The app reads the system idle time (powerMonitor); the harness simulates it through /__bridge/idle.
+let simulatedIdleSeconds = 0;
+const idleLocker = new IdleLocker(() => simulatedIdleSeconds, () => host.lockPolicy(), (trigger) => host.autoLock(trigger));
 const eventStreams = new Set<ServerResponse>();
 
 const TYPES: Record<string, string> = {
@@ -101,11 +112,32 @@ const server = createServer((req, res) => {
     if (url.pathname === '/__bridge/call' && req.method === 'POST') {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
       const { namespace, method, args } = JSON.parse(await readBody(req)) as { namespace: string; method: string; args: unknown[] };
+      const pageClock = Number(req.headers['x-bridge-clock']);
+      if (Number.isFinite(pageClock) && pageClock > 0) clockOffsetMs = pageClock - Date.now();
       const handler = findHandler(handlers, namespace, method);
       const result = handler
         ? await toApiResult(() => handler(...(Array.isArray(args) ? args : [])))
         : { ok: false, error: { kind: 'internal', message: `No such method ${namespace}.${method}.` } };
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result ?? null));
+    }
+    if (url.pathname.startsWith('/__bridge/test/') && req.method === 'POST') {
+      if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
+      const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+      let result: unknown = null;
+      if (url.pathname === '/__bridge/test/idle') {
+        // Simulated idle time, then one check of the idle locker (the app polls every 15 s).
+        simulatedIdleSeconds = Number(body['seconds']) || 0;
+        result = { locked: idleLocker.check() };
+      } else if (url.pathname === '/__bridge/test/screen-locked') {
+        result = { locked: host.autoLock('screen-locked') };
+      } else if (url.pathname === '/__bridge/test/confirm-secrets') {
+        confirmAnswer = body['answer'] === 'allow';
+        result = { answer: confirmAnswer ? 'allow' : 'deny' };
+      } else if (url.pathname === '/__bridge/test/heap-snapshot') {
+        // A --inspect-free snapshot of this (main's stand-in) process, for the secret search.
+        result = { path: writeHeapSnapshot(join(String(body['dir'] ?? tmpdir()), `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
+      } else return void res.writeHead(404).end();
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     }
     if (url.pathname === '/__bridge/events') {
       if (!tokenMatches(url.searchParams.get('token'))) return void res.writeHead(403).end();
