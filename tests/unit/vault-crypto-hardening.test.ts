@@ -1,0 +1,172 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  deriveScryptKey,
+  SCRYPT_PARAMS,
+  scryptParamsAllowed,
+} from '../../electron/core/backup/backup-crypto';
+import { buildDraft } from '../../electron/core/otp/draft';
+import { AuthenticatorService } from '../../electron/service';
+import { deriveKey, open, randomKey, seal } from '../../electron/vault/crypto.node';
+import { MemoryKeyStore } from '../../electron/vault/keychain';
+import { Vault } from '../../electron/vault/vault.node';
+import { UserError } from '../../electron/core/errors';
+
+// Power loss between writing the new file and putting it in place: the rename never happens.
+const crash = vi.hoisted(() => ({ beforeRename: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...actual,
+    rename: async (from: string, to: string) => {
+      if (crash.beforeRename) {
+        crash.beforeRename = false;
+        throw Object.assign(new Error('power lost'), { code: 'EIO' });
+      }
+      return actual.rename(from, to);
+    },
+  };
+});
+
+const tempDir = () => join(mkdtempSync(join(tmpdir(), 'otp-desk-crypto-')), 'vault');
+const draft = () => buildDraft({ secret: 'JBSWY3DPEHPK3PXP', issuer: 'ACME', account: 'alice' });
+const readJson = (dir: string) => JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8'));
+const writeJson = (dir: string, value: unknown) =>
+  writeFileSync(join(dir, 'vault.json'), JSON.stringify(value));
+
+afterEach(() => {
+  crash.beforeRename = false;
+});
+
+describe('scrypt parameters', () => {
+  it('writes new password slots with N=2^17, r=8, p=1', async () => {
+    const dir = tempDir();
+    const vault = await Vault.open(dir, new MemoryKeyStore(), { create: true });
+    await vault.setPassword('correct horse battery');
+    const slot = readJson(dir).slots.find((s: { type: string }) => s.type === 'password');
+    expect([slot.scrypt.n, slot.scrypt.r, slot.scrypt.p]).toEqual([2 ** 17, 8, 1]);
+    expect(SCRYPT_PARAMS).toEqual({ n: 2 ** 17, r: 8, p: 1 });
+  });
+
+  it.each([
+    [{ n: 2 ** 21, r: 8, p: 1 }, 'N above 2^20'],
+    [{ n: 2 ** 15, r: 8, p: 5 }, 'r·p above 32'],
+    [{ n: 2 ** 20, r: 16, p: 1 }, 'more than 1 GiB of memory'],
+    [{ n: 1000, r: 8, p: 1 }, 'N not a power of two'],
+    [{ n: 2 ** 15, r: 0, p: 1 }, 'r of zero'],
+    [{ n: '32768', r: 8, p: 1 }, 'N as text'],
+  ])('refuses %j from a file before deriving (%s)', async (params) => {
+    expect(scryptParamsAllowed(params)).toBe(false);
+    await expect(
+      deriveScryptKey('password', new Uint8Array(32), params as never),
+    ).rejects.toMatchObject({ kind: 'integrity' });
+    await expect(deriveKey('password', { ...(params as never), salt: '00' })).rejects.toMatchObject(
+      { kind: 'integrity' },
+    );
+  });
+
+  it('accepts Aegis\u2019s own N=2^15 and the new N=2^17', () => {
+    expect(scryptParamsAllowed({ n: 2 ** 15, r: 8, p: 1 })).toBe(true);
+    expect(scryptParamsAllowed({ n: 2 ** 17, r: 8, p: 1 })).toBe(true);
+  });
+
+  it('refuses a vault whose password slot asks for absurd parameters, with a clear message', async () => {
+    const dir = tempDir();
+    const vault = await Vault.open(dir, new MemoryKeyStore(), { create: true });
+    await vault.setPassword('correct horse battery');
+    const file = readJson(dir);
+    file.slots = file.slots.map((s: { type: string; scrypt?: object }) =>
+      s.type === 'password' ? { ...s, scrypt: { ...s.scrypt, n: 2 ** 24 } } : s,
+    );
+    writeJson(dir, file);
+    await expect(
+      Vault.open(dir, new MemoryKeyStore(), { password: 'correct horse battery' }),
+    ).rejects.toThrow(/N ≤ 2\^20/);
+  });
+});
+
+describe('AES-GCM', () => {
+  it('refuses a truncated tag (Node alone would accept 4 bytes)', () => {
+    const key = randomKey();
+    const box = seal(key, Buffer.from('hello'));
+    const fail = () => new UserError('integrity', 'damaged');
+    expect(open(key, box, fail).toString()).toBe('hello');
+    expect(() => open(key, { ...box, tag: box.tag.slice(0, 8) }, fail)).toThrow('damaged');
+    expect(() => open(key, { ...box, tag: box.tag.slice(0, 24) }, fail)).toThrow('damaged');
+  });
+});
+
+describe('the vault header bound as additional data', () => {
+  it('writes schema 2 and fails the integrity check when a slot, the id or the version is edited', async () => {
+    const dir = tempDir();
+    const keys = new MemoryKeyStore();
+    const service = await AuthenticatorService.open(dir, keys, { create: true });
+    await service.addAccount(draft());
+    await service.vaultHandle.setPassword('correct horse battery');
+    const original = readJson(dir);
+    expect(original.version).toBe(2);
+    const otherVault = await Vault.open(tempDir(), new MemoryKeyStore(), { create: true });
+    await otherVault.setPassword('correct horse battery');
+
+    // A slot removed: the keychain still opens the master key, but the database refuses.
+    writeJson(dir, {
+      ...original,
+      slots: original.slots.filter((s: { type: string }) => s.type === 'keychain'),
+    });
+    await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'integrity' });
+    // Downgraded to schema 1 to skip the check: the tag still covers the header.
+    writeJson(dir, { ...original, version: 1 });
+    await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'integrity' });
+    // Reordered keys inside the header are the same header (canonical bytes).
+    writeJson(dir, {
+      db: original.db,
+      revision: original.revision,
+      slots: original.slots,
+      id: original.id,
+      version: 2,
+      format: original.format,
+    });
+    expect((await AuthenticatorService.open(dir, keys)).listAccounts()).toHaveLength(1);
+  });
+
+  it('migrates a schema 1 vault on open, keeping its accounts, key and password', async () => {
+    const dir = tempDir();
+    const keys = new MemoryKeyStore();
+    const service = await AuthenticatorService.open(dir, keys, { create: true });
+    await service.addAccount(draft());
+    await service.vaultHandle.setPassword('correct horse battery');
+    // Rewrite as a schema 1 file: the database sealed without additional data, as before this change.
+    const file = readJson(dir);
+    const masterKey = (service.vaultHandle as unknown as { masterKey: Buffer }).masterKey;
+    const plain = JSON.stringify(service.vaultHandle.current);
+    writeJson(dir, { ...file, version: 1, db: seal(masterKey, Buffer.from(plain)) });
+
+    const migrated = await AuthenticatorService.open(dir, keys);
+    expect(migrated.listAccounts().map((a) => a.issuer)).toEqual(['ACME']);
+    expect(readJson(dir).version).toBe(2);
+    const byPassword = await AuthenticatorService.open(dir, new MemoryKeyStore(), {
+      password: 'correct horse battery',
+    });
+    expect(byPassword.listAccounts()).toHaveLength(1);
+  });
+});
+
+describe('a crash while the password changes', () => {
+  it('leaves the vault openable with the old password or the new one, never neither', async () => {
+    const dir = tempDir();
+    const vault = await Vault.open(dir, new MemoryKeyStore(), { create: true });
+    await vault.setPassword('old password 1');
+    crash.beforeRename = true;
+    await expect(vault.setPassword('new password 2')).rejects.toMatchObject({ kind: 'io' });
+    const opens = async (password: string) =>
+      Vault.open(dir, new MemoryKeyStore(), { password }).then(
+        () => true,
+        () => false,
+      );
+    expect([await opens('old password 1'), await opens('new password 2')]).toEqual([true, false]);
+    await vault.setPassword('new password 2');
+    expect([await opens('old password 1'), await opens('new password 2')]).toEqual([false, true]);
+  });
+});
