@@ -63,20 +63,20 @@ function aesGcmOpen(key: Buffer, data: Buffer, params: Params): Buffer {
 }
 
 describe('an encrypted backup opens with an independent implementation of the documented format', () => {
-  test('scrypt(N=2^15, r=8, p=1) password slot → master key → AES-256-GCM db', async () => {
+  test('scrypt(N=2^17, r=8, p=1) password slot → master key → AES-256-GCM db', async () => {
     const vault = JSON.parse(await writeAegisBackup(ACCOUNTS, PASSWORD)) as Vault;
     expect(vault.version).toBe(1);
     const slot = vault.header.slots.find((s) => s.type === 1)!;
-    expect([slot.n, slot.r, slot.p]).toEqual([32768, 8, 1]);
+    expect([slot.n, slot.r, slot.p]).toEqual([131072, 8, 1]);
     expect(Buffer.from(slot.salt, 'hex')).toHaveLength(32);
     expect(Buffer.from(slot.key_params.nonce, 'hex')).toHaveLength(12);
     expect(Buffer.from(slot.key_params.tag, 'hex')).toHaveLength(16);
 
     const slotKey = scryptSync(Buffer.from(PASSWORD, 'utf8'), Buffer.from(slot.salt, 'hex'), 32, {
-      N: 32768,
+      N: 131072,
       r: 8,
       p: 1,
-      maxmem: 64 << 20,
+      maxmem: 256 << 20,
     });
     const masterKey = aesGcmOpen(slotKey, Buffer.from(slot.key, 'hex'), slot.key_params);
     expect(masterKey).toHaveLength(32);
