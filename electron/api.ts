@@ -28,6 +28,8 @@ export interface VaultStatus {
   readonly vaultDir: string;
   /** When vault.json is damaged: the ways to restore it (nothing is restored without the user asking). */
   readonly recovery?: VaultRecovery;
+  /** When locked: the OS's user check that can unlock too (e.g. "Touch ID"), where available. */
+  readonly systemAuth?: string;
 }
 
 /** What can replace a damaged vault file. */
@@ -210,6 +212,8 @@ export interface OtpDeskApi {
     removePassword(currentPassword: string): VaultStatus;
     /** Drops the decrypted vault and master key from main; needs a vault password. State becomes `locked`. */
     lock(): VaultStatus;
+    /** Unlocks after the OS's own user check (Touch ID on macOS) where `status().systemAuth` says it is available. */
+    unlockWithSystemAuth(): VaultStatus;
   };
   accounts: {
     list(): AccountSummary[];
@@ -283,7 +287,7 @@ export interface OtpDeskApi {
 
 /** Method names per namespace, the runtime twin of OtpDeskApi (checked against it below). */
 export const API_METHODS = {
-  vault: ['status', 'unlock', 'recover', 'setPassword', 'removePassword', 'lock'],
+  vault: ['status', 'unlock', 'recover', 'setPassword', 'removePassword', 'lock', 'unlockWithSystemAuth'],
   accounts: ['list', 'addUri', 'addFields', 'update', 'remove', 'restore', 'reorder', 'advanceCounter', 'markUsed'],
   imports: ['previewFiles', 'previewTexts', 'unlock', 'commit', 'discard'],
   codes: ['at'],

@@ -103,6 +103,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
         host.setPassword(asString(newPassword, 'new password', 1_000), asOptionalString(currentPassword, 'current password')),
       removePassword: (currentPassword) => host.removePassword(asString(currentPassword, 'current password', 1_000)),
       lock: () => host.lock(),
+      unlockWithSystemAuth: () => host.unlockWithSystemAuth(),
     },
     accounts: {
       list: () => service().listAccounts(),

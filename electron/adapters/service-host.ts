@@ -16,6 +16,15 @@ import type { KeyStore } from '../vault/keychain';
 import { readVaultFile } from '../vault/vault-file.node';
 import { VAULT_FILE_NAME } from '../vault/vault.node';
 
+/** The OS's user check (Touch ID through systemPreferences.promptTouchID on macOS). */
+export interface SystemAuth {
+  /** Shown on the button, e.g. "Touch ID". */
+  readonly name: string;
+  available(): boolean;
+  /** Resolves when the user confirmed; rejects when cancelled or failed. */
+  prompt(reason: string): Promise<void>;
+}
+
 /**
  * Holds the service for the app and the test bridge: opens the vault at start, keeps the
  * reason when it can't (locked keychain, missing item), unlocks with the password, and
@@ -33,6 +42,10 @@ export class ServiceHost {
   private readonly listeners = new Set<() => void>();
   /** Wrong-password slow-down, kept here in main so a renderer reload does not reset it. */
   readonly backoff: PasswordBackoff;
+  /** The OS's own user check (Touch ID on macOS), where the app has one. */
+  private systemAuth: SystemAuth | undefined;
+  /** Whether the vault file has a keychain slot (Touch ID unlocks through it). */
+  private keychainSlot = false;
 
   constructor(
     readonly vaultDir: string,
@@ -46,7 +59,12 @@ export class ServiceHost {
   /** Opens (creating if new) the vault through the keychain; failures become a locked status, not a crash. */
   async start(): Promise<VaultStatus> {
     try {
-      this.attach(await AuthenticatorService.open(this.vaultDir, this.keyStore, { create: true, clock: this.clock }));
+      this.attach(
+        await AuthenticatorService.open(this.vaultDir, this.keyStore, {
+          create: true,
+          clock: this.clock,
+        }),
+      );
     } catch (error) {
       if (!isUserError(error)) throw error;
       this.lockedMessage = error.message;
@@ -61,7 +79,8 @@ export class ServiceHost {
       this.hasPasswordSlot = slots.some((slot) => slot.type === 'password');
       if (this.hasPasswordSlot && !slots.some((slot) => slot.type === 'keychain')) {
         this.lockedState = 'locked';
-        this.lockedMessage = 'OTP Desk asks for your vault password at every start. Enter it to unlock.';
+        this.lockedMessage =
+          'OTP Desk asks for your vault password at every start. Enter it to unlock.';
       }
     }
     return this.status();
@@ -70,7 +89,8 @@ export class ServiceHost {
   status(): VaultStatus {
     if (this.service) return { state: 'unlocked', hasPassword: this.service.hasPassword, vaultDir: this.vaultDir };
     const recovery = this.recovery ? { recovery: this.recovery } : {};
-    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir, ...recovery };
+    const systemAuth = this.lockedState === 'locked' && this.keychainSlot && this.systemAuth?.available() ? { systemAuth: this.systemAuth.name } : {};
+    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir, ...recovery, ...systemAuth };
   }
 
   /** Restores a damaged vault the way the user chose on the restore screen, then opens it. */
@@ -85,6 +105,38 @@ export class ServiceHost {
     return this.status();
   }
 
+  /** Offers the OS's user check (Touch ID) on the lock screen as a second way to unlock. */
+  setSystemAuth(systemAuth: SystemAuth | undefined): void {
+    this.systemAuth = systemAuth;
+  }
+
+  /**
+   * Unlocks after the OS's own user check (Touch ID): the keychain slot then opens the vault,
+   * as at start. Not offered in "ask for the password at every start" mode (no keychain slot).
+   */
+  async unlockWithSystemAuth(): Promise<VaultStatus> {
+    if (this.service) return this.status();
+    if (!this.systemAuth?.available() || !this.keychainSlot) {
+      throw new UserError(
+        'invalid-input',
+        'Unlocking without the password is not available here. Enter your vault password.',
+      );
+    }
+    try {
+      await this.systemAuth.prompt('unlock OTP Desk');
+    } catch {
+      throw new UserError(
+        'cancelled',
+        `${this.systemAuth.name} did not confirm it is you. Try again or enter your vault password.`,
+      );
+    }
+    this.attach(
+      await AuthenticatorService.open(this.vaultDir, this.keyStore, { clock: this.clock }),
+    );
+    this.emit();
+    return this.status();
+  }
+
   /**
    * Unlocks with the vault password and, where the keychain works, puts the key back into it
    * (not in "ask for the password at every start" mode). Wrong passwords slow down.
@@ -92,7 +144,9 @@ export class ServiceHost {
   async unlock(password: string): Promise<VaultStatus> {
     if (this.service) return this.status();
     if (this.service) return this.status();
-    const service = await this.backoff.attempt(() => AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock }));
+    const service = await this.backoff.attempt(() =>
+      AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock }),
+    );
     if (!readSettings(service.vaultHandle.current.settings).requirePasswordAtStart) {
       await service.vaultHandle.restoreKeychainSlot().catch(() => undefined);
     }
@@ -108,9 +162,11 @@ export class ServiceHost {
   async setPassword(newPassword: string, currentPassword?: string): Promise<VaultStatus> {
     const service = this.get();
     const assessment = assessPassword(newPassword);
-    if (!assessment.ok) throw new UserError('invalid-input', `${assessment.problem} Nothing was changed.`);
+    if (!assessment.ok)
+      throw new UserError('invalid-input', `${assessment.problem} Nothing was changed.`);
     if (service.hasPassword) {
-      if (!currentPassword) throw new UserError('password-required', 'Enter your current vault password to change it.');
+      if (!currentPassword)
+        throw new UserError('password-required', 'Enter your current vault password to change it.');
       await this.backoff.attempt(() => service.vaultHandle.verifyPassword(currentPassword));
     }
     await service.vaultHandle.setPassword(newPassword);
@@ -121,10 +177,12 @@ export class ServiceHost {
   /** Removes the vault password; the keychain slot comes back first, so the vault always stays openable. */
   async removePassword(currentPassword: string): Promise<VaultStatus> {
     const service = this.get();
-    if (!service.hasPassword) throw new UserError('invalid-input', 'The vault has no password to remove.');
+    if (!service.hasPassword)
+      throw new UserError('invalid-input', 'The vault has no password to remove.');
     await this.backoff.attempt(() => service.vaultHandle.verifyPassword(currentPassword));
     if (!service.vaultHandle.hasKeychainSlot) await service.vaultHandle.restoreKeychainSlot();
-    if (readSettings(service.vaultHandle.current.settings).requirePasswordAtStart) await service.setSetting('requirePasswordAtStart', false);
+    if (readSettings(service.vaultHandle.current.settings).requirePasswordAtStart)
+      await service.setSetting('requirePasswordAtStart', false);
     await service.vaultHandle.setPassword(null);
     this.emit();
     return this.status();
@@ -145,8 +203,12 @@ export class ServiceHost {
   lock(): VaultStatus {
     const service = this.get();
     if (!service.hasPassword) {
-      throw new UserError('invalid-input', 'Set a vault password first (Settings › Security): without one, the keychain alone opens the vault, so locking would keep no one out.');
+      throw new UserError(
+        'invalid-input',
+        'Set a vault password first (Settings › Security): without one, the keychain alone opens the vault, so locking would keep no one out.',
+      );
     }
+    this.keychainSlot = service.vaultHandle.hasKeychainSlot;
     this.dropService();
     this.hasPasswordSlot = true;
     this.lockedState = 'locked';
@@ -159,7 +221,10 @@ export class ServiceHost {
   lockPolicy(): LockPolicy | null {
     if (!this.service?.hasPassword) return null;
     const settings = readSettings(this.service.vaultHandle.current.settings);
-    return { autoLockMinutes: settings.autoLockMinutes, lockOnScreenLock: settings.lockOnScreenLock };
+    return {
+      autoLockMinutes: settings.autoLockMinutes,
+      lockOnScreenLock: settings.lockOnScreenLock,
+    };
   }
 
   /** Locks for an automatic reason (idle, screen lock, suspend) when the settings say so; true when it locked. */

@@ -1,21 +1,35 @@
 import { BrowserWindow, clipboard, ipcMain } from 'electron';
+import type { ClipboardGuard } from '../clipboard-access';
 import { API_METHODS, apiChannel, CHANGED_CHANNEL } from '../api';
 import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-handlers';
 import type { ServiceHost } from '../adapters/service-host';
 import { backupPlatform } from './backup-platform';
 import { captureScreens } from './screen-capture';
+import { confirmSecretReleaseNatively } from './secret-dialog';
 import { isTrustedSender } from './trusted-sender';
 
 /** Registers one handler per contract method; calls from anything but our page are refused. */
-export function setupIpc(host: ServiceHost, rendererIndex: string): void {
+export function setupIpc(host: ServiceHost, clipboardGuard: ClipboardGuard): void {
   // Main's clipboard can clear a copied code while the window is in the background.
-  const handlers = createApiHandlers(host, { clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() }, captureScreens, ...backupPlatform });
+  const handlers = createApiHandlers(host, {
+    clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() },
+    clipboardGuard,
+    captureScreens,
+    ...backupPlatform,
+    confirmSecretRelease: confirmSecretReleaseNatively,
+  });
   for (const [namespace, methods] of Object.entries(API_METHODS)) {
     for (const method of methods) {
       const handler = findHandler(handlers, namespace, method)!;
       ipcMain.handle(apiChannel(namespace, method), (event, ...args: unknown[]) => {
-        if (!isTrustedSender(event, rendererIndex)) {
-          return { ok: false, error: { kind: 'internal', message: 'Refused: the request did not come from OTP Desk.' } };
+        if (!isTrustedSender(event)) {
+          return {
+            ok: false,
+            error: {
+              kind: 'internal',
+              message: 'Refused: the request did not come from OTP Desk.',
+            },
+          };
         }
         return toApiResult(() => handler(...args));
       });

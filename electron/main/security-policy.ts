@@ -9,18 +9,30 @@ export const SECURE_WEB_PREFERENCES = {
   sandbox: true,
   nodeIntegration: false,
   nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
   webviewTag: false,
   spellcheck: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
 } as const satisfies WebPreferences;
 
-/** The renderer loads only its own files; workers and wasm come from the app bundle, never a CDN. */
+/** The window's preferences: DevTools only in a development build, never in a packaged one. */
+export function webPreferencesFor(packaged: boolean, preload: string): WebPreferences {
+  return { ...SECURE_WEB_PREFERENCES, devTools: !packaged, preload };
+}
+
+/**
+ * The renderer loads only its own files; workers and wasm come from the app bundle, never a CDN.
+ * 'wasm-unsafe-eval' is for zxing's QR reader; no inline styles (React sets styles through the
+ * CSSOM, which CSP allows) and no blob: workers (the QR worker is a file of the bundle).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
+  "worker-src 'self'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -32,12 +44,7 @@ export const CONTENT_SECURITY_POLICY = [
 /** Permissions the renderer may get: writing to the clipboard (copying a code). Everything else is refused. */
 export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
 
-/** The normalised URL when it is a well-formed https link, else null. Nothing else is opened outside the app. */
-export function isSafeExternalUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
+/** The one answer of both permission handlers (request and check). */
+export function permissionAllowed(permission: string): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission);
 }

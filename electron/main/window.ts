@@ -1,10 +1,11 @@
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme } from 'electron';
 import { join } from 'node:path';
-import { SECURE_WEB_PREFERENCES } from './security-policy';
+import { RENDERER_URL } from './app-protocol';
+import { webPreferencesFor } from './security-policy';
 import { loadWindowBounds, rememberWindowBounds } from './window-state';
 
-/** Creates the main window with the locked-down preferences and loads the renderer from disk. */
-export function createMainWindow(distDir: string, rendererIndex: string): BrowserWindow {
+/** Creates the main window with the locked-down preferences and loads the renderer from app://. */
+export function createMainWindow(distDir: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 460,
     height: 720,
@@ -15,10 +16,12 @@ export function createMainWindow(distDir: string, rendererIndex: string): Browse
     title: 'OTP Desk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f6f7f9',
     icon: join(distDir, 'main', 'icon.png'),
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(distDir, 'preload', 'preload.cjs') },
+    webPreferences: webPreferencesFor(app.isPackaged, join(distDir, 'preload', 'preload.cjs')),
   });
   window.once('ready-to-show', () => window.show());
+  if (app.isPackaged)
+    window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   rememberWindowBounds(window);
-  void window.loadFile(rendererIndex);
+  void window.loadURL(RENDERER_URL);
   return window;
 }

@@ -123,7 +123,7 @@ const server = createServer((req, res) => {
     if (url.pathname.startsWith('/__bridge/test/') && req.method === 'POST') {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
       const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
-      let result: unknown = null;
+      let result: unknown;
       if (url.pathname === '/__bridge/test/idle') {
         // Simulated idle time, then one check of the idle locker (the app polls every 15 s).
         simulatedIdleSeconds = Number(body['seconds']) || 0;

@@ -1,0 +1,16 @@
+import { powerMonitor } from 'electron';
+import type { ServiceHost } from '../adapters/service-host';
+import { IdleLocker } from '../lock/auto-lock';
+
+/** Locks on idle (the system's idle time), on screen lock and on suspend, as the settings say. */
+export function setupLockTriggers(host: ServiceHost): IdleLocker {
+  powerMonitor.on('lock-screen', () => host.autoLock('screen-locked'));
+  powerMonitor.on('suspend', () => host.autoLock('suspended'));
+  const locker = new IdleLocker(
+    () => powerMonitor.getSystemIdleTime(),
+    () => host.lockPolicy(),
+    (trigger) => host.autoLock(trigger),
+  );
+  locker.start();
+  return locker;
+}
