@@ -26,6 +26,8 @@ export interface Settings {
   readonly contentProtection: boolean;
   /** Blur codes while the window is not focused. */
   readonly blurWhenInactive: boolean;
+  /** The first-run offer to set a vault password was skipped. */
+  readonly passwordOfferDismissed: boolean;
 }
 
 /** The idle times "Lock after" offers, in minutes (0: never). */
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hideCodesUntilClicked: false,
   contentProtection: false,
   blurWhenInactive: false,
+  passwordOfferDismissed: false,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -93,6 +96,7 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] 
   hideCodesUntilClicked: isBoolean,
   contentProtection: isBoolean,
   blurWhenInactive: isBoolean,
+  passwordOfferDismissed: isBoolean,
 };
 
 const HINTS: { readonly [K in keyof Settings]: string } = {
@@ -110,6 +114,7 @@ const HINTS: { readonly [K in keyof Settings]: string } = {
   hideCodesUntilClicked: 'Give true or false.',
   contentProtection: 'Give true or false.',
   blurWhenInactive: 'Give true or false.',
+  passwordOfferDismissed: 'Give true or false.',
 };
 
 /** Settings from the vault's stored values: unknown or damaged values fall back to the defaults. */

@@ -3,6 +3,7 @@ import { remote } from '../api';
 import { useGlobalKeys } from '../hooks/use-global-keys';
 import { useSharedClock } from '../hooks/use-shared-clock';
 import { useThemeAttributes } from '../hooks/use-theme-attributes';
+import { useWindowFocus } from '../hooks/use-window-focus';
 import { useStore } from '../store/store';
 import { AddAccountForm } from './AddAccountForm';
 import { CodesView } from './CodesView';
@@ -18,19 +19,29 @@ import { SettingsView } from './SettingsView';
 import { Toolbar } from './Toolbar';
 import { ToastView } from './ToastView';
 
+async function refreshAfterChange(): Promise<void> {
+  const { loadStatus, loadAccounts } = useStore.getState();
+  const wasUnlocked = useStore.getState().status?.state === 'unlocked';
+  await loadStatus().catch(() => undefined);
+  if (wasUnlocked && useStore.getState().status?.state === 'unlocked') await loadAccounts().catch(() => undefined);
+}
+
 /** Top level: lock screen until the vault is open, then the toolbar and one view (see ui-slice's View). */
 export function App() {
   const status = useStore((s) => s.status);
   const view = useStore((s) => s.view);
   const search = useRef<HTMLInputElement>(null);
+  const focused = useWindowFocus();
+  const blurCodes = useStore((s) => s.settings.blurWhenInactive) && !focused;
   useSharedClock();
   useThemeAttributes();
   useGlobalKeys(search);
 
   useEffect(() => {
-    const { loadStatus, loadAccounts } = useStore.getState();
+    const { loadStatus } = useStore.getState();
     void loadStatus();
-    return remote.onChanged(() => void loadAccounts());
+    // A change may be a lock (auto-lock, screen lock, another window): the status comes first.
+    return remote.onChanged(() => void refreshAfterChange());
   }, []);
 
   if (!status) return <main className="app loading" aria-busy="true" />;
@@ -38,7 +49,7 @@ export function App() {
   if (status.state !== 'unlocked') return <LockScreen status={status} />;
 
   return (
-    <div className="app">
+    <div className={blurCodes ? 'app blur-codes' : 'app'}>
       <Toolbar />
       <BackupLayer />
       {/* Keyed by view: each screen opens at its top, not where the last one was scrolled to. */}

@@ -21,6 +21,7 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Ctrl+N', 'Add an account'],
   ['Ctrl+Enter', 'Add the account (in the add form)'],
   ['Ctrl+,', 'Settings'],
+  ['Ctrl+L', 'Lock now (needs a vault password)'],
   ['?', 'This help'],
 ];
 

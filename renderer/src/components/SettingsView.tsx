@@ -3,6 +3,7 @@ import { saveSettingsOrToast } from '../lib/save-settings';
 import { useStore } from '../store/store';
 import { ClockSettings } from './ClockSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
+import { SecuritySettings } from './security/SecuritySettings';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
 
@@ -80,6 +81,7 @@ export function SettingsView() {
         </p>
       </fieldset>
       <ClockSettings />
+      <SecuritySettings />
       <RecentlyDeleted />
     </section>
   );

@@ -1,3 +1,4 @@
+import { lockNow } from '../lib/lock-now';
 import type { View } from '../store/ui-slice';
 import { useStore } from '../store/store';
 
@@ -16,6 +17,9 @@ export function Toolbar() {
       <nav aria-label="Main">
         {view === 'list' ? (
           <>
+            <button type="button" className="icon-button" onClick={lockNow} aria-label="Lock now" title="Lock now (Ctrl+L)">
+              <span aria-hidden="true">🔒</span>
+            </button>
             <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
               <span aria-hidden="true">?</span>
             </button>

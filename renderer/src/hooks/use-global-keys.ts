@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { lockNow } from '../lib/lock-now';
 import { useStore } from '../store/store';
 
 const isTyping = (target: EventTarget | null) =>
@@ -7,12 +8,17 @@ const isTyping = (target: EventTarget | null) =>
 
 /**
  * Window-wide shortcuts: / or Ctrl/Cmd+F search, ? help, Esc back to the codes, Ctrl+Z undo
- * a delete, Ctrl+N add, Ctrl+, settings. Dialogs handle their own Esc.
+ * a delete, Ctrl+N add, Ctrl+, settings, Ctrl+L lock. Dialogs handle their own Esc.
  */
 export function useGlobalKeys(search: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const s = useStore.getState();
+      // Lock works from anywhere, dialogs included, but only while unlocked.
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l' && s.status?.state === 'unlocked') {
+        event.preventDefault();
+        return lockNow();
+      }
       if (s.helpOpen || s.editId || s.deleteId || event.defaultPrevented) return;
       const mod = event.ctrlKey || event.metaKey;
       const typing = isTyping(event.target);

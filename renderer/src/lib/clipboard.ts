@@ -13,8 +13,14 @@ async function clearIfStillHolds(text: string): Promise<void> {
   }
 }
 
-/** Puts `text` on the clipboard and schedules its removal after `clearAfterSeconds` (0 keeps it). */
+/**
+ * Puts `text` on the clipboard and schedules its removal after `clearAfterSeconds` (0 keeps it).
+ * In the app main copies it (marked concealed where it can) and clears it after the delay and on
+ * quit; where main has no clipboard (the browser test harness) the page does both.
+ */
 export async function copyToClipboard(text: string, clearAfterSeconds: number): Promise<void> {
+  const viaMain = await remote.clipboard.copy(text).catch(() => null);
+  if (viaMain?.ok) return;
   await navigator.clipboard.writeText(text);
   clearTimeout(pending);
   if (clearAfterSeconds > 0)

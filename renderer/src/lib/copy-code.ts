@@ -6,9 +6,10 @@ import { fullNameOf } from './visible-accounts';
 
 /** Copies the account's current (or next) code, confirms it in the toast (announced), and counts the use. */
 export async function copyCode(account: AccountSummary, which: 'current' | 'next'): Promise<void> {
-  const { codes, settings, showToast } = useStore.getState();
+  const { codes, settings, showToast, setRevealedId } = useStore.getState();
   const entry = codes[account.id];
   if (!entry) return;
+  if (settings.hideCodesUntilClicked) setRevealedId(account.id);
   const code = which === 'next' ? entry.next : entry.code;
   try {
     await copyToClipboard(code, settings.clipboardClearSeconds);

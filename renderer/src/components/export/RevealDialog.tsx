@@ -3,6 +3,7 @@ import type { RevealedAccount } from '../../../../electron/api';
 import type { AccountSummary } from '../../../../electron/core/otp/account';
 import { groupBase32 } from '../../../../electron/core/otp/base32';
 import { call, messageOf, remote } from '../../api';
+import { copyToClipboard } from '../../lib/clipboard';
 import { useStore } from '../../store/store';
 import { fullNameOf } from '../../lib/visible-accounts';
 import { Modal } from '../Modal';
@@ -45,8 +46,9 @@ export function RevealDialog({ account }: { account: AccountSummary }) {
       clearTimeout(timer);
     };
   }, [account.id, needsPassword]);
+  // Like codes: main copies the key and clears it after the set delay (and on quit) if it is still there.
   const copyKey = () =>
-    void navigator.clipboard.writeText(revealed!.secret).then(
+    void copyToClipboard(revealed!.secret, useStore.getState().settings.clipboardClearSeconds).then(
       () => useStore.getState().showToast('Copied the key'),
       () => useStore.getState().showToast('The clipboard is not available.', 'error'),
     );
