@@ -1,0 +1,111 @@
+import { expect, test } from './fixtures';
+import { bridgeTest, setPasswordInSettings } from './lock-helpers';
+
+const PASSWORD = 'correct horse battery staple';
+test.use({ seed: { accounts: [{ issuer: 'Lockbank', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }] } });
+
+const lockScreen = (page: import('@playwright/test').Page) => page.getByRole('heading', { name: 'OTP Desk is locked' });
+
+test('sets a password, locks to a screen with no code or name, refuses a wrong password and unlocks with the right one', async ({ app, page }) => {
+  await app.open(page);
+  await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible();
+  // Without a password the lock explains why it can't, and offers to set one.
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Locking needs a vault password');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const security = page.getByRole('group', { name: 'Security' });
+  await security.getByLabel('New password', { exact: true }).fill('short');
+  await security.getByLabel('Repeat the new password').fill('short');
+  await security.getByRole('button', { name: 'Set password' }).click();
+  await expect(security.getByRole('alert')).toContainText('at least 8 characters');
+  await security.getByLabel('New password', { exact: true }).fill('password1');
+  await expect(security.getByText(/commonly used password/)).toBeVisible();
+  await security.getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await security.getByLabel('Repeat the new password').fill(PASSWORD + 'x');
+  await security.getByRole('button', { name: 'Set password' }).click();
+  await expect(security.getByRole('alert')).toContainText('differ');
+  await security.getByLabel('Repeat the new password').fill(PASSWORD);
+  await security.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password set');
+  await page.getByRole('button', { name: /Back to codes/ }).click();
+
+  await page.keyboard.press('Control+l');
+  await expect(lockScreen(page)).toBeVisible();
+  const html = await page.content();
+  expect(html).not.toContain('Lockbank');
+  expect(html).not.toContain('alice@example.com');
+  expect(await page.getByTestId('code').count()).toBe(0);
+
+  await page.getByLabel('Vault password').fill('not my password');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('wrong');
+  await expect(lockScreen(page)).toBeVisible();
+  // Wrong passwords slow down: a try within the next second is refused without being checked.
+  await page.getByLabel('Vault password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText(/Wait \d+ s|wrong/);
+  await expect(async () => {
+    if (await lockScreen(page).isVisible()) {
+      await page.getByLabel('Vault password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+    }
+    await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+});
+
+test('locks by itself after the idle time set, and on screen lock', async ({ app, page }) => {
+  await app.open(page);
+  await setPasswordInSettings(page, PASSWORD);
+  await page.getByLabel('Lock after being idle for').selectOption('1');
+  await expect(page.getByLabel('Lock after being idle for')).toHaveValue('1');
+  expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 30 })).toEqual({ locked: false });
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 61 })).toEqual({ locked: true });
+  await expect(lockScreen(page)).toBeVisible();
+  expect(await page.content()).not.toContain('Lockbank');
+
+  await page.getByLabel('Vault password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible();
+  await bridgeTest(page, 'idle', { seconds: 0 });
+  expect(await bridgeTest<{ locked: boolean }>(page, 'screen-locked')).toEqual({ locked: true });
+  await expect(lockScreen(page)).toBeVisible();
+});
+
+test('changes and removes the password', async ({ app, page }) => {
+  await app.open(page);
+  await setPasswordInSettings(page, PASSWORD);
+  const security = page.getByRole('group', { name: 'Security' });
+  await security.getByRole('button', { name: 'Change password…' }).click();
+  await security.getByLabel('Current password').fill(PASSWORD);
+  await security.getByLabel('New password', { exact: true }).fill('another long passphrase');
+  await security.getByLabel('Repeat the new password').fill('another long passphrase');
+  await security.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password changed');
+
+  await page.keyboard.press('Control+l');
+  await page.getByLabel('Vault password').fill('another long passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await security.getByRole('button', { name: 'Remove password…' }).click();
+  await security.getByLabel('Current password').fill('another long passphrase');
+  await security.getByRole('button', { name: 'Remove password' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password removed');
+  await expect(security.getByRole('button', { name: 'Set password' })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Locking needs a vault password');
+});
+
+test('hides codes until clicked, when asked to', async ({ app, page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Hide codes until clicked').check();
+  await page.getByRole('button', { name: /Back to codes/ }).click();
+  const row = page.getByRole('button', { name: /Copy code for Lockbank/ });
+  await expect(row.getByTestId('code')).toHaveText('••• •••');
+  await row.click();
+  await expect(row.getByTestId('code')).toHaveText(/^\d{3} \d{3}$/);
+});
