@@ -1,17 +1,28 @@
+import { API_METHODS } from '../../electron/api';
 import { expect, test } from './fixtures';
 import { bridgeTest, setPasswordInSettings } from './lock-helpers';
 
 const PASSWORD = 'correct horse battery staple';
-test.use({ seed: { accounts: [{ issuer: 'Lockbank', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }] } });
+test.use({
+  seed: {
+    accounts: [{ issuer: 'Lockbank', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }],
+  },
+});
 
-const lockScreen = (page: import('@playwright/test').Page) => page.getByRole('heading', { name: 'OTP Desk is locked' });
+const lockScreen = (page: import('@playwright/test').Page) =>
+  page.getByRole('heading', { name: 'OTP Desk is locked' });
 
-test('sets a password, locks to a screen with no code or name, refuses a wrong password and unlocks with the right one', async ({ app, page }) => {
+test('sets a password, locks to a screen with no code or name, refuses a wrong password and unlocks with the right one', async ({
+  app,
+  page,
+}) => {
   await app.open(page);
   await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible();
   // Without a password the lock explains why it can't, and offers to set one.
   await page.getByRole('button', { name: 'Lock now' }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Locking needs a vault password');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Locking needs a vault password',
+  );
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const security = page.getByRole('group', { name: 'Security' });
@@ -27,7 +38,9 @@ test('sets a password, locks to a screen with no code or name, refuses a wrong p
   await expect(security.getByRole('alert')).toContainText('differ');
   await security.getByLabel('Repeat the new password').fill(PASSWORD);
   await security.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password set');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Vault password set',
+  );
   await page.getByRole('button', { name: /Back to codes/ }).click();
 
   await page.keyboard.press('Control+l');
@@ -50,7 +63,9 @@ test('sets a password, locks to a screen with no code or name, refuses a wrong p
       await page.getByLabel('Vault password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Unlock' }).click();
     }
-    await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 10_000 });
 });
 
@@ -59,9 +74,13 @@ test('locks by itself after the idle time set, and on screen lock', async ({ app
   await setPasswordInSettings(page, PASSWORD);
   await page.getByLabel('Lock after being idle for').selectOption('1');
   await expect(page.getByLabel('Lock after being idle for')).toHaveValue('1');
-  expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 30 })).toEqual({ locked: false });
+  expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 30 })).toEqual({
+    locked: false,
+  });
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 61 })).toEqual({ locked: true });
+  expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 61 })).toEqual({
+    locked: true,
+  });
   await expect(lockScreen(page)).toBeVisible();
   expect(await page.content()).not.toContain('Lockbank');
 
@@ -82,7 +101,9 @@ test('changes and removes the password', async ({ app, page }) => {
   await security.getByLabel('New password', { exact: true }).fill('another long passphrase');
   await security.getByLabel('Repeat the new password').fill('another long passphrase');
   await security.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password changed');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Vault password changed',
+  );
 
   await page.keyboard.press('Control+l');
   await page.getByLabel('Vault password').fill('another long passphrase');
@@ -93,10 +114,14 @@ test('changes and removes the password', async ({ app, page }) => {
   await security.getByRole('button', { name: 'Remove password…' }).click();
   await security.getByLabel('Current password').fill('another long passphrase');
   await security.getByRole('button', { name: 'Remove password' }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password removed');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Vault password removed',
+  );
   await expect(security.getByRole('button', { name: 'Set password' })).toBeVisible();
   await page.keyboard.press('Control+l');
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Locking needs a vault password');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Locking needs a vault password',
+  );
 });
 
 test('hides codes until clicked, when asked to', async ({ app, page }) => {
@@ -108,4 +133,43 @@ test('hides codes until clicked, when asked to', async ({ app, page }) => {
   await expect(row.getByTestId('code')).toHaveText('••• •••');
   await row.click();
   await expect(row.getByTestId('code')).toHaveText(/^\d{3} \d{3}$/);
+});
+
+test('while locked, every accounts, codes, imports, exports and backups call through the bridge fails with vault-locked', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  const outcome = await page.evaluate(
+    async ({ password, methods }) => {
+      type Result = { ok: boolean; value?: { state?: string }; error?: { kind: string } };
+      const api = (
+        window as unknown as {
+          otpDesk: Record<string, Record<string, (...args: unknown[]) => Promise<Result>>>;
+        }
+      ).otpDesk;
+      await api['vault']!['setPassword']!(password);
+      const locked = await api['vault']!['lock']!();
+      const kinds: Record<string, string> = {};
+      for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups']) {
+        for (const method of methods[namespace]!) {
+          const result = await api[namespace]![method]!('x', []);
+          kinds[`${namespace}.${method}`] = result.ok ? 'ok' : result.error!.kind;
+        }
+      }
+      const status = await api['vault']!['status']!();
+      return { locked: locked.value?.state, status: status.value?.state, kinds };
+    },
+    { password: PASSWORD, methods: API_METHODS as unknown as Record<string, string[]> },
+  );
+  expect(outcome.locked).toBe('locked');
+  expect(outcome.status).toBe('locked');
+  const expected = Object.fromEntries(
+    (['accounts', 'codes', 'imports', 'exports', 'backups'] as const).flatMap((n) =>
+      API_METHODS[n].map((m) => [`${n}.${m}`, 'vault-locked']),
+    ),
+  );
+  expect(outcome.kinds).toEqual(expected);
+  await page.reload();
+  await expect(lockScreen(page)).toBeVisible();
 });

@@ -1,11 +1,19 @@
 import type { Page } from '@playwright/test';
 
 /** Calls one of the bridge's test-only endpoints (simulated idle, screen lock, heap snapshot) with the page's token. */
-export async function bridgeTest<T>(page: Page, path: 'idle' | 'screen-locked' | 'confirm-secrets' | 'heap-snapshot', body: object = {}): Promise<T> {
+export async function bridgeTest<T>(
+  page: Page,
+  path: 'idle' | 'screen-locked' | 'confirm-secrets' | 'heap-snapshot',
+  body: object = {},
+): Promise<T> {
   return page.evaluate(
     async ({ path, body }) => {
       const token = sessionStorage.getItem('bridge-token') ?? '';
-      const response = await fetch(`/__bridge/test/${path}`, { method: 'POST', headers: { 'x-bridge-token': token }, body: JSON.stringify(body) });
+      const response = await fetch(`/__bridge/test/${path}`, {
+        method: 'POST',
+        headers: { 'x-bridge-token': token },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as T;
     },
     { path, body },
@@ -19,10 +27,18 @@ export async function setPasswordInSettings(page: Page, password: string): Promi
   await security.getByLabel('New password', { exact: true }).fill(password);
   await security.getByLabel('Repeat the new password').fill(password);
   await security.getByRole('button', { name: 'Set password' }).click();
-  await page.getByRole('status', { name: 'Notifications' }).getByText('Vault password set').waitFor();
+  await page
+    .getByRole('status', { name: 'Notifications' })
+    .getByText('Vault password set')
+    .waitFor();
 }
 
 /** Every way the secret could appear: base32, hex and base64 of its bytes. */
 export function secretForms(base32Secret: string, bytes: Buffer): string[] {
-  return [base32Secret, bytes.toString('hex'), bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url')];
+  return [
+    base32Secret,
+    bytes.toString('hex'),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+  ];
 }
