@@ -11,7 +11,7 @@ async function chooseFolder(): Promise<string> {
 
 /** Prints the paper-backup sheet to PDF in a hidden, script-less window that never touches the disk. */
 async function printToPdf(html: string): Promise<Uint8Array> {
-  const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+  const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' } });
   try {
     await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));

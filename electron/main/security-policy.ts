@@ -16,6 +16,8 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: false,
   navigateOnDragDrop: false,
   safeDialogs: true,
+  // A middle click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies WebPreferences;
 
 /** The window's preferences: DevTools only in a development build, never in a packaged one. */

@@ -16,7 +16,14 @@ export function createMainWindow(distDir: string): BrowserWindow {
     title: 'OTP Desk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f6f7f9',
     icon: join(distDir, 'main', 'icon.png'),
-    webPreferences: webPreferencesFor(app.isPackaged, join(distDir, 'preload', 'preload.cjs')),
+    webPreferences: {
+      ...webPreferencesFor(app.isPackaged, join(distDir, 'preload', 'preload.cjs')),
+      // Repeated as literals so static checkers (electronegativity) see them where the window is made.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   window.once('ready-to-show', () => window.show());
   if (app.isPackaged)
