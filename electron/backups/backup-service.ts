@@ -38,6 +38,7 @@ export class BackupService {
   private lastError: BackupStatus['lastError'] = null;
   private note: string | null = null;
   private pending = false;
+  private stopped = false;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -95,6 +96,8 @@ export class BackupService {
   }
 
   stop(): void {
+    // A queued attempt must not run after the vault is locked (its accounts are gone from memory).
+    this.stopped = true;
     clearTimeout(this.timer);
     clearInterval(this.retryTimer);
     this.unsubscribe();
@@ -113,6 +116,7 @@ export class BackupService {
   }
 
   private async attempt(force: boolean): Promise<void> {
+    if (this.stopped) return;
     this.pending = false;
     const { backupFolder: folder, backupKeep: keep } = this.settings();
     const key = this.key();

@@ -14,6 +14,12 @@ export function shouldLock(trigger: LockTrigger, policy: LockPolicy, idleSeconds
   return policy.lockOnScreenLock;
 }
 
+/** Electron powerMonitor events that may lock, and the trigger each one is. */
+export const POWER_LOCK_EVENTS = {
+  'lock-screen': 'screen-locked',
+  suspend: 'suspended',
+} as const satisfies Record<string, LockTrigger>;
+
 /** How often main asks the system for its idle time. */
 export const IDLE_POLL_MS = 15_000;
 

@@ -1,11 +1,11 @@
 import { powerMonitor } from 'electron';
 import type { ServiceHost } from '../adapters/service-host';
-import { IdleLocker } from '../lock/auto-lock';
+import { IdleLocker, POWER_LOCK_EVENTS } from '../lock/auto-lock';
 
 /** Locks on idle (the system's idle time), on screen lock and on suspend, as the settings say. */
 export function setupLockTriggers(host: ServiceHost): IdleLocker {
-  powerMonitor.on('lock-screen', () => host.autoLock('screen-locked'));
-  powerMonitor.on('suspend', () => host.autoLock('suspended'));
+  powerMonitor.on('lock-screen', () => host.autoLock(POWER_LOCK_EVENTS['lock-screen']));
+  powerMonitor.on('suspend', () => host.autoLock(POWER_LOCK_EVENTS.suspend));
   const locker = new IdleLocker(
     () => powerMonitor.getSystemIdleTime(),
     () => host.lockPolicy(),

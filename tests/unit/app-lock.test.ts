@@ -197,6 +197,46 @@ describe('the lock', () => {
   });
 });
 
+describe('Touch ID', () => {
+  it('unlocks through the keychain slot after the OS check, and not when it is cancelled', async () => {
+    const { call, host } = await openApp();
+    let answer = false;
+    await call('vault', 'setPassword', PASSWORD);
+    await call('vault', 'lock');
+    host.setSystemAuth({
+      name: 'Touch ID',
+      available: () => true,
+      prompt: () => (answer ? Promise.resolve() : Promise.reject(new Error('cancelled'))),
+    });
+    expect(host.status()).toMatchObject({ state: 'locked', systemAuth: 'Touch ID' });
+    expect(errorOf(await call('vault', 'unlockWithSystemAuth'))).toMatchObject({
+      kind: 'cancelled',
+    });
+    expect(host.status().state).toBe('locked');
+    answer = true;
+    expect(await call('vault', 'unlockWithSystemAuth')).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+  });
+
+  it('is not offered in "ask for the password at every start" mode', async () => {
+    const { call, host } = await openApp();
+    host.setSystemAuth({
+      name: 'Touch ID',
+      available: () => true,
+      prompt: () => Promise.resolve(),
+    });
+    await call('vault', 'setPassword', PASSWORD);
+    await call('settings', 'set', { requirePasswordAtStart: true });
+    await call('vault', 'lock');
+    expect(host.status().systemAuth).toBeUndefined();
+    expect(errorOf(await call('vault', 'unlockWithSystemAuth'))).toMatchObject({
+      kind: 'invalid-input',
+    });
+  });
+});
+
 describe('nothing leaves main unasked', () => {
   it('without a password, reveal and export need main\u2019s own confirmation', async () => {
     const denied = await openApp({ confirm: false });

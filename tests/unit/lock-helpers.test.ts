@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClipboardGuard, concealedClipboardFormats } from '../../electron/clipboard-access';
 import { assessPassword } from '../../electron/core/password-policy';
-import { shouldLock } from '../../electron/lock/auto-lock';
+import { POWER_LOCK_EVENTS, shouldLock } from '../../electron/lock/auto-lock';
+import { ContentProtection } from '../../electron/lock/content-protection';
 import { backoffDelayMs, PasswordBackoff } from '../../electron/lock/password-backoff';
 import { UserError } from '../../electron/core/errors';
 
@@ -116,5 +117,28 @@ describe('main\u2019s clipboard', () => {
       'x-kde-passwordManagerHint',
       'secret',
     ]);
+  });
+});
+
+describe('content protection', () => {
+  it('applies the setting, and keeps the last value while the vault is locked', () => {
+    let setting: boolean | null = true;
+    const applied: boolean[] = [];
+    const protection = new ContentProtection(
+      () => setting,
+      (on) => applied.push(on),
+    );
+    expect(protection.refresh()).toBe(true);
+    setting = null; // locked: the setting can't be read
+    expect(protection.refresh()).toBe(true);
+    setting = false;
+    expect(protection.refresh()).toBe(false);
+    expect(applied).toEqual([true, true, false]);
+  });
+});
+
+describe('power events', () => {
+  it('maps screen lock and suspend to lock triggers', () => {
+    expect(POWER_LOCK_EVENTS).toEqual({ 'lock-screen': 'screen-locked', suspend: 'suspended' });
   });
 });
