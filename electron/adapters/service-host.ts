@@ -212,7 +212,7 @@ export class ServiceHost {
     this.dropService();
     this.hasPasswordSlot = true;
     this.lockedState = 'locked';
-    this.lockedMessage = 'OTP Desk is locked. Enter your vault password to unlock.';
+    this.lockedMessage = 'Enter your vault password to unlock.';
     this.emit();
     return this.status();
   }

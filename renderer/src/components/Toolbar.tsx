@@ -1,4 +1,5 @@
 import { lockNow } from '../lib/lock-now';
+import { LockIcon } from './Icons';
 import type { View } from '../store/ui-slice';
 import { useStore } from '../store/store';
 
@@ -18,7 +19,7 @@ export function Toolbar() {
         {view === 'list' ? (
           <>
             <button type="button" className="icon-button" onClick={lockNow} aria-label="Lock now" title="Lock now (Ctrl+L)">
-              <span aria-hidden="true">🔒</span>
+              <LockIcon />
             </button>
             <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
               <span aria-hidden="true">?</span>
