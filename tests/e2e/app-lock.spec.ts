@@ -173,3 +173,18 @@ test('while locked, every accounts, codes, imports, exports and backups call thr
   await page.reload();
   await expect(lockScreen(page)).toBeVisible();
 });
+
+test('without a password, a key leaves main only when main\u2019s own question is answered yes', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  // The bridge stands in for main's native dialog: answer "Cancel".
+  await bridgeTest(page, 'confirm-secrets', { answer: 'deny' });
+  await page.getByRole('button', { name: 'Edit Lockbank' }).click();
+  await page.getByRole('button', { name: 'Show key / QR…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Key and QR code for Lockbank/ });
+  await expect(dialog.getByRole('alert')).toContainText('Cancelled: nothing left OTP Desk');
+  await expect(dialog.getByTestId('revealed-key')).toHaveCount(0);
+  expect(await page.content()).not.toContain('JBSWY3DPEHPK3PXP');
+});

@@ -60,3 +60,31 @@ describe('remembered window bounds', () => {
     expect(parseBounds({ x: 0, y: 0, width: 5, height: 720 })).toBeNull();
   });
 });
+
+describe('lock and privacy settings', () => {
+  it('take only the offered values and default to no auto-lock, lock on screen lock, keychain kept', () => {
+    expect(readSettings({})).toMatchObject({
+      autoLockMinutes: 0,
+      lockOnScreenLock: true,
+      requirePasswordAtStart: false,
+      hideCodesUntilClicked: false,
+      contentProtection: false,
+      blurWhenInactive: false,
+    });
+    expect(validateSettingsPatch({ autoLockMinutes: 15 })).toEqual({ autoLockMinutes: 15 });
+    expect(() => validateSettingsPatch({ autoLockMinutes: 7 })).toThrow(
+      /0 \(never\), 1, 5, 15 or 60/,
+    );
+    expect(() => validateSettingsPatch({ lockOnScreenLock: 'yes' })).toThrow(/true or false/);
+    // The clock check server: https, or http only to this machine.
+    expect(() => validateSettingsPatch({ timeCheckUrl: 'http://time.example.com/' })).toThrow(
+      /https/,
+    );
+    expect(validateSettingsPatch({ timeCheckUrl: 'http://127.0.0.1:8080/' })).toEqual({
+      timeCheckUrl: 'http://127.0.0.1:8080/',
+    });
+    expect(readSettings({ timeCheckUrl: 'http://time.example.com/' }).timeCheckUrl).toBe(
+      'https://www.google.com/',
+    );
+  });
+});

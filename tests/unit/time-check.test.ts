@@ -19,7 +19,7 @@ async function serve(skewMs: number | 'silent' | 'no-date'): Promise<string> {
 
 afterEach(async () => {
   server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  if (server) await new Promise((resolve) => server!.close(resolve));
   server = undefined;
 });
 
@@ -51,5 +51,30 @@ describe('system clock check against an HTTP Date header', () => {
     await expect(checkSystemClock(await serve('no-date'))).rejects.toThrow(
       /without a usable Date header/,
     );
+  });
+});
+
+describe('what the clock check may contact', () => {
+  it('refuses plain http to another machine, and credentials in the address', async () => {
+    await expect(checkSystemClock('http://example.com/')).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringMatching(/https/),
+    });
+    await expect(checkSystemClock('https://user:pw@example.com/')).rejects.toMatchObject({
+      kind: 'invalid-input',
+    });
+  });
+
+  it('stops reading a server that sends more than 8 KiB of headers', async () => {
+    server = createServer((_req, res) => {
+      res.setHeader('X-Padding', 'a'.repeat(64 * 1024));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await expect(checkSystemClock(url)).rejects.toMatchObject({
+      kind: 'io',
+      message: expect.stringMatching(/Could not reach/),
+    });
   });
 });
