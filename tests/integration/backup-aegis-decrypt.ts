@@ -19,7 +19,7 @@ export function decryptAegisIndependently(text: string, password: string): { ent
   const file = JSON.parse(text) as { version: number; header: { slots: { type: number; key: string; key_params: GcmParams; n: number; r: number; p: number; salt: string }[]; params: GcmParams }; db: string };
   if (file.version !== 1) throw new Error('not an Aegis vault version 1');
   for (const slot of file.header.slots.filter((s) => s.type === 1)) {
-    const slotKey = scryptSync(Buffer.from(password, 'utf8'), Buffer.from(slot.salt, 'hex'), 32, { N: slot.n, r: slot.r, p: slot.p, maxmem: 64 * 1024 * 1024 });
+    const slotKey = scryptSync(Buffer.from(password, 'utf8'), Buffer.from(slot.salt, 'hex'), 32, { N: slot.n, r: slot.r, p: slot.p, maxmem: 256 * 1024 * 1024 });
     let masterKey: Buffer;
     try {
       masterKey = gcmOpen(slotKey, Buffer.from(slot.key, 'hex'), slot.key_params);
