@@ -1,4 +1,3 @@
-import { MIN_PASSWORD_LENGTH } from '../password-length';
 import { randomUUID } from 'node:crypto';
 import { checkScryptCost } from '../kdf-limits';
 import {
@@ -83,8 +82,6 @@ export async function prepareBackupKey(password: string): Promise<PreparedBackup
       'invalid-input',
       'The backup password is empty. Choose a password, or make a plain backup.',
     );
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new UserError('invalid-input', `Choose a backup password of at least ${MIN_PASSWORD_LENGTH} characters; you will need it to restore.`);
   const masterKey = randomKey(32);
   return { masterKey: toHex(masterKey), slot: await passwordSlot(masterKey, password) };
 }
