@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { UserError } from '../errors';
+import { checkScryptCost, type ScryptCost } from '../kdf-limits';
 
 /**
  * scrypt cost for new password slots: OWASP's minimum (N=2^17, r=8, p=1). Aegis reads N, r and
@@ -8,23 +8,18 @@ import { UserError } from '../errors';
  */
 export const SCRYPT_PARAMS = { n: 2 ** 17, r: 8, p: 1 } as const;
 
-/** The most a file may ask of scrypt: N ≤ 2^20 and r·p ≤ 32 (a hostile file must not exhaust memory or time). */
-export const SCRYPT_LIMITS = { maxN: 2 ** 20, maxRp: 32, maxMemoryBytes: 2 ** 30 } as const;
-
-/** True when scrypt parameters read from a file are sane and within SCRYPT_LIMITS (checked before deriving). */
-export function scryptParamsAllowed(params: { readonly n: unknown; readonly r: unknown; readonly p: unknown }): boolean {
-  const { n, r, p } = params;
-  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) return false;
-  const [N, R, P] = [n as number, r as number, p as number];
-  const powerOfTwo = N >= 2 && (N & (N - 1)) === 0;
-  return (
-    powerOfTwo &&
-    N <= SCRYPT_LIMITS.maxN &&
-    R >= 1 &&
-    P >= 1 &&
-    R * P <= SCRYPT_LIMITS.maxRp &&
-    128 * N * R <= SCRYPT_LIMITS.maxMemoryBytes
-  );
+/** True when scrypt parameters read from a file are sane and within KDF_LIMITS (checked before deriving). */
+export function scryptParamsAllowed(params: {
+  readonly n: unknown;
+  readonly r: unknown;
+  readonly p: unknown;
+}): boolean {
+  try {
+    checkScryptCost(params as ScryptCost, 'backup');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Node's scrypt `maxmem` for these parameters: what they need (128·N·r) plus headroom. */
@@ -45,10 +40,11 @@ export function deriveScryptKey(
   salt: Uint8Array,
   params: { readonly n: number; readonly r: number; readonly p: number },
 ): Promise<Uint8Array> {
-  if (!scryptParamsAllowed(params))
-    return Promise.reject(
-      new UserError('integrity', 'The file asks for scrypt parameters beyond what OTP Desk allows (N ≤ 2^20, r·p ≤ 32); it was altered or is not a backup.'),
-    );
+  try {
+    checkScryptCost(params, 'backup');
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   // Node's default maxmem (32 MiB) is below 128*N*r for these parameters; allow what they need.
   const maxmem = scryptMaxmem(params);
   return new Promise((resolve, reject) => {
