@@ -21,7 +21,6 @@ export const CodesView = forwardRef<HTMLInputElement>(function CodesView(_props,
     );
   return (
     <>
-      <PasswordOffer />
       <div className="list-head">
         <SearchBar ref={searchRef} />
         <ListControls />

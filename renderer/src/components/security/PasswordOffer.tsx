@@ -1,7 +1,7 @@
 import { saveSettingsOrToast } from '../../lib/save-settings';
 import { useStore } from '../../store/store';
 
-/** First run: offers a vault password (skippable, and skipped for good with "Not now"). */
+/** First run (no accounts yet): offers a vault password, skipped for good with "Skip". */
 export function PasswordOffer() {
   const show = useStore(
     (s) => s.status?.hasPassword === false && !s.settings.passwordOfferDismissed,
@@ -19,7 +19,7 @@ export function PasswordOffer() {
           Set a password
         </button>
         <button type="button" onClick={() => saveSettingsOrToast({ passwordOfferDismissed: true })}>
-          Not now
+          Skip
         </button>
       </div>
     </aside>
