@@ -9,7 +9,14 @@ export async function copyCode(account: AccountSummary, which: 'current' | 'next
   const { codes, settings, showToast, setRevealedId } = useStore.getState();
   const entry = codes[account.id];
   if (!entry) return;
-  if (settings.hideCodesUntilClicked) setRevealedId(account.id);
+  if (settings.hideCodesUntilClicked) {
+    // Shown for one period, then hidden again (unless another row was clicked meanwhile).
+    setRevealedId(account.id);
+    const hideAfterMs = (account.type === 'hotp' ? 30 : account.period) * 1000;
+    setTimeout(() => {
+      if (useStore.getState().revealedId === account.id) useStore.getState().setRevealedId(null);
+    }, hideAfterMs);
+  }
   const code = which === 'next' ? entry.next : entry.code;
   try {
     await copyToClipboard(code, settings.clipboardClearSeconds);
