@@ -38,10 +38,11 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): 
 
 /** Decrypts a SealedBox (with the same `aad` it was sealed with); a wrong key, a short tag or any changed byte raises `onFailure`. */
 export function open(key: Uint8Array, box: SealedBox, onFailure: () => UserError, aad?: Uint8Array): Buffer {
-  const nonce = Buffer.from(box.nonce, 'hex');
-  const tag = Buffer.from(box.tag, 'hex');
-  if (nonce.length !== GCM_NONCE_BYTES || tag.length !== GCM_TAG_BYTES || box.tag.length !== GCM_TAG_BYTES * 2) throw onFailure();
   try {
+    // Anything but hex nonce and tag of the exact sizes (a damaged or hand-edited file) fails like a wrong key.
+    const nonce = Buffer.from(box.nonce, 'hex');
+    const tag = Buffer.from(box.tag, 'hex');
+    if (nonce.length !== GCM_NONCE_BYTES || tag.length !== GCM_TAG_BYTES || box.tag.length !== GCM_TAG_BYTES * 2) throw onFailure();
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
     decipher.setAuthTag(tag);
     if (aad) decipher.setAAD(aad);
