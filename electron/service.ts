@@ -109,6 +109,13 @@ export class AuthenticatorService {
     this.codes.clear();
   }
 
+  /** Locks: wipes the decoded keys, drops the sorted accounts and the vault's key and data. This service can't be used again. */
+  lock(): void {
+    this.forgetDecodedKeys();
+    this.sorted = undefined;
+    this.vault.lock();
+  }
+
   /**
    * Codes for the renderer: `atMs` is clamped to main's own clock ± one period per account, so
    * a compromised page can't harvest codes for other times (the CLI's --at uses codesAt).

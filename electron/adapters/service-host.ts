@@ -243,8 +243,7 @@ export class ServiceHost {
     this.importService = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.service?.forgetDecodedKeys();
-    this.service?.vaultHandle.lock();
+    this.service?.lock();
     this.service = undefined;
   }
 
