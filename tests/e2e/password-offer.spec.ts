@@ -4,13 +4,25 @@ test('first run offers a vault password; Skip hides the offer for good', async (
   await app.open(page);
   const offer = page.getByRole('complementary', { name: 'Protect OTP Desk with a password' });
   await expect(offer).toBeVisible();
-  await offer.getByRole('button', { name: 'Set a password' }).click();
+  await offer.getByRole('button', { name: 'Set a vault password…' }).click();
+  // Settings opens at its Security section with the cursor in the new password.
   await expect(
     page.getByRole('group', { name: 'Security' }).getByLabel('New password', { exact: true }),
-  ).toBeVisible();
+  ).toBeFocused();
   await page.getByRole('button', { name: /Back to codes/ }).click();
   await offer.getByRole('button', { name: 'Skip' }).click();
   await expect(offer).toBeHidden();
+  // The page hides the offer at once; reload only once main has stored the choice.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        type Stored = { value: { passwordOfferDismissed: boolean } };
+        const api = (window as unknown as { otpDesk: { settings: { get(): Promise<Stored> } } })
+          .otpDesk;
+        return (await api.settings.get()).value.passwordOfferDismissed;
+      }),
+    )
+    .toBe(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
   await expect(offer).toBeHidden();

@@ -96,14 +96,14 @@ test.describe('first run', () => {
     for (const way of ['Paste the key', 'Use a QR screenshot', 'Scan the screen'])
       await expect(page.getByRole('heading', { name: way })).toBeVisible();
     await expect(page.getByText(/Drop the screenshot or photo on this window/)).toBeVisible();
-    // No two buttons touch.
+    // No two buttons touch: each is 8 px or more from the one before it, below or beside it.
     const boxes = await page
       .locator('.empty-state button')
       .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
     for (let i = 1; i < boxes.length; i++)
       expect(
-        boxes[i]!.top - boxes[i - 1]!.bottom,
-        `gap above button ${i + 1}`,
+        Math.max(boxes[i]!.top - boxes[i - 1]!.bottom, boxes[i]!.left - boxes[i - 1]!.right),
+        `gap before button ${i + 1}`,
       ).toBeGreaterThanOrEqual(8);
     await page.getByRole('button', { name: 'Set a vault password…' }).click();
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();

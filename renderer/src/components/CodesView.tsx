@@ -5,20 +5,13 @@ import { ClockBanner } from './ClockBanner';
 import { EmptyState } from './EmptyState';
 import { ListControls } from './ListControls';
 import { SearchBar } from './SearchBar';
-import { PasswordOffer } from './security/PasswordOffer';
 
 /** The codes: search, group and sort above the virtualized list, or the first-run explanation. */
 export const CodesView = forwardRef<HTMLInputElement>(function CodesView(_props, searchRef) {
   const loaded = useStore((s) => s.accountsLoaded);
   const empty = useStore((s) => s.accounts.length === 0);
   if (!loaded) return null;
-  if (empty)
-    return (
-      <>
-        <PasswordOffer />
-        <EmptyState />
-      </>
-    );
+  if (empty) return <EmptyState />;
   return (
     <>
       <div className="list-head">

@@ -1,4 +1,5 @@
 import { useStore } from '../store/store';
+import { PasswordOffer } from './security/PasswordOffer';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -49,16 +50,7 @@ export function EmptyState() {
           </button>
         </li>
       </ol>
-      <aside className="welcome-password" aria-labelledby="welcome-password-title">
-        <h3 id="welcome-password-title">Keep them safe</h3>
-        <p>
-          Set a vault password to lock OTP Desk when you step away, and to open your accounts even
-          if this computer’s keychain is lost.
-        </p>
-        <button type="button" onClick={() => setView('settings')}>
-          Set a vault password…
-        </button>
-      </aside>
+      <PasswordOffer />
       <p className="hint">
         Moving from another app? Import its backup (Aegis, 2FAS, Google Authenticator, Bitwarden and
         others) with <strong>Import</strong>. Press <kbd>?</kbd> for keyboard shortcuts.

@@ -10,7 +10,7 @@ export function lockNow(): void {
       'info',
       {
         label: 'Set a password',
-        run: () => useStore.getState().setView('settings'),
+        run: () => useStore.getState().openSecuritySettings(),
       },
     );
     return;

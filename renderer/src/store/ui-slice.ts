@@ -32,7 +32,12 @@ export interface UiSlice {
   /** The row with keyboard focus in the list. */
   focusedId: string | null;
   toast: Toast | null;
+  /** A part of Settings to bring into view and focus when Settings opens (the password offers). */
+  settingsSection: 'security' | null;
   setView(view: View): void;
+  /** Opens Settings at its Security section, where the vault password is set. */
+  openSecuritySettings(): void;
+  clearSettingsSection(): void;
   openPair(id: string): void;
   setEditId(id: string | null): void;
   setDeleteId(id: string | null): void;
@@ -57,7 +62,10 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   group: '',
   focusedId: null,
   toast: null,
+  settingsSection: null,
   setView: (view) => set({ view }),
+  openSecuritySettings: () => set({ view: 'settings', settingsSection: 'security' }),
+  clearSettingsSection: () => set({ settingsSection: null }),
   // The list row stays the focused one, so leaving the pair view returns focus to it.
   openPair: (id) => set({ view: 'pair', pairId: id, focusedId: id }),
   setEditId: (editId) => set({ editId }),
@@ -66,6 +74,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setQuery: (query) => set({ query }),
   setGroup: (group) => set({ group }),
   setFocusedId: (focusedId) => set({ focusedId }),
-  showToast: (message, tone = 'info', action) => set({ toast: { id: ++toastId, message, tone, action } }),
+  showToast: (message, tone = 'info', action) =>
+    set({ toast: { id: ++toastId, message, tone, action } }),
   dismissToast: () => set({ toast: null }),
 });

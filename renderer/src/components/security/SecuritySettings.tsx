@@ -1,4 +1,5 @@
 import './security.css';
+import { useEffect, useRef } from 'react';
 import { AUTO_LOCK_CHOICES, type Settings } from '../../../../electron/core/settings';
 import { saveSettingsOrToast } from '../../lib/save-settings';
 import { useStore } from '../../store/store';
@@ -34,9 +35,18 @@ function Toggle({
 export function SecuritySettings() {
   const hasPassword = useStore((s) => s.status?.hasPassword ?? false);
   const minutes = useStore((s) => s.settings.autoLockMinutes);
+  const section = useRef<HTMLFieldSetElement>(null);
+  // Opened from a password offer: show this section and put the cursor in its first field.
+  useEffect(() => {
+    const { settingsSection, clearSettingsSection } = useStore.getState();
+    if (settingsSection !== 'security' || !section.current) return;
+    section.current.scrollIntoView({ block: 'start' });
+    section.current.querySelector<HTMLInputElement>('input:not([disabled])')?.focus();
+    clearSettingsSection();
+  }, []);
   return (
     <>
-      <fieldset className="security" aria-labelledby="security-title">
+      <fieldset ref={section} className="security" aria-labelledby="security-title">
         <legend id="security-title">Security</legend>
         <h3>Vault password</h3>
         <PasswordSettings />
