@@ -199,6 +199,27 @@ export interface RevealedAccount {
   readonly qrSvg: string;
 }
 
+/** Links opened from the OS (otpauth://, otpauth-migration://), handed to the import review. */
+export interface LinkDelivery {
+  /** Links to read into the import review (only handed over while the vault is unlocked). */
+  readonly texts: readonly ImportText[];
+  /** Links that could not be read: one message each, never the link itself. */
+  readonly problems: readonly string[];
+  /** Links waiting for the vault to be unlocked. */
+  readonly waitingForUnlock: number;
+}
+
+/** Whether the global shortcut that opens the quick-copy panel is in force. */
+export interface ShortcutStatus {
+  /** The Electron accelerator, e.g. `CommandOrControl+Alt+O`; '' when turned off. */
+  readonly accelerator: string;
+  /** As the user's OS writes it, e.g. `Ctrl+Alt+O` or `Cmd+Option+O`. */
+  readonly label: string;
+  readonly registered: boolean;
+  /** Why it is not in force (taken by another app, not a valid key), and what to do. */
+  readonly message: string | null;
+}
+
 /** The API exposed to the renderer as `window.otpDesk`. Every method returns a promise of ApiResult. */
 export interface OtpDeskApi {
   vault: {
@@ -277,6 +298,14 @@ export interface OtpDeskApi {
     /** Reads the newest backup in the folder into an import review: restore in one click. */
     previewLatest(): ImportPreview;
   };
+  desktop: {
+    /** Hides the quick-copy panel (after a copy, or Esc); false where there is no panel (the browser harness). */
+    hidePanel(): boolean;
+    /** Takes the links opened from the OS (see LinkDelivery). */
+    takeLinks(): LinkDelivery;
+    /** The global shortcut's state, after the last attempt to register it. */
+    shortcut(): ShortcutStatus;
+  };
   exports: {
     /** Builds an export of all or the chosen accounts; needs the vault password when one is set. */
     create(request: ExportRequest): ExportResult;
@@ -298,6 +327,7 @@ export const API_METHODS = {
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
   exports: ['create', 'reveal'],
+  desktop: ['hidePanel', 'takeLinks', 'shortcut'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 
 // Compile-time check that every method of OtpDeskApi is listed in API_METHODS.

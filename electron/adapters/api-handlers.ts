@@ -6,6 +6,7 @@ import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
+import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
 import { INPUT_LIMITS } from '../core/input-limits';
 
@@ -66,7 +67,7 @@ function decisionsFrom(value: unknown): ImportDecision[] {
 }
 
 /** What the app adds beyond the desk platform: screen capture (the test bridge has none). */
-export interface AppPlatform extends DeskPlatform, BackupPlatform {
+export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatform {
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
@@ -130,6 +131,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
     },
     ...createDeskHandlers(host, platform),
     ...createBackupHandlers(host, platform),
+    ...createDesktopHandlers(host, platform),
     screen: {
       capture: () => {
         if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');

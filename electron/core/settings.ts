@@ -1,3 +1,4 @@
+import { DEFAULT_GLOBAL_SHORTCUT, isGlobalAccelerator } from './accelerator';
 import { invalidInput } from './errors';
 
 /** How the codes window looks and behaves; stored encrypted in the vault, one key per field. */
@@ -28,6 +29,12 @@ export interface Settings {
   readonly blurWhenInactive: boolean;
   /** The first-run offer to set a vault password was skipped. */
   readonly passwordOfferDismissed: boolean;
+  /** Opens the quick-copy panel from anywhere (Electron accelerator); '' turns it off. */
+  readonly globalShortcut: string;
+  /** Closing the main window keeps OTP Desk in the tray; `auto` does so except on macOS (the dock does it there). */
+  readonly closeToTray: 'auto' | 'on' | 'off';
+  /** Starts OTP Desk, hidden in the tray, when the user logs in. */
+  readonly launchAtLogin: boolean;
 }
 
 /** The idle times "Lock after" offers, in minutes (0: never). */
@@ -49,6 +56,9 @@ export const DEFAULT_SETTINGS: Settings = {
   contentProtection: false,
   blurWhenInactive: false,
   passwordOfferDismissed: false,
+  globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
+  closeToTray: 'auto',
+  launchAtLogin: false,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -97,6 +107,9 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] 
   contentProtection: isBoolean,
   blurWhenInactive: isBoolean,
   passwordOfferDismissed: isBoolean,
+  globalShortcut: (v): v is string => v === '' || (typeof v === 'string' && isGlobalAccelerator(v)),
+  closeToTray: oneOf('auto', 'on', 'off'),
+  launchAtLogin: (v): v is boolean => typeof v === 'boolean',
 };
 
 const HINTS: { readonly [K in keyof Settings]: string } = {
@@ -115,6 +128,9 @@ const HINTS: { readonly [K in keyof Settings]: string } = {
   contentProtection: 'Give true or false.',
   blurWhenInactive: 'Give true or false.',
   passwordOfferDismissed: 'Give true or false.',
+  globalShortcut: 'Give a key with Ctrl, Alt or Cmd, e.g. CommandOrControl+Alt+O, or nothing to turn it off.',
+  closeToTray: 'Choose auto, on or off.',
+  launchAtLogin: 'Give true or false.',
 };
 
 /** Settings from the vault's stored values: unknown or damaged values fall back to the defaults. */

@@ -1,7 +1,9 @@
-import { desktopCapturer, screen, systemPreferences } from 'electron';
+import { BrowserWindow, desktopCapturer, screen, systemPreferences } from 'electron';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ScreenCapture } from '../api';
 import { UserError } from '../core/errors';
 import { captureThumbnailSize, physicalSize } from './capture-size';
+import { displayLabel, withOwnWindowsHidden } from './capture-windows';
 
 /**
  * Pictures of every display for "Scan screen", at physical resolution so QR codes on HiDPI and
@@ -18,19 +20,26 @@ export async function captureScreens(): Promise<ScreenCapture[]> {
     );
   }
   const displays = screen.getAllDisplays();
-  const sources = await desktopCapturer.getSources({
-    types: ['screen'],
-    thumbnailSize: captureThumbnailSize(displays),
-    fetchWindowIcons: false,
-  });
+  // OTP Desk's own windows step aside so they neither cover a code nor get scanned themselves.
+  const sources = await withOwnWindowsHidden(
+    BrowserWindow.getAllWindows(),
+    BrowserWindow.getFocusedWindow(),
+    () =>
+      desktopCapturer.getSources({
+        types: ['screen'],
+        thumbnailSize: captureThumbnailSize(displays),
+        fetchWindowIcons: false,
+      }),
+    () => delay(250),
+  );
   const captures = sources
     .filter((source) => !source.thumbnail.isEmpty())
-    .map((source, index) => {
+    .map((source, index, all) => {
       const display = displays.find((d) => String(d.id) === source.display_id);
       const image = display ? sizedFor(source.thumbnail, physicalSize(display)) : source.thumbnail;
       const { width, height } = image.getSize();
       return {
-        label: source.name || `Screen ${index + 1}`,
+        label: displayLabel(display, index, all.length, source.name),
         width,
         height,
         pngBase64: image.toPNG().toString('base64'),

@@ -1,0 +1,76 @@
+import type { ShortcutStatus } from '../../api';
+import { isGlobalAccelerator } from '../../core/accelerator';
+
+/** The outcome of asking the OS for the shortcut. */
+export type ShortcutOutcome = 'registered' | 'taken' | 'invalid' | 'off';
+
+const MAC_NAMES: Record<string, string> = {
+  commandorcontrol: 'Cmd',
+  cmdorctrl: 'Cmd',
+  command: 'Cmd',
+  cmd: 'Cmd',
+  control: 'Ctrl',
+  ctrl: 'Ctrl',
+  alt: 'Option',
+  option: 'Option',
+  shift: 'Shift',
+  super: 'Cmd',
+  meta: 'Cmd',
+};
+const OTHER_NAMES: Record<string, string> = {
+  commandorcontrol: 'Ctrl',
+  cmdorctrl: 'Ctrl',
+  command: 'Super',
+  cmd: 'Super',
+  control: 'Ctrl',
+  ctrl: 'Ctrl',
+  alt: 'Alt',
+  option: 'Alt',
+  shift: 'Shift',
+  super: 'Super',
+  meta: 'Super',
+};
+
+/** The shortcut as the user's OS writes it: `Cmd+Option+O` on macOS, `Ctrl+Alt+O` elsewhere. */
+export function acceleratorLabel(accelerator: string, platform: NodeJS.Platform): string {
+  const names = platform === 'darwin' ? MAC_NAMES : OTHER_NAMES;
+  return accelerator
+    .split('+')
+    .map((part) => names[part.toLowerCase()] ?? (part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
+}
+
+/** Whether to ask the OS at all: '' turns the shortcut off, a malformed one is refused here. */
+export function shortcutPlan(accelerator: string): 'register' | 'invalid' | 'off' {
+  if (accelerator === '') return 'off';
+  return isGlobalAccelerator(accelerator) ? 'register' : 'invalid';
+}
+
+/**
+ * What Settings shows after registering. A shortcut another app holds is reported with what to
+ * do, never silently ignored (Electron's register() returns false when the OS refuses it).
+ */
+export function shortcutStatus(
+  accelerator: string,
+  outcome: ShortcutOutcome,
+  platform: NodeJS.Platform,
+): ShortcutStatus {
+  const label = acceleratorLabel(accelerator, platform);
+  const base = { accelerator, label, registered: outcome === 'registered' };
+  switch (outcome) {
+    case 'registered':
+      return { ...base, message: null };
+    case 'off':
+      return { ...base, message: 'No global shortcut is set; open the panel from the tray icon.' };
+    case 'invalid':
+      return {
+        ...base,
+        message: `${label.slice(0, 60)} is not a shortcut OTP Desk can use. Choose a key with Ctrl, Alt or Cmd, e.g. ${acceleratorLabel('CommandOrControl+Alt+O', platform)}.`,
+      };
+    case 'taken':
+      return {
+        ...base,
+        message: `${label} is already used by another app or by the system. Choose another shortcut in Settings.`,
+      };
+  }
+}
