@@ -60,6 +60,9 @@ export async function buildAll() {
   if (wanted('main')) {
     await mkdir(join(root, 'dist/main'), { recursive: true });
     await cp(join(root, 'build/icon.png'), join(root, 'dist/main/icon.png')).catch(() => {});
+    // Tray icons: the coloured 32 px icon on Windows and Linux, the monochrome template on macOS.
+    for (const name of ['icons/32x32.png', 'trayTemplate.png', 'trayTemplate@2x.png'])
+      await cp(join(root, 'build', name), join(root, 'dist/main', name.replace('icons/32x32', 'tray'))).catch(() => {});
   }
   console.log(`otp-desk: built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

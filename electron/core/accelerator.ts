@@ -71,7 +71,7 @@ const NAMED_KEYS = new Set([
 const isKey = (part: string): boolean =>
   /^[a-z0-9]$/i.test(part) ||
   /^f([1-9]|1[0-9]|2[0-4])$/i.test(part) ||
-  /^[)!@#$%^&*(:;<=>?_~{}|"',./`\[\]\\-]$/.test(part) ||
+  /^[)!@#$%^&*(:;<=>?_~{}|"',./`[\]\\-]$/.test(part) ||
   NAMED_KEYS.has(part.toLowerCase());
 
 /**

@@ -104,10 +104,9 @@ describe('launch at login', () => {
   it('starts hidden in the tray when launched at login', () => {
     expect(loginItemPlan(true)).toEqual({
       openAtLogin: true,
-      openAsHidden: true,
       args: ['--hidden'],
     });
-    expect(loginItemPlan(false)).toEqual({ openAtLogin: false, openAsHidden: false, args: [] });
+    expect(loginItemPlan(false)).toEqual({ openAtLogin: false, args: [] });
     expect(startsHidden(['/usr/bin/otp-desk', '--hidden'])).toBe(true);
     expect(startsHidden(['/usr/bin/otp-desk'], true)).toBe(true);
     expect(startsHidden(['/usr/bin/otp-desk'])).toBe(false);
@@ -188,7 +187,6 @@ describe('menus', () => {
     showPanel: vi.fn(),
     lock: vi.fn(),
     quit: vi.fn(),
-    openSettings: vi.fn(),
   };
   const roles = (items: ReturnType<typeof appMenuTemplate>) => items.map((i) => i.role);
   const subRoles = (items: ReturnType<typeof appMenuTemplate>, role: string) =>

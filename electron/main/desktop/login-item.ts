@@ -4,7 +4,7 @@ export const HIDDEN_FLAG = '--hidden';
 /** Arguments for Electron's app.setLoginItemSettings (macOS and Windows). */
 export interface LoginItemPlan {
   readonly openAtLogin: boolean;
-  readonly openAsHidden: boolean;
+  /** Windows passes these to the login start; macOS reports wasOpenedAtLogin instead. */
   readonly args: readonly string[];
 }
 
@@ -19,7 +19,7 @@ export function loginItemMechanism(
 
 /** The login item for the setting: started hidden so the window doesn't pop up at every login. */
 export function loginItemPlan(enabled: boolean): LoginItemPlan {
-  return { openAtLogin: enabled, openAsHidden: enabled, args: enabled ? [HIDDEN_FLAG] : [] };
+  return { openAtLogin: enabled, args: enabled ? [HIDDEN_FLAG] : [] };
 }
 
 /**
@@ -41,7 +41,7 @@ export function autostartDesktopEntry(exec: string): string {
   ].join('\n');
 }
 
-/** Starts hidden in the tray: launched at login (the flag, or macOS's wasOpenedAsHidden). */
-export function startsHidden(argv: readonly string[], openedAsHiddenByMac = false): boolean {
-  return openedAsHiddenByMac || argv.includes(HIDDEN_FLAG);
+/** Starts hidden in the tray: launched at login (the flag, or macOS's wasOpenedAtLogin). */
+export function startsHidden(argv: readonly string[], openedAtLoginByMac = false): boolean {
+  return openedAtLoginByMac || argv.includes(HIDDEN_FLAG);
 }

@@ -6,7 +6,6 @@ export interface MenuActions {
   readonly showPanel: () => void;
   readonly lock: () => void;
   readonly quit: () => void;
-  readonly openSettings: () => void;
 }
 
 /**
@@ -23,17 +22,11 @@ export function appMenuTemplate(
     accelerator: 'CommandOrControl+L',
     click: actions.lock,
   };
-  const settingsItem: MenuItemConstructorOptions = {
-    label: mac ? 'Settings…' : 'Settings',
-    accelerator: 'CommandOrControl+,',
-    click: actions.openSettings,
-  };
   const appMenu: MenuItemConstructorOptions = {
     role: 'appMenu',
     submenu: [
       { role: 'about' },
       { type: 'separator' },
-      settingsItem,
       lockItem,
       { type: 'separator' },
       { role: 'services' },
@@ -50,7 +43,6 @@ export function appMenuTemplate(
     submenu: mac
       ? [{ role: 'close' }]
       : [
-          settingsItem,
           lockItem,
           { type: 'separator' },
           { label: 'Quit', accelerator: 'CommandOrControl+Q', click: actions.quit },
