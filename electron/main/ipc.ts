@@ -2,6 +2,7 @@ import { BrowserWindow, clipboard, ipcMain } from 'electron';
 import type { ClipboardGuard } from '../clipboard-access';
 import { API_METHODS, apiChannel, CHANGED_CHANNEL } from '../api';
 import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-handlers';
+import type { DesktopPlatform } from '../adapters/desktop-handlers';
 import type { ServiceHost } from '../adapters/service-host';
 import { backupPlatform } from './backup-platform';
 import { captureScreens } from './screen-capture';
@@ -9,7 +10,11 @@ import { confirmSecretReleaseNatively } from './secret-dialog';
 import { isTrustedSender } from './trusted-sender';
 
 /** Registers one handler per contract method; calls from anything but our page are refused. */
-export function setupIpc(host: ServiceHost, clipboardGuard: ClipboardGuard): void {
+export function setupIpc(
+  host: ServiceHost,
+  clipboardGuard: ClipboardGuard,
+  desktop?: DesktopPlatform['desktop'],
+): void {
   // Main's clipboard can clear a copied code while the window is in the background.
   const handlers = createApiHandlers(host, {
     clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() },
@@ -17,6 +22,7 @@ export function setupIpc(host: ServiceHost, clipboardGuard: ClipboardGuard): voi
     captureScreens,
     ...backupPlatform,
     confirmSecretRelease: confirmSecretReleaseNatively,
+    desktop,
   });
   for (const [namespace, methods] of Object.entries(API_METHODS)) {
     for (const method of methods) {

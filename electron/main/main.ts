@@ -4,7 +4,16 @@ import { ServiceHost } from '../adapters/service-host';
 import { ImportSandbox } from '../sandbox/import-sandbox.node';
 import { ClipboardGuard } from '../clipboard-access';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
+import { RENDERER_URL } from './app-protocol';
 import { registerAppScheme, serveRenderer } from './app-protocol-setup';
+import { DesktopShell } from './desktop/desktop-shell';
+import { wasOpenedAtLogin } from './desktop/launch-at-login';
+import { startsHidden } from './desktop/login-item';
+import { linksFromArgv } from './desktop/otp-links';
+import { listenForMacLinks, registerLinkSchemes } from './desktop/protocol-links';
+import { parseSmokeArgs } from './desktop/smoke-args';
+import { runSmokeTest } from './desktop/smoke-test';
+import { exposeTestHooks } from './desktop/test-hooks';
 import { forbiddenDebugSwitch, minimalMenu } from './hardening';
 import { setupIpc } from './ipc';
 import { setupLockTriggers } from './lock-triggers';
@@ -16,6 +25,18 @@ import { createMainWindow } from './window';
 // Main is assembled from small setup steps, run in order once Electron is ready.
 const distDir = join(__dirname, '..');
 const rendererDir = join(distDir, 'renderer');
+let shell: DesktopShell | undefined;
+// Links the OS hands over before the shell exists (macOS open-url at launch, argv elsewhere).
+const earlyLinks: string[] = linksFromArgv(process.argv);
+
+/** Main's clipboard copies codes and keys and clears them after the set delay and on quit. */
+function newClipboardGuard(): ClipboardGuard {
+  return new ClipboardGuard({
+    readText: () => clipboard.readText(),
+    clear: () => clipboard.clear(),
+    writeText: (text) => clipboard.writeText(text),
+  });
+}
 
 async function onReady(): Promise<void> {
   setupSecurityPolicy();
@@ -27,35 +48,60 @@ async function onReady(): Promise<void> {
   const host = new ServiceHost(vaultDir, new KeytarKeyStore(), new ImportSandbox());
   host.setSystemAuth(touchIdAuth());
   await host.start();
-  // Main's clipboard copies codes and keys and clears them after the set delay and on quit.
-  const clipboardGuard = new ClipboardGuard({
-    readText: () => clipboard.readText(),
-    clear: () => clipboard.clear(),
-    writeText: (text) => clipboard.writeText(text),
-  });
-  setupIpc(host, clipboardGuard);
+  const clipboardGuard = newClipboardGuard();
+  // The tray, its quick-copy panel (the same page with ?panel=quick), the shortcut, links, menus.
+  shell = new DesktopShell(
+    host,
+    distDir,
+    () => createMainWindow(distDir),
+    (window, query) => window.loadURL(`${RENDERER_URL}?${new URLSearchParams(query).toString()}`),
+  );
+  setupIpc(host, clipboardGuard, shell.platform());
   setupLockTriggers(host);
   setupContentProtection(host);
-  createMainWindow(distDir);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(distDir);
-  });
+  if (app.isPackaged) registerLinkSchemes();
+  for (const link of earlyLinks.splice(0)) shell.openLink(link);
+  shell.start(startsHidden(process.argv, wasOpenedAtLogin()) && shell.inbox.size === 0);
+  exposeTestHooks(shell);
+  app.on('activate', () => shell?.showMainWindow());
   app.on('before-quit', () => {
     void clipboardGuard.clearNow();
     host.close();
   });
 }
 
+// A separate profile (tests, a second copy of the app); the single-instance lock is per profile.
+if (process.env['OTP_DESK_USER_DATA']) app.setPath('userData', process.env['OTP_DESK_USER_DATA']);
+
+const smoke = parseSmokeArgs(process.argv);
 const debugSwitch = forbiddenDebugSwitch(process.argv);
 if (app.isPackaged && debugSwitch) {
   // A packaged OTP Desk never runs under a debugger: it would expose every secret in main.
   console.error(`OTP Desk does not run with ${debugSwitch}.`);
   app.exit(1);
+} else if (smoke.kind === 'usage') {
+  console.error(smoke.message);
+  app.exit(2);
+} else if (smoke.kind === 'run') {
+  // A throwaway profile beside the vault: no single-instance clash with a running OTP Desk, no window state touched.
+  app.setPath('userData', join(smoke.vaultDir, 'profile'));
+  registerAppScheme();
+  void app.whenReady().then(() => {
+    setupSecurityPolicy();
+    serveRenderer(rendererDir);
+    return runSmokeTest(smoke.vaultDir, (host) => {
+      setupIpc(host, newClipboardGuard());
+      return createMainWindow(distDir);
+    });
+  });
 } else if (!app.requestSingleInstanceLock()) {
+  // The running OTP Desk gets this process's argv (a link, usually) through 'second-instance'.
   app.quit();
 } else {
   registerAppScheme();
-  app.on('second-instance', () => {
+  listenForMacLinks((url) => (shell ? shell.openLink(url) : earlyLinks.push(url)));
+  app.on('second-instance', (_event, argv) => {
+    if (shell) return shell.onSecondInstance(argv);
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
       if (window.isMinimized()) window.restore();
@@ -63,7 +109,8 @@ if (app.isPackaged && debugSwitch) {
     }
   });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (shell) shell.onAllWindowsClosed();
+    else if (process.platform !== 'darwin') app.quit();
   });
   void app.whenReady().then(onReady);
 }

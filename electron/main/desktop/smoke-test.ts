@@ -1,0 +1,80 @@
+import { app, BrowserWindow } from 'electron';
+import { setTimeout as delay } from 'node:timers/promises';
+import { NODE_IMPORTERS } from '../../adapters/node-importers.node';
+import { ServiceHost } from '../../adapters/service-host';
+import { KeytarKeyStore } from '../../vault/keychain-keytar.node';
+import { setupIpc } from '../ipc';
+import { createMainWindow } from '../window';
+import { SMOKE_ISSUER, SMOKE_SECRET, smokeCodeMatches, smokeResultLine } from './smoke-args';
+
+const TIME_LIMIT_MS = 90_000;
+
+/** Reads the first code the list shows, once the renderer has drawn one. */
+async function firstShownCode(window: BrowserWindow): Promise<string> {
+  const deadline = Date.now() + TIME_LIMIT_MS / 2;
+  while (Date.now() < deadline) {
+    const text: unknown = await window.webContents
+      .executeJavaScript(`document.querySelector('[data-testid="code"]')?.textContent ?? ''`)
+      .catch(() => '');
+    const code = String(text).replace(/\s/g, '');
+    if (/^\d+$/.test(code)) return code;
+    await delay(200);
+  }
+  throw new Error('the window showed no code');
+}
+
+/**
+ * `OTP Desk --smoke-test --vault DIR`: the installed build opens a throwaway vault through the
+ * real keychain (proving keytar loads from outside app.asar), adds the RFC 6238 test key,
+ * renders the window, checks the first code shown against the service's, prints it and exits
+ * 0 (1 with the reason otherwise). The keychain item is removed again.
+ */
+export async function runSmokeTest(
+  vaultDir: string,
+  distDir: string,
+  rendererIndex: string,
+): Promise<never> {
+  const keyStore = new KeytarKeyStore();
+  const timer = setTimeout(() => {
+    console.error('otp-desk smoke test: no code within 90 s');
+    app.exit(1);
+  }, TIME_LIMIT_MS);
+  let vaultId: string | undefined;
+  try {
+    const host = new ServiceHost(vaultDir, keyStore, NODE_IMPORTERS);
+    const status = await host.start();
+    if (status.state !== 'unlocked') throw new Error(status.message ?? 'the vault did not open');
+    const service = host.get();
+    vaultId = service.vaultHandle.id;
+    if (service.listAccounts().length === 0)
+      await service.addAccount({
+        type: 'totp',
+        secret: SMOKE_SECRET,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        issuer: SMOKE_ISSUER,
+        account: 'smoke@otp.desk',
+      });
+    setupIpc(host, rendererIndex);
+    const window = createMainWindow(distDir, rendererIndex);
+    const shown = await firstShownCode(window);
+    const now = Date.now();
+    const expected = [now - 30_000, now, now + 30_000].map((t) => service.codesAt(t)[0]!.code);
+    if (!smokeCodeMatches(shown, expected))
+      throw new Error(`the window showed ${shown}, not the test key's code`);
+    console.log(smokeResultLine(shown));
+    host.close();
+    await keyStore.delete(vaultId).catch(() => false);
+    clearTimeout(timer);
+    app.exit(0);
+  } catch (error) {
+    console.error(
+      `otp-desk smoke test failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (vaultId) await keyStore.delete(vaultId).catch(() => false);
+    app.exit(1);
+  }
+  return new Promise<never>(() => undefined);
+}
