@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { QuickPanel } from './components/panel/QuickPanel';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/* The tray's quick-copy panel is the same page, loaded with ?panel=quick. */}
+    {new URLSearchParams(location.search).get('panel') === 'quick' ? <QuickPanel /> : <App />}
   </StrictMode>,
 );

@@ -13,6 +13,7 @@ import { BackupsView } from './backup/BackupsView';
 import { ImportView } from './import/ImportView';
 import { WindowImports } from './import/WindowImports';
 import { LockScreen } from './LockScreen';
+import { OpenedLinks } from './OpenedLinks';
 import { RestoreScreen } from './RestoreScreen';
 import { PairView } from './PairView';
 import { SettingsView } from './SettingsView';
@@ -46,7 +47,13 @@ export function App() {
 
   if (!status) return <main className="app loading" aria-busy="true" />;
   if (status.state !== 'unlocked' && status.recovery) return <RestoreScreen status={status} recovery={status.recovery} />;
-  if (status.state !== 'unlocked') return <LockScreen status={status} />;
+  if (status.state !== 'unlocked')
+    return (
+      <>
+        <OpenedLinks />
+        <LockScreen status={status} />
+      </>
+    );
 
   return (
     <div className={blurCodes ? 'app blur-codes' : 'app'}>
@@ -63,6 +70,7 @@ export function App() {
       </main>
       <Dialogs />
       <WindowImports />
+      <OpenedLinks />
       <ToastView />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Settings } from '../../../electron/core/settings';
 import { saveSettingsOrToast } from '../lib/save-settings';
 import { useStore } from '../store/store';
 import { ClockSettings } from './ClockSettings';
+import { DesktopSettings } from './DesktopSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
 import { SecuritySettings } from './security/SecuritySettings';
 
@@ -82,6 +83,7 @@ export function SettingsView() {
       </fieldset>
       <ClockSettings />
       <SecuritySettings />
+      <DesktopSettings />
       <RecentlyDeleted />
     </section>
   );

@@ -4,11 +4,11 @@ import { useStore } from '../store/store';
 import { copyToClipboard } from './clipboard';
 import { fullNameOf } from './visible-accounts';
 
-/** Copies the account's current (or next) code, confirms it in the toast (announced), and counts the use. */
-export async function copyCode(account: AccountSummary, which: 'current' | 'next'): Promise<void> {
+/** Copies the account's current (or next) code, confirms it in the toast (announced), and counts the use; false when nothing was copied. */
+export async function copyCode(account: AccountSummary, which: 'current' | 'next'): Promise<boolean> {
   const { codes, settings, showToast, setRevealedId } = useStore.getState();
   const entry = codes[account.id];
-  if (!entry) return;
+  if (!entry) return false;
   if (settings.hideCodesUntilClicked) {
     // Shown for one period, then hidden again (unless another row was clicked meanwhile).
     setRevealedId(account.id);
@@ -22,7 +22,7 @@ export async function copyCode(account: AccountSummary, which: 'current' | 'next
     await copyToClipboard(code, settings.clipboardClearSeconds);
   } catch {
     showToast('The clipboard is not available. Click the window and try again.', 'error');
-    return;
+    return false;
   }
   const clears =
     settings.clipboardClearSeconds > 0 ? `; clears in ${settings.clipboardClearSeconds} s` : '';
@@ -30,4 +30,5 @@ export async function copyCode(account: AccountSummary, which: 'current' | 'next
     `Copied ${which === 'next' ? 'the next code' : 'the code'} for ${fullNameOf(account)}${clears}`,
   );
   void remote.accounts.markUsed(account.id);
+  return true;
 }

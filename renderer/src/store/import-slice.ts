@@ -5,6 +5,7 @@ import type {
   ImportOutcome,
   ImportPreview,
   ImportProblem,
+  ImportText,
 } from '../../../electron/api';
 import { ApiFailure, call, messageOf, remote } from '../api';
 import { base64ToBlob, gatherImport, type GatheredImport, type ImportItem } from './import-gather';
@@ -31,6 +32,8 @@ export interface ImportSlice {
   pendingKey: string | null;
   importItems(items: readonly ImportItem[]): Promise<void>;
   importPastedText(text: string): Promise<void>;
+  /** Links opened from the OS (otpauth://, otpauth-migration://): read into the review, never added directly. */
+  importLinks(texts: readonly ImportText[]): Promise<void>;
   scanScreen(): Promise<void>;
   unlockImport(password: string): Promise<void>;
   chooseForCandidate(key: string, choice: Partial<CandidateChoice>): void;
@@ -114,6 +117,10 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
         ]);
       get().showToast('The clipboard holds no QR image, key or otpauth link.', 'error');
     },
+    importLinks: (texts) =>
+      busy(`Reading ${plural(texts.length, 'opened link')}…`, () =>
+        preview({ files: [], texts: [...texts], problems: [] }),
+      ),
     scanScreen: () =>
       busy('Looking for QR codes on your screens…', async () => {
         const captures = await call(remote.screen.capture());

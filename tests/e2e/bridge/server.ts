@@ -18,6 +18,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { IdleLocker } from '../../../electron/lock/auto-lock';
 import { createApiHandlers, findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
 import { ServiceHost } from '../../../electron/adapters/service-host';
+import { LinkInbox } from '../../../electron/main/desktop/link-inbox';
 import { ImportSandbox } from '../../../electron/sandbox/import-sandbox.node';
 import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
@@ -49,7 +50,18 @@ const vaultArg =
 let clockOffsetMs = 0;
 const host = new ServiceHost(resolveVaultDir(vaultArg), keyStore, new ImportSandbox(), () => Date.now() + clockOffsetMs);
 let confirmAnswer = values['confirm-secrets'] === 'allow';
-const handlers = createApiHandlers(host, { confirmSecretRelease: async () => confirmAnswer });
+// The desktop part as the app has it, minus the OS: links arrive through /__bridge/open-link
+// (as the OS would hand them over) and hiding the panel is counted for the test to read.
+const inbox = new LinkInbox();
+let panelHides = 0;
+const handlers = createApiHandlers(host, {
+  confirmSecretRelease: async () => confirmAnswer,
+  desktop: {
+    hidePanel: () => (panelHides++, true),
+    takeLinks: (unlocked) => inbox.take(unlocked),
+    shortcut: () => ({ accelerator: '', label: '', registered: false, message: 'Global shortcuts work only in the OTP Desk app.' }),
+  },
+});
 // The app reads the system idle time (powerMonitor); the harness simulates it through /__bridge/idle.
 let simulatedIdleSeconds = 0;
 const idleLocker = new IdleLocker(() => simulatedIdleSeconds, () => host.lockPolicy(), (trigger) => host.autoLock(trigger));
@@ -138,6 +150,16 @@ const server = createServer((req, res) => {
         result = { path: writeHeapSnapshot(join(String(body['dir'] ?? tmpdir()), `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
       } else return void res.writeHead(404).end();
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    }
+    if (url.pathname === '/__bridge/open-link' && req.method === 'POST') {
+      if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
+      const arrival = inbox.receive(await readBody(req), host.status().state === 'unlocked');
+      for (const stream of eventStreams) stream.write('data: changed\n\n');
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(arrival));
+    }
+    if (url.pathname === '/__bridge/panel-hides') {
+      if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(panelHides));
     }
     if (url.pathname === '/__bridge/events') {
       if (!tokenMatches(url.searchParams.get('token'))) return void res.writeHead(403).end();

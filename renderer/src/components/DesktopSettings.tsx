@@ -1,0 +1,101 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { ShortcutStatus } from '../../../electron/api';
+import type { Settings } from '../../../electron/core/settings';
+import { call, remote } from '../api';
+import { acceleratorFromKey } from '../lib/accelerator-from-key';
+import { useStore } from '../store/store';
+
+const CLOSE_CHOICES: readonly (readonly [Settings['closeToTray'], string])[] = [
+  ['auto', 'Keep running in the tray (not on macOS, where the dock does this)'],
+  ['on', 'Always keep running in the tray'],
+  ['off', 'Quit when the window is closed'],
+];
+
+/** The tray, the global shortcut and launching at login: how OTP Desk lives on the desktop. */
+export function DesktopSettings() {
+  const settings = useStore((s) => s.settings);
+  const saveSettings = useStore((s) => s.saveSettings);
+  const [shortcut, setShortcut] = useState<ShortcutStatus | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [error, setError] = useState('');
+
+  const refresh = () =>
+    void call(remote.desktop.shortcut()).then(setShortcut, () => setShortcut(null));
+  useEffect(refresh, [settings.globalShortcut]);
+
+  const save = async (patch: Partial<Settings>) => {
+    setError('');
+    try {
+      await saveSettings(patch);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'That setting could not be saved.');
+    }
+    refresh();
+  };
+
+  const record = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Tab') return;
+    event.preventDefault();
+    if (event.key === 'Escape') return setRecording(false);
+    if (event.key === 'Backspace' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      setRecording(false);
+      return void save({ globalShortcut: '' });
+    }
+    const accelerator = acceleratorFromKey(event);
+    if (!accelerator) return;
+    setRecording(false);
+    void save({ globalShortcut: accelerator });
+  };
+
+  return (
+    <fieldset className="desktop-settings">
+      <legend>Desktop</legend>
+      <label>
+        Shortcut that opens Quick Copy from anywhere
+        <input
+          readOnly
+          value={
+            recording ? 'Press the keys…' : shortcut?.label || settings.globalShortcut || 'Off'
+          }
+          onFocus={() => setRecording(true)}
+          onBlur={() => setRecording(false)}
+          onKeyDown={record}
+          aria-describedby="shortcut-status"
+        />
+      </label>
+      <p
+        id="shortcut-status"
+        className="hint"
+        role={shortcut?.message && shortcut.accelerator ? 'alert' : undefined}
+      >
+        {shortcut?.message ?? 'Click the field and press the keys; Backspace turns it off.'}
+      </p>
+      <div className="radio-group" role="radiogroup" aria-label="When the window is closed">
+        {CLOSE_CHOICES.map(([value, label]) => (
+          <label key={value} className="radio">
+            <input
+              type="radio"
+              name="closeToTray"
+              checked={settings.closeToTray === value}
+              onChange={() => void save({ closeToTray: value })}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.launchAtLogin}
+          onChange={(e) => void save({ launchAtLogin: e.target.checked })}
+        />
+        Start OTP Desk, hidden in the tray, when I log in
+      </label>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
