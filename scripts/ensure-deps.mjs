@@ -31,7 +31,9 @@ function ensureSystemPackages() {
     if (forTests && process.platform !== 'linux') log('Not Linux: keychain tests use the OS keychain as it is; e2e needs Chrome/Chromium at $CHROME_PATH.');
     return;
   }
-  const missing = missingDebianPackages(forTests ? [...BUILD_PACKAGES, ...TEST_PACKAGES] : BUILD_PACKAGES);
+  // A browser at $CHROME_PATH (CI's Playwright Chromium on Ubuntu, which has no chromium deb) replaces the package.
+  const testPackages = process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH) ? TEST_PACKAGES.filter((name) => name !== 'chromium') : TEST_PACKAGES;
+  const missing = missingDebianPackages(forTests ? [...BUILD_PACKAGES, ...testPackages] : BUILD_PACKAGES);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {

@@ -11,11 +11,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(process.env.OTP_DESK_TEST_TMP ?? tmpdir(), 'results-'));
 const env = { ...process.env, OTP_DESK_TEST_TMP: process.env.OTP_DESK_TEST_TMP ?? work };
 
-const bin = (name) => join(root, 'node_modules', '.bin', name);
+// Windows has the package binaries as .cmd files, which Node only starts through a shell.
+const windows = process.platform === 'win32';
+const bin = (name) => join(root, 'node_modules', '.bin', windows ? `${name}.cmd` : name);
 const vitestJson = join(work, 'vitest.json');
 const playwrightJson = join(work, 'playwright.json');
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { cwd: root, stdio: 'inherit', env });
-const playwright = spawnSync(bin('playwright'), ['test'], { cwd: root, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson } });
+const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { cwd: root, stdio: 'inherit', env, shell: windows });
+const playwright = spawnSync(bin('playwright'), ['test'], { cwd: root, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }, shell: windows });
 
 function totals() {
   let passed = 0, failed = 0, skipped = 0;

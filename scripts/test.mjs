@@ -8,14 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command, args, options = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options }).status ?? 1;
+// Windows has npm as npm.cmd, which Node only starts through a shell.
+const npmRun = (script) => run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', script], { shell: process.platform === 'win32' });
 
 if (run(process.execPath, ['scripts/ensure-deps.mjs', '--test']) !== 0) process.exit(1);
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
-if (run('npm', ['run', '-s', 'typecheck']) !== 0) {
+if (npmRun('typecheck') !== 0) {
   console.error('[test] type-check failed');
   process.exit(1);
 }
-if (run('npm', ['run', '-s', 'lint']) !== 0) {
+if (npmRun('lint') !== 0) {
   console.error('[test] lint failed');
   process.exit(1);
 }
