@@ -132,3 +132,46 @@ test('without a vault password "Lock now" is off and says why', async ({ app, pa
   await expect(lock).toBeDisabled();
   await expect(lock).toHaveAttribute('title', /Set a vault password/);
 });
+
+test.describe('Settings › Desktop', () => {
+  test.use({ viewport: { width: 480, height: 900 } });
+
+  test('records the global shortcut from the keys pressed, and Backspace turns it off', async ({
+    app,
+    page,
+  }) => {
+    await app.open(page);
+    await page.keyboard.press('Control+,');
+    const field = page.getByLabel('Shortcut that opens Quick Copy from anywhere');
+    await expect(field).toHaveValue('CommandOrControl+Alt+O');
+    // The browser harness has no OS to register with, and says so instead of pretending.
+    await expect(page.locator('#shortcut-status')).toHaveText(
+      'Global shortcuts work only in the OTP Desk app.',
+    );
+    await field.focus();
+    await expect(field).toHaveValue('Press the keys…');
+    await page.keyboard.press('Control+Shift+K');
+    await expect(field).toHaveValue('CommandOrControl+Shift+K');
+    const stored = () =>
+      page.evaluate(
+        async () =>
+          (
+            await (
+              window as unknown as {
+                otpDesk: { settings: { get(): Promise<{ value: { globalShortcut: string } }> } };
+              }
+            ).otpDesk.settings.get()
+          ).value.globalShortcut,
+      );
+    expect(await stored()).toBe('CommandOrControl+Shift+K');
+    await field.focus();
+    await page.keyboard.press('Backspace');
+    await expect.poll(stored).toBe('');
+    await expect(field).toHaveValue('Off');
+    await page.getByRole('radio', { name: 'Quit when the window is closed' }).check();
+    await page.getByRole('checkbox', { name: /when I log in/ }).check();
+    await page
+      .locator('.desktop-settings')
+      .screenshot({ path: screenshotPath('settings-desktop.png') });
+  });
+});

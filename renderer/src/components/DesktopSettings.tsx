@@ -7,7 +7,7 @@ import { useStore } from '../store/store';
 
 const CLOSE_CHOICES: readonly (readonly [Settings['closeToTray'], string])[] = [
   ['auto', 'Keep running in the tray (not on macOS, where the dock does this)'],
-  ['on', 'Always keep running in the tray'],
+  ['on', 'Keep running in the tray, on macOS too'],
   ['off', 'Quit when the window is closed'],
 ];
 
@@ -70,7 +70,7 @@ export function DesktopSettings() {
       >
         {shortcut?.message ?? 'Click the field and press the keys; Backspace turns it off.'}
       </p>
-      <div className="radio-group" role="radiogroup" aria-label="When the window is closed">
+      <div role="radiogroup" aria-label="When the window is closed">
         {CLOSE_CHOICES.map(([value, label]) => (
           <label key={value} className="radio">
             <input
@@ -83,7 +83,7 @@ export function DesktopSettings() {
           </label>
         ))}
       </div>
-      <label className="checkbox">
+      <label className="check">
         <input
           type="checkbox"
           checked={settings.launchAtLogin}
