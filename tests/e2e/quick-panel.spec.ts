@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
@@ -83,6 +84,22 @@ test('↑ and ↓ choose the row, Shift+Enter copies the next code, Esc hides wi
   await expect(search(page)).toHaveValue('');
   expect(await clipboard(page)).toBe('kept');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in the panel (${scheme})`, async ({
+    app,
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(panelUrl(app.url));
+    await expect(options(page)).toHaveCount(SMALL_VAULT.length);
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  });
+}
 
 test('says when nothing matches', async ({ app, page }) => {
   await page.goto(panelUrl(app.url));
