@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, powerMonitor } from 'electron';
 import type { DesktopPlatform } from '../../adapters/desktop-handlers';
 import type { ServiceHost } from '../../adapters/service-host';
 import { CHANGED_CHANNEL, type ShortcutStatus } from '../../api';
@@ -54,6 +54,8 @@ export class DesktopShell {
   /** Sets up menus, tray, theme and settings; `hidden` starts in the tray (launch at login). */
   start(hidden: boolean): void {
     app.on('before-quit', () => (this.quitting = true));
+    // Logging out or shutting down must not be held up by a window that hides instead of closing.
+    powerMonitor.on('shutdown', () => (this.quitting = true));
     const actions: MenuActions = {
       showWindow: () => this.showMainWindow(),
       showPanel: () => this.panel.show(),
@@ -76,6 +78,7 @@ export class DesktopShell {
   showMainWindow(): BrowserWindow {
     if (!this.main || this.main.isDestroyed()) {
       this.main = this.createWindow();
+      this.main.on('session-end', () => (this.quitting = true));
       this.main.on('close', (event) => {
         if (closeAction(this.settings.closeToTray, process.platform, this.quitting) === 'hide') {
           event.preventDefault();
