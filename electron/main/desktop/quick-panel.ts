@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type Rectangle } from 'electron';
+import { app, BrowserWindow, screen, type Rectangle } from 'electron';
 import { join } from 'node:path';
 import { SECURE_WEB_PREFERENCES } from '../security-policy';
 import { PANEL_SIZE, panelPosition } from './panel-position';
@@ -38,8 +38,13 @@ export class QuickPanel {
 
   /** Hides the panel; true when there was one to hide. */
   hide(): boolean {
-    if (!this.window || this.window.isDestroyed() || !this.window.isVisible()) return false;
-    this.window.hide();
+    const panel = this.window;
+    if (!panel || panel.isDestroyed() || !panel.isVisible()) return false;
+    panel.hide();
+    // macOS keeps OTP Desk the active app after a window hides; hand the focus back to the app the
+    // user came from (Windows and Linux do that by themselves).
+    const othersVisible = BrowserWindow.getAllWindows().some((w) => w !== panel && w.isVisible());
+    if (process.platform === 'darwin' && !othersVisible) app.hide();
     return true;
   }
 
