@@ -42,6 +42,9 @@ vi.mock('electron', () => {
   };
 });
 
+const electronModule = (await import('electron')) as unknown as {
+  BrowserWindow: new () => unknown;
+};
 const { runSmokeTest } = await import('../../electron/main/desktop/smoke-test');
 const { AuthenticatorService } = await import('../../electron/service');
 
@@ -52,7 +55,10 @@ async function smoke(vaultDir: string) {
   const error = vi
     .spyOn(console, 'error')
     .mockImplementation((line: string) => void lines.push(line));
-  void runSmokeTest(vaultDir, '/app/dist', '/app/dist/renderer/index.html');
+  void runSmokeTest(vaultDir, () => {
+    const { BrowserWindow } = electronModule;
+    return new BrowserWindow() as never;
+  });
   await vi.waitFor(() => expect(fake.exits).toHaveLength(1), { timeout: 15_000 });
   log.mockRestore();
   error.mockRestore();

@@ -119,8 +119,12 @@ async function startShell(options: { shortcutTaken?: boolean } = {}) {
   const shell = new DesktopShell(
     host,
     '/app/dist',
-    '/app/dist/renderer/index.html',
     () => new electron.FakeWindow({ main: true }) as never,
+    (window, query) =>
+      (window as unknown as InstanceType<typeof electron.FakeWindow>).loadFile(
+        '/app/dist/renderer/index.html',
+        { query },
+      ),
   );
   shell.start(false);
   return { host, shell, main: electron.FakeWindow.all[0]! };

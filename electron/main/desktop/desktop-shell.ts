@@ -9,7 +9,7 @@ import { applyGlobalShortcut } from './global-shortcut';
 import { applyLaunchAtLogin } from './launch-at-login';
 import { LinkInbox, secondInstanceAction } from './link-inbox';
 import { appMenuTemplate, type MenuActions } from './menu-templates';
-import { QuickPanel } from './quick-panel';
+import { QuickPanel, type PanelLoader } from './quick-panel';
 import { AppTray } from './tray';
 import {
   closeAction,
@@ -35,10 +35,10 @@ export class DesktopShell {
   constructor(
     private readonly host: ServiceHost,
     private readonly distDir: string,
-    rendererIndex: string,
     private readonly createWindow: () => BrowserWindow,
+    loadPanel: PanelLoader,
   ) {
-    this.panel = new QuickPanel(distDir, rendererIndex);
+    this.panel = new QuickPanel(distDir, loadPanel);
     this.shortcutState = { accelerator: '', label: '', registered: false, message: null };
   }
 

@@ -6,6 +6,9 @@ import { PANEL_SIZE, panelPosition } from './panel-position';
 /** The query the renderer reads to show the quick-copy panel instead of the full window. */
 export const PANEL_QUERY = { panel: 'quick' } as const;
 
+/** Loads the renderer page into the panel with PANEL_QUERY (main decides where the page comes from). */
+export type PanelLoader = (window: BrowserWindow, query: typeof PANEL_QUERY) => Promise<void>;
+
 /**
  * The quick-copy panel: a small frameless window of the same renderer, shown by the tray icon
  * or the global shortcut next to where the user is, hidden when it loses focus.
@@ -15,7 +18,7 @@ export class QuickPanel {
 
   constructor(
     private readonly distDir: string,
-    private readonly rendererIndex: string,
+    private readonly loadPage: PanelLoader,
   ) {}
 
   /** Shows the panel next to the tray icon (when its bounds are known) or on the display under the cursor. */
@@ -73,7 +76,7 @@ export class QuickPanel {
     });
     window.on('blur', () => window.hide());
     window.on('closed', () => (this.window = null));
-    void window.loadFile(this.rendererIndex, { query: PANEL_QUERY });
+    void this.loadPage(window, PANEL_QUERY);
     this.window = window;
     return window;
   }

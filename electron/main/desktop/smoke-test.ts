@@ -1,10 +1,8 @@
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { setTimeout as delay } from 'node:timers/promises';
 import { NODE_IMPORTERS } from '../../adapters/node-importers.node';
 import { ServiceHost } from '../../adapters/service-host';
 import { KeytarKeyStore } from '../../vault/keychain-keytar.node';
-import { setupIpc } from '../ipc';
-import { createMainWindow } from '../window';
 import { SMOKE_ISSUER, SMOKE_SECRET, smokeCodeMatches, smokeResultLine } from './smoke-args';
 
 const TIME_LIMIT_MS = 90_000;
@@ -31,8 +29,8 @@ async function firstShownCode(window: BrowserWindow): Promise<string> {
  */
 export async function runSmokeTest(
   vaultDir: string,
-  distDir: string,
-  rendererIndex: string,
+  /** Registers the IPC handlers and opens the main window, as the app does. */
+  openWindow: (host: ServiceHost) => BrowserWindow,
 ): Promise<never> {
   const keyStore = new KeytarKeyStore();
   const timer = setTimeout(() => {
@@ -57,8 +55,7 @@ export async function runSmokeTest(
         issuer: SMOKE_ISSUER,
         account: 'smoke@otp.desk',
       });
-    setupIpc(host, rendererIndex);
-    const window = createMainWindow(distDir, rendererIndex);
+    const window = openWindow(host);
     const shown = await firstShownCode(window);
     const now = Date.now();
     const expected = [now - 30_000, now, now + 30_000].map((t) => service.codesAt(t)[0]!.code);
