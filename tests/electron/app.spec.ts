@@ -106,9 +106,11 @@ test.describe('the app window', () => {
         globalShortcut.isRegistered('CommandOrControl+Alt+O'),
       ),
     ).toBe(true);
-    const panelOpened = app.waitForEvent('window', (page) => page.url().includes('panel=quick'));
     await h.pressShortcut();
-    const panel = await panelOpened;
+    // The panel window is made on first use; its URL is known once it has loaded.
+    const findPanel = () => app.windows().find((page) => page.url().includes('panel=quick'));
+    await expect.poll(() => Boolean(findPanel())).toBe(true);
+    const panel = findPanel()!;
     await expect(panel.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
     expect(await h.panelVisible()).toBe(true);
     await panel.keyboard.press('Escape');
