@@ -192,3 +192,27 @@ test.describe('Settings › Desktop', () => {
       .screenshot({ path: screenshotPath('settings-desktop.png') });
   });
 });
+
+test('follows the OS theme live, without a reload, unless a theme is chosen in Settings', async ({
+  app,
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(panelUrl(app.url));
+  await expect(options(page)).toHaveCount(SMALL_VAULT.length);
+  const background = () =>
+    page.locator('.quick-panel').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).not.toBe(light);
+  const dark = await background();
+  await page.evaluate(() =>
+    (
+      window as unknown as { otpDesk: { settings: { set(p: object): Promise<unknown> } } }
+    ).otpDesk.settings.set({ theme: 'light' }),
+  );
+  await page.reload();
+  await expect(options(page)).toHaveCount(SMALL_VAULT.length);
+  await expect.poll(background).toBe(light);
+  expect(dark).not.toBe(light);
+});
