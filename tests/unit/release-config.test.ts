@@ -117,6 +117,23 @@ describe('GitHub workflows', () => {
     expect(runs(release)).toMatch(/sha256sum -c SHA256SUMS\.txt/);
   });
 
+  it("CI's Linux job installs every system package npm test asks for (Chromium comes from Playwright there)", () => {
+    const list = (name: string) =>
+      JSON.parse(
+        new RegExp(`const ${name} = (\\[[^\\]]*\\])`)
+          .exec(read('scripts/ensure-deps.mjs'))![1]!
+          .replace(/'/g, '"'),
+      ) as string[];
+    const wanted = [...list('BUILD_PACKAGES'), ...list('TEST_PACKAGES')].filter(
+      (name) => name !== 'chromium',
+    );
+    const installed = runs(workflow('ci.yml'))
+      .match(/apt-get install -y --no-install-recommends ([^\n]+)/)![1]!
+      .split(/\s+/);
+    expect(installed).toEqual(expect.arrayContaining(wanted));
+    expect(runs(workflow('ci.yml'))).toMatch(/CHROME_PATH=/);
+  });
+
   it('names only files and npm scripts that exist', () => {
     const scripts = Object.keys(
       (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts,
