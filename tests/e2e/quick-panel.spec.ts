@@ -180,7 +180,7 @@ test.describe('Settings › Desktop', () => {
             ).otpDesk.settings.get()
           ).value.globalShortcut,
       );
-    expect(await stored()).toBe('CommandOrControl+Shift+K');
+    await expect.poll(stored).toBe('CommandOrControl+Shift+K');
     await field.focus();
     await page.keyboard.press('Backspace');
     await expect.poll(stored).toBe('');

@@ -14,6 +14,8 @@ export interface SettingsSlice {
 }
 
 let checkSeq = 0;
+/** Changes sent to main and not yet answered: an earlier answer must not undo a later click. */
+const unanswered = new Set<Partial<Settings>>();
 
 /** The user's settings as main stores them; changes are saved at once and applied from the answer. */
 export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set, get) => ({
@@ -27,9 +29,13 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   async saveSettings(patch) {
     const before = get().settings;
     set({ settings: { ...before, ...patch } });
+    unanswered.add(patch);
     try {
-      set({ settings: await call(remote.settings.set(patch)) });
+      const answer = await call(remote.settings.set(patch));
+      unanswered.delete(patch);
+      set({ settings: Object.assign({ ...answer }, ...unanswered) as Settings });
     } catch (error) {
+      unanswered.delete(patch);
       set({ settings: before });
       throw error;
     }
