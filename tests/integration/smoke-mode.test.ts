@@ -46,6 +46,8 @@ const electronModule = (await import('electron')) as unknown as {
   BrowserWindow: new () => unknown;
 };
 const { runSmokeTest } = await import('../../electron/main/desktop/smoke-test');
+const { ImportSandbox } = await import('../../electron/sandbox/import-sandbox.node');
+const { buildImportWorker } = await import('../support/import-worker');
 const { AuthenticatorService } = await import('../../electron/service');
 
 /** Runs the smoke test until it calls app.exit; returns the exit code and what it printed. */
@@ -55,10 +57,15 @@ async function smoke(vaultDir: string) {
   const error = vi
     .spyOn(console, 'error')
     .mockImplementation((line: string) => void lines.push(line));
-  void runSmokeTest(vaultDir, () => {
-    const { BrowserWindow } = electronModule;
-    return new BrowserWindow() as never;
-  });
+  const sandbox = new ImportSandbox({ workerPath: await buildImportWorker() });
+  void runSmokeTest(
+    vaultDir,
+    () => {
+      const { BrowserWindow } = electronModule;
+      return new BrowserWindow() as never;
+    },
+    sandbox,
+  );
   await vi.waitFor(() => expect(fake.exits).toHaveLength(1), { timeout: 15_000 });
   log.mockRestore();
   error.mockRestore();
@@ -91,6 +98,26 @@ describe('smoke mode', () => {
     await expect(AuthenticatorService.open(vaultDir, new KeytarKeyStore())).rejects.toMatchObject({
       kind: expect.stringMatching(/locked|keychain/),
     });
+  });
+
+  it('fails, saying so, when the build lacks the import worker', async () => {
+    const vaultDir = join(
+      mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'smoke-')),
+      'vault',
+    );
+    fake.shown = () => smokeCode();
+    const lines: string[] = [];
+    const error = vi
+      .spyOn(console, 'error')
+      .mockImplementation((line: string) => void lines.push(line));
+    void runSmokeTest(
+      vaultDir,
+      () => new electronModule.BrowserWindow() as never,
+      new ImportSandbox({ workerPath: join(vaultDir, 'no-worker.cjs') }),
+    );
+    await vi.waitFor(() => expect(fake.exits).toEqual([1]), { timeout: 15_000 });
+    error.mockRestore();
+    expect(lines.join('\n')).toMatch(/smoke test failed: The import worker .* is missing/);
   });
 
   it('fails with the reason when the window shows another code', async () => {

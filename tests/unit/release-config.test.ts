@@ -187,6 +187,18 @@ describe('electron-builder config', () => {
     ]);
   });
 
+  it('ships every part the build makes for the app, and never the test bridge', () => {
+    const built = [...read('scripts/build.mjs').matchAll(/'dist\/([\w-]+)\//g)].map((m) => m[1]!);
+    const testOnly = ['bridge', 'renderer-bridge', 'bench'];
+    for (const part of new Set(built)) {
+      const shipped = (config['files'] as string[]).includes(`dist/${part}/**`);
+      expect(shipped, `dist/${part}`).toBe(!testOnly.includes(part));
+    }
+    expect(config['files']).toEqual(
+      expect.arrayContaining(['!dist/bridge/**', '!dist/renderer-bridge/**']),
+    );
+  });
+
   it('names only files that exist', () => {
     const files = [
       config['linux'].icon,

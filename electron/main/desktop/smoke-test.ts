@@ -1,7 +1,7 @@
 import { app, type BrowserWindow } from 'electron';
 import { setTimeout as delay } from 'node:timers/promises';
-import { NODE_IMPORTERS } from '../../adapters/node-importers.node';
 import { ServiceHost } from '../../adapters/service-host';
+import { ImportSandbox } from '../../sandbox/import-sandbox.node';
 import { KeytarKeyStore } from '../../vault/keychain-keytar.node';
 import { SMOKE_ISSUER, SMOKE_SECRET, smokeCodeMatches, smokeResultLine } from './smoke-args';
 
@@ -31,6 +31,8 @@ export async function runSmokeTest(
   vaultDir: string,
   /** Registers the IPC handlers and opens the main window, as the app does. */
   openWindow: (host: ServiceHost) => BrowserWindow,
+  /** The sandbox as the app uses it (tests pass one whose worker they built). */
+  sandbox: ImportSandbox = new ImportSandbox(),
 ): Promise<never> {
   const keyStore = new KeytarKeyStore();
   const timer = setTimeout(() => {
@@ -39,22 +41,21 @@ export async function runSmokeTest(
   }, TIME_LIMIT_MS);
   let vaultId: string | undefined;
   try {
-    const host = new ServiceHost(vaultDir, keyStore, NODE_IMPORTERS);
+    // The sandbox as the app uses it, so a build missing its worker fails here.
+    const host = new ServiceHost(vaultDir, keyStore, sandbox);
     const status = await host.start();
     if (status.state !== 'unlocked') throw new Error(status.message ?? 'the vault did not open');
     const service = host.get();
     vaultId = service.vaultHandle.id;
-    if (service.listAccounts().length === 0)
-      await service.addAccount({
-        type: 'totp',
-        secret: SMOKE_SECRET,
-        algorithm: 'SHA1',
-        digits: 6,
-        period: 30,
-        counter: 0,
-        issuer: SMOKE_ISSUER,
-        account: 'smoke@otp.desk',
-      });
+    if (service.listAccounts().length === 0) {
+      // Through the import review, as an opened link goes: this reads the link in the sandbox's
+      // worker, so a build that lacks the worker fails here.
+      const link = `otpauth://totp/${encodeURIComponent(SMOKE_ISSUER)}:smoke%40otp.desk?secret=${SMOKE_SECRET}&issuer=${encodeURIComponent(SMOKE_ISSUER)}`;
+      const preview = await host.imports().previewTexts([{ source: 'smoke test', text: link }]);
+      if (preview.candidates.length !== 1)
+        throw new Error('the import sandbox did not read the test link');
+      await host.imports().commit(preview.id, [{ key: preview.candidates[0]!.key, action: 'add' }]);
+    }
     const window = openWindow(host);
     const shown = await firstShownCode(window);
     const now = Date.now();
