@@ -106,13 +106,16 @@ describe('the lock', () => {
     expect(walked).toHaveLength(
       Object.values(API_METHODS).flat().length -
         API_METHODS.vault.length -
-        ['settings', 'clock', 'clipboard', 'trash', 'screen'].reduce(
+        // desktop: the panel and links work while locked; links wait for the unlock (below).
+        ['settings', 'clock', 'clipboard', 'trash', 'screen', 'desktop'].reduce(
           (n, k) => n + API_METHODS[k as 'settings'].length,
           0,
         ),
     );
     for (const method of ['get', 'set'] as const)
       expect(errorOf(await call('settings', method, {}))).toMatchObject({ kind: 'vault-locked' });
+    // Opened links are never handed to a locked window.
+    expect(await call('desktop', 'takeLinks')).toMatchObject({ ok: true, value: { texts: [] } });
 
     expect(errorOf(await call('vault', 'unlock', 'wrong password'))).toMatchObject({
       kind: 'wrong-password',

@@ -8,12 +8,15 @@ import { LINK_SCHEMES } from './otp-links';
  * on Linux, registry keys on Windows); this covers a portable AppImage and re-asserts the claim.
  */
 export function registerLinkSchemes(): void {
+  // electronegativity flags every protocol handler for review (PROTOCOL_HANDLER_JS_CHECK). Ours is
+  // reviewed: a link is parsed by otp-links.ts (size-capped, never logged) and only ever opens the
+  // import review, which the user must confirm; a link that arrives while locked waits for unlock.
   for (const scheme of LINK_SCHEMES) {
     if (process.defaultApp) {
       // Started as `electron .` (development): the OS must pass the app folder along.
-      if (process.argv[1])
-        app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(process.argv[1])]);
-    } else app.setAsDefaultProtocolClient(scheme);
+      const appFolder = process.argv[1];
+      if (appFolder) app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(appFolder)]); // eng-disable PROTOCOL_HANDLER_JS_CHECK
+    } else app.setAsDefaultProtocolClient(scheme); // eng-disable PROTOCOL_HANDLER_JS_CHECK
   }
 }
 

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, screen, type Rectangle } from 'electron';
 import { join } from 'node:path';
-import { SECURE_WEB_PREFERENCES } from '../security-policy';
+import { webPreferencesFor } from '../security-policy';
 import { PANEL_SIZE, panelPosition } from './panel-position';
 
 /** The query the renderer reads to show the quick-copy panel instead of the full window. */
@@ -70,8 +70,13 @@ export class QuickPanel {
       alwaysOnTop: true,
       title: 'OTP Desk Quick Copy',
       webPreferences: {
-        ...SECURE_WEB_PREFERENCES,
-        preload: join(this.distDir, 'preload', 'preload.cjs'),
+        // The main window's settings (DevTools off when packaged), with its preload.
+        ...webPreferencesFor(app.isPackaged, join(this.distDir, 'preload', 'preload.cjs')),
+        // Repeated as literals so static checkers (electronegativity) see them where the window is made.
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     window.on('blur', () => window.hide());
