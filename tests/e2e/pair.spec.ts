@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type BridgeApp } from './fixtures';
 import { grouped, RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
 
 // RFC_TIME_MS is second 29 of its 30 s step T: RFC_CODE is T's code, RFC_NEXT is T+1's.
@@ -8,24 +8,30 @@ test.use({ seed: { accounts: SMALL_VAULT }, permissions: ['clipboard-read', 'cli
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const status = (page: Page) => page.getByTestId('pair-status');
 
-async function openPairForRfc(page: Page) {
+/** Opens the app 20 s before RFC_TIME_MS, pauses its clock at `pausedAt`, and opens RFC's pair with T. */
+async function openPairForRfc(app: BridgeApp, page: Page, pausedAt: number) {
+  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
+  await app.open(page);
+  await page.clock.pauseAt(pausedAt);
   await page.getByRole('button', { name: /Copy code for RFC/ }).focus();
   await page.keyboard.press('t');
   await expect(page.getByRole('heading', { name: /Two consecutive codes for RFC/ })).toBeVisible();
+}
+
+/** The pair view shows `first` and `second`, grouped as on screen. */
+async function expectPair(page: Page, first: string, second: string) {
+  await expect(page.getByTestId('pair-first')).toHaveText(grouped(first));
+  await expect(page.getByTestId('pair-second')).toHaveText(grouped(second));
 }
 
 test('the pair stays consecutive across a period boundary: first copied at second 29, second at second 31', async ({
   app,
   page,
 }) => {
-  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
-  await app.open(page);
-  await page.clock.pauseAt(RFC_TIME_MS - 10_000);
-  await openPairForRfc(page);
+  await openPairForRfc(app, page, RFC_TIME_MS - 10_000);
   // The view starts on "Copy first code", so Enter copies it.
   await expect(page.getByRole('button', { name: 'Copy first code' })).toBeFocused();
-  await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_CODE));
-  await expect(page.getByTestId('pair-second')).toHaveText(grouped(RFC_NEXT));
+  await expectPair(page, RFC_CODE, RFC_NEXT);
   await expect(status(page)).toContainText('Both codes are good for 11 s more');
 
   await page.clock.runFor(10_000); // second 29 of step T
@@ -36,8 +42,7 @@ test('the pair stays consecutive across a period boundary: first copied at secon
   );
 
   await page.clock.runFor(2_000); // second 1 of step T+1: the list's codes have rolled over
-  await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_CODE));
-  await expect(page.getByTestId('pair-second')).toHaveText(grouped(RFC_NEXT));
+  await expectPair(page, RFC_CODE, RFC_NEXT);
   await page.getByRole('button', { name: 'Copy second code' }).click();
   await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
   await expect(status(page)).toContainText('Pair taken 12 s ago');
@@ -53,10 +58,7 @@ test('an expired pair says so, cannot be copied, and one key gives a fresh pair'
   app,
   page,
 }) => {
-  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
-  await app.open(page);
-  await page.clock.pauseAt(RFC_TIME_MS - 5_000);
-  await openPairForRfc(page);
+  await openPairForRfc(app, page, RFC_TIME_MS - 5_000);
   await page.clock.runFor(40_000); // past the end of step T+1
   await expect(status(page)).toContainText('This pair has expired. Press N for a new pair.');
   await expect(page.getByRole('button', { name: 'Copy first code' })).toBeDisabled();
@@ -75,10 +77,7 @@ test('copy both puts the two codes on two lines; Esc returns focus to the row it
   app,
   page,
 }) => {
-  await page.clock.install({ time: RFC_TIME_MS - 20_000 });
-  await app.open(page);
-  await page.clock.pauseAt(RFC_TIME_MS - 10_000);
-  await openPairForRfc(page);
+  await openPairForRfc(app, page, RFC_TIME_MS - 10_000);
   await page.keyboard.press('b');
   await expect.poll(() => clipboard(page)).toBe(`${RFC_CODE}\n${RFC_NEXT}`);
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(

@@ -279,22 +279,15 @@ describe.skipIf(!hasKeychain)(
       const right = file(dir, 'right', `${VAULT_PASSWORD}\n`);
       const wrong = file(dir, 'wrong', 'guess\n');
       const out = join(dir, 'export.txt');
+      const exportUris = (...auth: string[]) =>
+        runCli(vault, ...auth, 'export', '--format', 'uris', '--out', out);
 
-      const none = runCli(vault, 'export', '--format', 'uris', '--out', out);
+      const none = exportUris();
       expect([none.status, none.stderr.trim()]).toEqual([
         3,
         expect.stringMatching(/^otp-desk: This vault has a password: .*--vault-password-file/),
       ]);
-      const bad = runCli(
-        vault,
-        '--vault-password-file',
-        wrong,
-        'export',
-        '--format',
-        'uris',
-        '--out',
-        out,
-      );
+      const bad = exportUris('--vault-password-file', wrong);
       expect([bad.status, bad.stderr.trim()]).toEqual([
         3,
         expect.stringMatching(/^otp-desk: The vault password is wrong/),
@@ -307,16 +300,7 @@ describe.skipIf(!hasKeychain)(
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(dir).sort()).toEqual(['right', 'wrong']);
 
-      const ok = runCli(
-        vault,
-        '--vault-password-file',
-        right,
-        'export',
-        '--format',
-        'uris',
-        '--out',
-        out,
-      );
+      const ok = exportUris('--vault-password-file', right);
       expect(ok.status).toBe(0);
       expect(uriLines(readFileSync(out, 'utf8'))).toHaveLength(3);
       const shown = runCli(vault, '--vault-password-file', right, 'show', 'alice');

@@ -14,6 +14,16 @@ function passwordFile(text: string): string {
   writeFileSync(path, `${text}\n`);
   return path;
 }
+/** `otp-desk password set` from a password file, with the current password's file when given. */
+const setPassword = (vault: string, file: string, currentFile?: string) =>
+  runCli(
+    vault,
+    'password',
+    'set',
+    '--password-file',
+    file,
+    ...(currentFile === undefined ? [] : ['--current-password-file', currentFile]),
+  );
 const slotTypes = (vault: string) =>
   JSON.parse(readFileSync(join(vault, 'vault.json'), 'utf8'))
     .slots.map((s: { type: string }) => s.type)
@@ -29,59 +39,33 @@ describe.skipIf(!hasKeychain)(`otp-desk password (${KEYCHAIN_SKIP_REASON} otherw
       const first = passwordFile('correct horse battery');
       const second = passwordFile('another long passphrase');
 
-      const short = runCli(vault, 'password', 'set', '--password-file', passwordFile('short'));
+      const short = setPassword(vault, passwordFile('short'));
       expect([short.status, short.stderr]).toEqual([
         1,
         expect.stringMatching(/at least 8 characters.*Nothing was changed/),
       ]);
       expect(slotTypes(vault)).toEqual(['keychain']);
 
-      const common = runCli(vault, 'password', 'set', '--password-file', passwordFile('password1'));
+      const common = setPassword(vault, passwordFile('password1'));
       expect(common.status).toBe(0);
       expect(common.stderr).toMatch(/warning: .*common/);
-      const set = runCli(
-        vault,
-        'password',
-        'set',
-        '--password-file',
-        first,
-        '--current-password-file',
-        passwordFile('password1'),
-      );
+      const set = setPassword(vault, first, passwordFile('password1'));
       expect([set.status, set.stdout]).toEqual([
         0,
         expect.stringMatching(/Changed the vault password/),
       ]);
       expect(slotTypes(vault)).toEqual(['keychain', 'password']);
 
-      const noCurrent = runCli(vault, 'password', 'set', '--password-file', second);
+      const noCurrent = setPassword(vault, second);
       expect([noCurrent.status, noCurrent.stderr]).toEqual([
         1,
         expect.stringMatching(/--current-password-file/),
       ]);
-      const wrong = runCli(
-        vault,
-        'password',
-        'set',
-        '--password-file',
-        second,
-        '--current-password-file',
-        second,
-      );
+      const wrong = setPassword(vault, second, second);
       expect([wrong.status, wrong.stderr]).toEqual([3, expect.stringMatching(/password is wrong/)]);
       expect(runCli(vault, '--vault-password-file', first, 'list').status).toBe(0);
 
-      expect(
-        runCli(
-          vault,
-          'password',
-          'set',
-          '--password-file',
-          second,
-          '--current-password-file',
-          first,
-        ).status,
-      ).toBe(0);
+      expect(setPassword(vault, second, first).status).toBe(0);
       expect(runCli(vault, '--vault-password-file', first, 'list').status).toBe(3);
       expect(runCli(vault, '--vault-password-file', second, 'list').status).toBe(0);
 

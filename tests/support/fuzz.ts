@@ -21,6 +21,21 @@ export const fuzzParameters = (timeoutMs = 15_000): fc.Parameters<unknown> => ({
 /** A vitest timeout that grows with the run count (soak runs take hours at 100,000). */
 export const fuzzTestTimeout = (msPerRun: number) => Math.max(60_000, FUZZ_RUNS * msPerRun);
 
+/** UTF-8 bytes of a string (seeds are mostly text formats). */
+export const text = (value: string) => new TextEncoder().encode(value);
+
+/** The account the fuzz seeds (links, exports, backups) are built from. */
+export const ACCOUNT = {
+  type: 'totp',
+  secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'Example',
+  account: 'alice',
+} as const;
+
 /** Runs `read` and fails unless it returns or throws a UserError. */
 export async function onlyUserErrors(read: () => unknown): Promise<void> {
   try {
@@ -33,6 +48,17 @@ export async function onlyUserErrors(read: () => unknown): Promise<void> {
       );
     }
   }
+}
+
+/** Feeds every generated input to `read` (with fuzzParameters()); fails unless each returns or throws a UserError. */
+export async function fuzzOnlyUserErrors<T>(
+  inputs: fc.Arbitrary<T>,
+  read: (input: T) => unknown,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(inputs, (input) => onlyUserErrors(() => read(input))),
+    fuzzParameters(),
+  );
 }
 
 /** Every file under a corpus folder (recursively), as seeds; empty when the corpus is absent. */

@@ -1,6 +1,6 @@
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundleForNode } from './node-bundle';
 
 let built: Promise<string> | undefined;
 
@@ -16,18 +16,7 @@ export function buildImportWorker(): Promise<string> {
       mkdtempSync(resolve(__dirname, '../../dist/test-worker-')),
       'import-worker.cjs',
     );
-    await build({
-      entryPoints: [resolve(__dirname, '../../electron/sandbox/import-worker.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'],
-      logLevel: 'error',
-      logOverride: { 'empty-import-meta': 'silent' },
-    });
-    return outfile;
+    return bundleForNode(resolve(__dirname, '../../electron/sandbox/import-worker.ts'), outfile);
   })();
   return built;
 }

@@ -1,22 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from './node-bundle';
 
 /** Bundles tests/support/vault-writer.ts into dist/test (inside the checkout, so `keytar` resolves); returns the script's path. */
 export async function bundleVaultWriter(): Promise<string> {
-  const outfile = resolve(__dirname, `../../dist/test/vault-writer-${process.pid}.cjs`);
-  await build({
-    entryPoints: [resolve(__dirname, 'vault-writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'],
-    logLevel: 'error',
-    logOverride: { 'empty-import-meta': 'silent' },
-  });
-  return outfile;
+  return bundleForNode(
+    resolve(__dirname, 'vault-writer.ts'),
+    resolve(__dirname, `../../dist/test/vault-writer-${process.pid}.cjs`),
+  );
 }
 
 /** A running writer process and the lines it has printed. */

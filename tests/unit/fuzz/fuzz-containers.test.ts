@@ -19,24 +19,13 @@ import {
 import { decodeBmp } from '../../../electron/core/qr/bmp-decode';
 import { decodeImageFile } from '../../../electron/core/qr/image-decode.node';
 import {
+  ACCOUNT,
   corpusSeeds,
-  fuzzParameters,
+  fuzzOnlyUserErrors,
   fuzzTestTimeout,
   mutatedBytes,
-  onlyUserErrors,
+  text,
 } from '../../support/fuzz';
-
-const text = (value: string) => new TextEncoder().encode(value);
-const ACCOUNT = {
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  issuer: 'Example',
-  account: 'alice',
-} as const;
 const PASSWORD = 'fuzz';
 
 /**
@@ -115,16 +104,11 @@ describe('fuzz: containers and decryptors', () => {
     'zip reader: list, then extract every entry with the ZipCrypto password',
     { timeout: fuzzTestTimeout(5) },
     async () => {
-      await fc.assert(
-        fc.asyncProperty(mutatedBytes(zipSeeds), (bytes) =>
-          onlyUserErrors(() => {
-            if (!isZip(bytes)) return;
-            for (const entry of listZipEntries(bytes) ?? [])
-              extractZipEntry(bytes, entry, 'zip', 'testtesttest');
-          }),
-        ),
-        fuzzParameters(),
-      );
+      await fuzzOnlyUserErrors(mutatedBytes(zipSeeds), (bytes) => {
+        if (!isZip(bytes)) return;
+        for (const entry of listZipEntries(bytes) ?? [])
+          extractZipEntry(bytes, entry, 'zip', 'testtesttest');
+      });
     },
   );
 
@@ -133,11 +117,8 @@ describe('fuzz: containers and decryptors', () => {
     { timeout: fuzzTestTimeout(10) },
     async () => {
       const decoder = new TextDecoder();
-      await fc.assert(
-        fc.asyncProperty(mutatedBytes(backupSeeds), (bytes) =>
-          onlyUserErrors(() => readAegisBackup(decoder.decode(bytes), PASSWORD)),
-        ),
-        fuzzParameters(),
+      await fuzzOnlyUserErrors(mutatedBytes(backupSeeds), (bytes) =>
+        readAegisBackup(decoder.decode(bytes), PASSWORD),
       );
     },
   );
@@ -206,10 +187,7 @@ describe('fuzz: containers and decryptors', () => {
           }
           return JSON.stringify(file);
         });
-      await fc.assert(
-        fc.asyncProperty(edited, (text) => onlyUserErrors(() => readAegisBackup(text, PASSWORD))),
-        fuzzParameters(),
-      );
+      await fuzzOnlyUserErrors(edited, (text) => readAegisBackup(text, PASSWORD));
     },
   );
 
@@ -217,15 +195,10 @@ describe('fuzz: containers and decryptors', () => {
     'image decoders: sharp (PNG, JPEG, WebP, GIF) and our BMP reader',
     { timeout: fuzzTestTimeout(20) },
     async () => {
-      await fc.assert(
-        fc.asyncProperty(mutatedBytes(imageSeeds, 2048), (bytes) =>
-          onlyUserErrors(async () => {
-            await decodeImageFile(bytes, 'fuzz-image', { maxInputPixels: 4_000_000 });
-            if (bytes[0] === 0x42) decodeBmp(bytes, 4_000_000);
-          }),
-        ),
-        fuzzParameters(),
-      );
+      await fuzzOnlyUserErrors(mutatedBytes(imageSeeds, 2048), async (bytes) => {
+        await decodeImageFile(bytes, 'fuzz-image', { maxInputPixels: 4_000_000 });
+        if (bytes[0] === 0x42) decodeBmp(bytes, 4_000_000);
+      });
     },
   );
 });

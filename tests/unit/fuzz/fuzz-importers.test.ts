@@ -5,25 +5,15 @@ import { formatMigrationUris } from '../../../electron/core/migration/migration'
 import { FILE_IMPORTERS } from '../../../electron/core/importers/registry';
 import { readFileWith } from '../../../electron/core/importers/import-reader';
 import {
+  ACCOUNT,
   corpusSeeds,
   fuzzParameters,
   fuzzTestTimeout,
   mutatedBytes,
   mutatedSeed,
   onlyUserErrors,
+  text,
 } from '../../support/fuzz';
-
-const text = (value: string) => new TextEncoder().encode(value);
-const ACCOUNT = {
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  issuer: 'Example',
-  account: 'alice',
-} as const;
 
 /** Seeds every run has (so the fuzzing never skips), plus every export in the shared corpus. */
 async function seeds(): Promise<Uint8Array[]> {

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
@@ -7,11 +6,11 @@ import { formatMigrationUris, parseMigrationUri } from '../../../electron/core/m
 import { parseOtpauthUri } from '../../../electron/core/otp/otpauth';
 import { CORPUS, hasCorpus } from '../../support/corpus';
 import {
-  fuzzParameters,
+  ACCOUNT,
+  fuzzOnlyUserErrors,
   fuzzTestTimeout,
   mutatedBytes,
   mutatedText,
-  onlyUserErrors,
 } from '../../support/fuzz';
 import { transferLinkWithBatchSize } from '../../support/hostile-inputs';
 
@@ -24,16 +23,7 @@ const OTPAUTH_SEEDS = [
 ];
 
 const drafts = [
-  {
-    type: 'totp',
-    secret: 'JBSWY3DPEHPK3PXP',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    issuer: 'Example',
-    account: 'alice',
-  },
+  ACCOUNT,
   {
     type: 'hotp',
     secret: 'GEZDGNBVGY3TQOJQ',
@@ -60,32 +50,20 @@ const payloadOf = (uri: string) =>
 
 describe('fuzz: links', () => {
   it('otpauth parser', { timeout: fuzzTestTimeout(2) }, async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedText(OTPAUTH_SEEDS), (text) =>
-        onlyUserErrors(() => parseOtpauthUri(text)),
-      ),
-      fuzzParameters(),
-    );
+    await fuzzOnlyUserErrors(mutatedText(OTPAUTH_SEEDS), parseOtpauthUri);
   });
 
   it('Google transfer links (parseMigrationUri)', { timeout: fuzzTestTimeout(2) }, async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedText(MIGRATION_SEEDS), (text) =>
-        onlyUserErrors(() => parseMigrationUri(text)),
-      ),
-      fuzzParameters(),
-    );
+    await fuzzOnlyUserErrors(mutatedText(MIGRATION_SEEDS), parseMigrationUri);
   });
 
   it(
     'protobuf reader (decodeMigrationPayload) on mutated payload bytes',
     { timeout: fuzzTestTimeout(2) },
     async () => {
-      await fc.assert(
-        fc.asyncProperty(mutatedBytes(MIGRATION_SEEDS.map(payloadOf), 1024), (bytes) =>
-          onlyUserErrors(() => decodeMigrationPayload(bytes)),
-        ),
-        fuzzParameters(),
+      await fuzzOnlyUserErrors(
+        mutatedBytes(MIGRATION_SEEDS.map(payloadOf), 1024),
+        decodeMigrationPayload,
       );
     },
   );
@@ -98,10 +76,7 @@ describe('fuzz: links', () => {
         (bytes) =>
           `otpauth-migration://offline?data=${encodeURIComponent(Buffer.from(bytes).toString('base64'))}`,
       );
-      await fc.assert(
-        fc.asyncProperty(link, (text) => onlyUserErrors(() => parseMigrationUri(text))),
-        fuzzParameters(),
-      );
+      await fuzzOnlyUserErrors(link, parseMigrationUri);
     },
   );
 });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../api';
-import { ErrorMessage } from '../ErrorMessage';
 import { PasswordField } from '../PasswordField';
+import { CurrentPasswordField, PasswordFormActions } from './PasswordFormParts';
 import { PasswordStrength, usePasswordAssessment } from './PasswordStrength';
 
 /**
@@ -42,15 +42,7 @@ export function NewPasswordForm({
   };
   return (
     <form className="password-form" onSubmit={(e) => void submit(e)}>
-      {withCurrent ? (
-        <PasswordField
-          label="Current password"
-          value={current}
-          onChange={setCurrent}
-          autoComplete="current-password"
-          required
-        />
-      ) : null}
+      {withCurrent ? <CurrentPasswordField value={current} onChange={setCurrent} /> : null}
       <PasswordField
         label="New password"
         value={password}
@@ -66,17 +58,13 @@ export function NewPasswordForm({
         autoComplete="new-password"
         required
       />
-      <ErrorMessage message={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <PasswordFormActions
+        error={error}
+        submitLabel={submitLabel}
+        submitClass="primary"
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../api';
 import { useStore } from '../../store/store';
-import { ErrorMessage } from '../ErrorMessage';
-import { PasswordField } from '../PasswordField';
 import { NewPasswordForm } from './NewPasswordForm';
+import { CurrentPasswordField, PasswordFormActions } from './PasswordFormParts';
 
 /** Set, change or remove the vault password. */
 export function PasswordSettings() {
@@ -74,22 +73,13 @@ export function PasswordSettings() {
             Without a password OTP Desk can't be locked, and a lost keychain would leave only your
             backups.
           </p>
-          <PasswordField
-            label="Current password"
-            value={current}
-            onChange={setCurrent}
-            autoComplete="current-password"
-            required
+          <CurrentPasswordField value={current} onChange={setCurrent} />
+          <PasswordFormActions
+            error={error}
+            submitLabel="Remove password"
+            submitClass="danger"
+            onCancel={() => setMode('idle')}
           />
-          <ErrorMessage message={error} />
-          <div className="form-actions">
-            <button type="submit" className="danger">
-              Remove password
-            </button>
-            <button type="button" onClick={() => setMode('idle')}>
-              Cancel
-            </button>
-          </div>
         </form>
       ) : null}
     </>
