@@ -23,7 +23,9 @@ test('first run nudges to set up backups; the automatic backup restores every ac
   await page.screenshot({ path: 'test-results/backups-view-dark.png', fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 480, height: 720 });
-  const original = await codesByName(page, 59_000);
+  // The original vault stays open in a second page, to compare codes at the same moment below.
+  const originalPage = await page.context().newPage();
+  await app.open(originalPage);
 
   const fresh = await startFreshBridge();
   try {
@@ -43,7 +45,19 @@ test('first run nudges to set up backups; the automatic backup restores every ac
     await expect(page.getByRole('status')).toContainText('Restored 3 accounts');
     await page.getByRole('button', { name: /Back to codes/ }).click();
     for (const a of ACCOUNTS) await expect(page.getByRole('button', { name: new RegExp(`Copy code for ${a.issuer} ${a.account}`) })).toBeVisible();
-    expect(await codesByName(page, 59_000)).toEqual(original);
+    // Main answers codes only for its own time (± one period), so both vaults are asked back to
+    // back; a pair of answers that straddles a period boundary is asked again.
+    await expect
+      .poll(async () => {
+        const [original, restored] = await Promise.all([
+          codesByName(originalPage, Date.now()),
+          codesByName(page, Date.now()),
+        ]);
+        expect(Object.keys(restored)).toHaveLength(ACCOUNTS.length);
+        const same = (a: object) => JSON.stringify(Object.entries(a).sort());
+        return same(restored) === same(original) || { original, restored };
+      })
+      .toBe(true);
   } finally {
     fresh.close();
   }
