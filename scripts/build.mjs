@@ -38,8 +38,9 @@ export async function buildAll() {
   }
   if (wanted('cli')) {
     // The CLI also leaves its biggest dependencies to node_modules (all in package.json `dependencies`):
-    // only import/export use them, and parsing their ~1.4 MB on every `otp-desk code` cost more than the command.
-    const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*'];
+    // only import/export/password use them, and parsing their ~3 MB (zxcvbn's dictionaries alone are 1.6 MB)
+    // on every `otp-desk code` cost more than the command.
+    const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*', '@zxcvbn-ts/*', 'fflate'];
     jobs.push(nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk.cjs', { banner: { js: '#!/usr/bin/env node' }, external: [...external, ...cliLazy] }));
   }
   if (wanted('bridge')) {
