@@ -19,6 +19,7 @@ import {
   RENDERER_URL,
   resolveAppFile,
 } from '../../electron/main/app-protocol';
+import { appMenuTemplate } from '../../electron/main/desktop/menu-templates';
 import {
   forbiddenDebugSwitch,
   minimalMenu,
@@ -216,7 +217,12 @@ describe('a packaged build', () => {
   it('has a minimal menu: no reload, no zoom, no developer tools', () => {
     const roles = (items: readonly MenuItemSpec[]): string[] =>
       items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
+    const actions = { showWindow() {}, showPanel() {}, lock() {}, quit() {} };
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      // The start-up menu, and the one the desktop shell replaces it with once the vault is open.
+      const shellMenu = roles(appMenuTemplate(platform, actions) as MenuItemSpec[]);
+      for (const role of ['reload', 'forceReload', 'toggleDevTools', 'zoomIn', 'resetZoom'])
+        expect(shellMenu).not.toContain(role);
       const all = roles(minimalMenu(platform));
       expect(all).toEqual(expect.arrayContaining(['copy', 'paste', 'quit']));
       for (const role of ['reload', 'forceReload', 'toggleDevTools', 'zoomIn', 'resetZoom'])

@@ -62,15 +62,10 @@ export function appMenuTemplate(
       { role: 'selectAll' },
     ],
   };
+  // No reload, zoom or developer tools: the hardening rule the start-up menu (hardening.ts) keeps too.
   const viewMenu: MenuItemConstructorOptions = {
     role: 'viewMenu',
-    submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-    ],
+    submenu: [{ role: 'togglefullscreen' }],
   };
   const windowMenu: MenuItemConstructorOptions = {
     role: 'windowMenu',
