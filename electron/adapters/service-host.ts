@@ -143,7 +143,6 @@ export class ServiceHost {
    */
   async unlock(password: string): Promise<VaultStatus> {
     if (this.service) return this.status();
-    if (this.service) return this.status();
     const service = await this.backoff.attempt(() =>
       AuthenticatorService.open(this.vaultDir, this.keyStore, { password, clock: this.clock }),
     );

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import { join } from 'node:path';
 import { RENDERER_URL } from './app-protocol';
+import { windowBackground } from './desktop/window-behaviour';
 import { webPreferencesFor } from './security-policy';
 import { loadWindowBounds, rememberWindowBounds } from './window-state';
 
@@ -14,7 +15,7 @@ export function createMainWindow(distDir: string): BrowserWindow {
     minHeight: 420,
     show: false,
     title: 'OTP Desk',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f6f7f9',
+    backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
     icon: join(distDir, 'main', 'icon.png'),
     webPreferences: {
       ...webPreferencesFor(app.isPackaged, join(distDir, 'preload', 'preload.cjs')),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
+import { MIN_PASSWORD_LENGTH } from '../core/password-length';
 import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
 import type { KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
@@ -253,7 +254,7 @@ export class Vault {
 
   /** Sets, replaces or (with null) removes the password slot. */
   async setPassword(password: string | null): Promise<void> {
-    if (password !== null && password.length < 8) throw new UserError('invalid-input', 'Use a vault password of at least 8 characters. Nothing was changed.');
+    if (password !== null && password.length < MIN_PASSWORD_LENGTH) throw new UserError('invalid-input', `Use a vault password of at least ${MIN_PASSWORD_LENGTH} characters. Nothing was changed.`);
     await this.replaceSlot('password', password ? await Vault.passwordSlot(password, this.masterKey) : null);
   }
 

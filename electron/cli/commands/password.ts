@@ -37,7 +37,8 @@ export async function passwordCommand(
     throw new UsageError(
       'password set needs --password-file F (the new password on its first line).',
     );
-  const assessment = assessPassword(await readPasswordFile(newFile));
+  const newPassword = await readPasswordFile(newFile);
+  const assessment = assessPassword(newPassword);
   if (!assessment.ok)
     throw new UserError('invalid-input', `${assessment.problem} Nothing was changed.`);
   const service = await ctx.openServiceWithPassword(true, current);
@@ -49,7 +50,7 @@ export async function passwordCommand(
   }
   if (assessment.warning)
     warn(`otp-desk: warning: ${assessment.warning} (strength: ${assessment.label})`);
-  await service.vaultHandle.setPassword(await readPasswordFile(newFile));
+  await service.vaultHandle.setPassword(newPassword);
   ctx.out(
     service.hasPassword && current !== undefined
       ? 'Changed the vault password.'

@@ -34,11 +34,6 @@ export class LinkInbox {
       : { show: 'unlock-first', message: 'Unlock OTP Desk to review the link you opened.' };
   }
 
-  /** Files every link in a command line (first launch, or a second instance's argv). */
-  receiveArgv(argv: readonly string[], unlocked: boolean): LinkArrival[] {
-    return linksFromArgv(argv).map((link) => this.receive(link, unlocked));
-  }
-
   /**
    * Hands over what arrived. Messages are handed over at once; links only once the vault is
    * unlocked (until then their number is reported so the lock screen can ask to unlock).

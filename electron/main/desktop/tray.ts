@@ -26,12 +26,4 @@ export class AppTray {
   update(state: { readonly canLock: boolean; readonly shortcut: string | null }): void {
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, this.actions)));
   }
-
-  get tooltip(): string {
-    return 'OTP Desk';
-  }
-
-  destroy(): void {
-    this.tray.destroy();
-  }
 }

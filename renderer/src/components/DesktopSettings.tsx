@@ -1,9 +1,10 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ShortcutStatus } from '../../../electron/api';
 import type { Settings } from '../../../electron/core/settings';
-import { call, remote } from '../api';
+import { call, messageOf, remote } from '../api';
 import { acceleratorFromKey } from '../lib/accelerator-from-key';
 import { useStore } from '../store/store';
+import { ErrorMessage } from './ErrorMessage';
 
 const CLOSE_CHOICES: readonly (readonly [Settings['closeToTray'], string])[] = [
   ['auto', 'Keep running in the tray (not on macOS, where the dock does this)'],
@@ -28,7 +29,7 @@ export function DesktopSettings() {
     try {
       await saveSettings(patch);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That setting could not be saved.');
+      setError(messageOf(e));
     }
     refresh();
   };
@@ -91,11 +92,7 @@ export function DesktopSettings() {
         />
         Start OTP Desk, hidden in the tray, when I log in
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </fieldset>
   );
 }
