@@ -29,7 +29,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CliContext) => Promise<numb
 };
 
 /** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
-const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password', 'password-required'];
+const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password', 'rate-limited', 'password-required'];
 
 /** Marks an error raised while unlocking the vault (as opposed to, say, a wrong import password). */
 class VaultUnlockFailure extends Error {}
