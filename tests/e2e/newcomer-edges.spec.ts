@@ -47,3 +47,33 @@ test('a weak vault password needs a second, explicit yes, however fast the click
   await security.getByRole('button', { name: 'Use this weak password' }).click();
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Vault password set');
 });
+
+test('Settings: the search box keeps only matching sections, and the jump list reaches each one', async ({ app, page }) => {
+  await app.open(page);
+  await page.keyboard.press('Control+,');
+  const jumps = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button');
+  await expect(jumps.filter({ hasText: 'Desktop' })).toHaveCount(1);
+  await expect(jumps.filter({ hasText: 'Security' })).toHaveCount(1);
+  const search = page.getByRole('searchbox', { name: 'Search settings' });
+  await search.fill('shortcut');
+  await expect(page.getByRole('group', { name: 'Desktop' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Theme' })).toBeHidden();
+  await expect(page.getByRole('group', { name: 'Security' })).toBeHidden();
+  await search.fill('nothing like this');
+  await expect(page.getByText('No setting matches “nothing like this”.')).toBeVisible();
+  await search.fill('');
+  await jumps.filter({ hasText: 'Recently deleted' }).click();
+  await expect(page.getByRole('group', { name: 'Recently deleted' })).toBeInViewport();
+  await expect(page.getByRole('group', { name: 'Theme' })).toBeVisible();
+});
+
+test('a toast stays with its screen: going somewhere else later leaves it behind', async ({ app, page }) => {
+  await app.open(page);
+  await expect(page.getByRole('button', { name: /Copy code for Lockbank/ })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  const toasts = page.getByRole('status', { name: 'Notifications' });
+  await expect(toasts).toContainText('Locking needs a vault password');
+  await page.waitForTimeout(1_200);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(toasts).not.toContainText('Locking needs a vault password');
+});
