@@ -30,6 +30,8 @@ export interface VaultStatus {
   readonly recovery?: VaultRecovery;
   /** When locked: the OS's user check that can unlock too (e.g. "Touch ID"), where available. */
   readonly systemAuth?: string;
+  /** When locked after wrong passwords: milliseconds until the next try is allowed. */
+  readonly retryInMs?: number;
 }
 
 /** What can replace a damaged vault file. */

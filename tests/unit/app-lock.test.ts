@@ -144,7 +144,7 @@ describe('the lock', () => {
       message: expect.stringMatching(/wrong/),
     });
     expect(errorOf(await call('vault', 'unlock', PASSWORD))).toMatchObject({
-      kind: 'wrong-password',
+      kind: 'rate-limited',
       message: expect.stringMatching(/Too many wrong passwords\. Wait 1 s/),
     });
   });

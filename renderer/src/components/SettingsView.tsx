@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import type { Settings } from '../../../electron/core/settings';
 import { saveSettingsOrToast } from '../lib/save-settings';
 import { useStore } from '../store/store';
 import { ClockSettings } from './ClockSettings';
 import { DesktopSettings } from './DesktopSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
+import { SettingsFinder } from './SettingsFinder';
 import { SecuritySettings } from './security/SecuritySettings';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
@@ -56,9 +58,11 @@ function Radios<K extends 'theme' | 'density' | 'nextCode'>({
 /** Look, copying and time. Every change is saved (encrypted, in the vault) as it is made. */
 export function SettingsView() {
   const clearSeconds = useStore((s) => s.settings.clipboardClearSeconds);
+  const page = useRef<HTMLElement>(null);
   return (
-    <section className="settings" aria-labelledby="settings-title">
+    <section className="settings" aria-labelledby="settings-title" ref={page}>
       <h2 id="settings-title">Settings</h2>
+      <SettingsFinder page={page} />
       <Radios field="theme" legend="Theme" choices={THEMES} />
       <Radios field="density" legend="Density" choices={DENSITIES} />
       <Radios field="nextCode" legend="Show the next code" choices={NEXT} />
