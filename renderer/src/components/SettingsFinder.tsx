@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 interface Section {
   readonly id: string;
@@ -18,13 +18,15 @@ function sectionsIn(root: HTMLElement): HTMLFieldSetElement[] {
  * A jump list and a search box over the settings page. Sections are read from the page itself
  * (each top-level fieldset and its legend), so a new section appears here without a list to keep.
  */
-export function SettingsFinder({ page }: { page: RefObject<HTMLElement | null> }) {
+export function SettingsFinder() {
+  // The page is this finder's parent; its own ref is attached before its layout effect runs.
+  const self = useRef<HTMLDivElement>(null);
   const [sections, setSections] = useState<Section[]>([]);
   const [query, setQuery] = useState('');
 
-  // Sections can appear after the first paint (e.g. once a status loads): watch the page.
-  useEffect(() => {
-    const root = page.current;
+  // Read before the first paint, then again whenever sections come or go (e.g. once a status loads).
+  useLayoutEffect(() => {
+    const root = self.current?.parentElement;
     if (!root) return;
     const read = () =>
       setSections(
@@ -36,12 +38,9 @@ export function SettingsFinder({ page }: { page: RefObject<HTMLElement | null> }
       );
     const observer = new MutationObserver(read);
     observer.observe(root, { childList: true });
-    const first = requestAnimationFrame(read);
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(first);
-    };
-  }, [page]);
+    read();
+    return () => observer.disconnect();
+  }, []);
 
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matching = new Set(sections.filter((s) => words.every((w) => s.text.includes(w))).map((s) => s.id));
@@ -60,7 +59,7 @@ export function SettingsFinder({ page }: { page: RefObject<HTMLElement | null> }
   };
 
   return (
-    <div className="settings-finder">
+    <div className="settings-finder" ref={self}>
       <input
         type="search"
         aria-label="Search settings"

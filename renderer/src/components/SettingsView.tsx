@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import type { Settings } from '../../../electron/core/settings';
 import { saveSettingsOrToast } from '../lib/save-settings';
 import { useStore } from '../store/store';
@@ -58,11 +57,10 @@ function Radios<K extends 'theme' | 'density' | 'nextCode'>({
 /** Look, copying and time. Every change is saved (encrypted, in the vault) as it is made. */
 export function SettingsView() {
   const clearSeconds = useStore((s) => s.settings.clipboardClearSeconds);
-  const page = useRef<HTMLElement>(null);
   return (
-    <section className="settings" aria-labelledby="settings-title" ref={page}>
+    <section className="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
-      <SettingsFinder page={page} />
+      <SettingsFinder />
       <Radios field="theme" legend="Theme" choices={THEMES} />
       <Radios field="density" legend="Density" choices={DENSITIES} />
       <Radios field="nextCode" legend="Show the next code" choices={NEXT} />
