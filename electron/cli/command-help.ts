@@ -108,10 +108,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   password: {
     summary: 'set, change or remove the vault password',
-    usage: ['password set --password-file F [--current-password-file F]', 'password remove --current-password-file F'],
+    usage: ['password set --password-file F [--current-password-file F] [--allow-weak]', 'password remove --current-password-file F'],
     options: [
       ['--password-file FILE', 'the new vault password (8+ characters)'],
       ['--current-password-file FILE', 'the current vault password, to change or remove it'],
+      ['--allow-weak', 'set a password the strength check calls weak or common (asked for explicitly, as in the app)'],
     ],
     examples: ['password set --password-file new.txt', 'password remove --current-password-file old.txt'],
   },

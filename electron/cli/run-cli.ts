@@ -64,6 +64,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   'from-previous': { type: 'boolean' },
   'skip-bad': { type: 'boolean' },
+  'allow-weak': { type: 'boolean' },
   man: { type: 'boolean' },
   version: { type: 'boolean' },
 } as const;
