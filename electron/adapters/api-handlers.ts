@@ -71,8 +71,11 @@ export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatfo
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
-/** Namespaces that touch accounts or secrets: while the vault is locked each of their calls fails with vault-locked. */
-const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups'] as const;
+/**
+ * Namespaces that touch accounts, secrets or what is on screen and in the clipboard (a code, a QR
+ * code): while the vault is locked each of their calls fails with vault-locked.
+ */
+const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen'] as const;
 
 /** Makes every method of the vault namespaces check the lock first (before even reading arguments). */
 function guardLocked(host: ServiceHost, handlers: ApiHandlers): ApiHandlers {

@@ -53,13 +53,14 @@ export function createDeskHandlers(
       },
     },
     clipboard: {
-      clearIf: (text) => {
+      // Answers nothing either way: a yes/no would tell the page what the clipboard holds.
+      clearIf: async (text) => {
         if (!platform.clipboard)
           throw new UserError(
             'io',
             'The system clipboard is not reachable from here; the page clears it instead.',
           );
-        return clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
+        await clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
       },
       copy: async (text) => {
         if (!platform.clipboardGuard)
