@@ -9,6 +9,7 @@ import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
 import { INPUT_LIMITS } from '../core/input-limits';
+import { confirmInMain } from '../lock/secret-release';
 
 function patchFrom(value: unknown): AccountPatch {
   const r = asRecord(value, 'account changes');
@@ -136,8 +137,10 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
     screen: {
-      capture: () => {
+      capture: async () => {
         if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');
+        // A picture of the screen can hold other apps' codes and QR codes: the user starts it, in main.
+        await confirmInMain({ action: 'screen-capture', what: 'your screen' }, platform.confirmSecretRelease);
         return platform.captureScreens();
       },
     },
