@@ -274,8 +274,8 @@ export interface OtpDeskApi {
     check(): ClockCheck;
   };
   clipboard: {
-    /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
-    clearIf(text: string): boolean;
+    /** Clears the system clipboard if it still holds `text`; answers nothing (a yes/no would reveal the clipboard); fails where main has no clipboard. */
+    clearIf(text: string): void;
     /** Main copies `text`, marked concealed where the platform allows, and clears it after the set delay and on quit if it is still there; fails where main has no clipboard. */
     copy(text: string): boolean;
   };

@@ -131,7 +131,7 @@ async function lockedBridge(): Promise<{ url: string; close: () => void }> {
   await seedVault(dir, REALISTIC.slice(0, 2));
   const child = spawn(
     process.execPath,
-    [join('dist', 'bridge', 'server.cjs'), '--vault', dir, '--memory-keychain'],
+    [join('dist', 'bridge', 'server.cjs'), '--test-harness', '--vault', dir, '--memory-keychain'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
