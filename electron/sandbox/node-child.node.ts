@@ -14,7 +14,7 @@ function packageFolder(file: string, name: string): string {
   return at < 0 ? dirname(file) : file.slice(0, at + name.length);
 }
 
-/** Newer Node calls the switch --permission (and there it denies the network too); Node 20 has the experimental one. */
+/** Newer Node calls the switch --permission (from Node 25, with --allow-net, it denies sockets too); Node 20 has the experimental one. */
 const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission')
   ? '--permission'
   : '--experimental-permission';
@@ -23,7 +23,7 @@ const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission')
  * Node's options for the sandbox child: the permission model on, read access to the child's own
  * file and the packages it loads, and nothing else: no write, no child process, no worker, no
  * addon, no WASI (the file's bytes come over IPC, so it needs no read of the user's file). Node 20's
- * permission model does not cover the network; from the Node that has `--permission` it does.
+ * permission model does not cover the network; from Node 25 (which has --allow-net) it does.
  */
 export function sandboxExecArgv(entryPath: string, memoryMb: number): string[] {
   const readable = [
