@@ -21,10 +21,10 @@ export const launchUtilityProcess: LaunchSandboxChild = (entryPath, limits, even
   child.on('exit', (code) => events.exit(code, null));
   return {
     send: (request: SandboxRequest) => child.postMessage(request),
-    residentMb: () => {
+    residentMb: async () => {
       const metrics = app.getAppMetrics().find((p) => p.pid === child.pid);
       // workingSetSize is in KB.
-      return Promise.resolve(metrics ? metrics.memory.workingSetSize / 1024 : undefined);
+      return metrics ? metrics.memory.workingSetSize / 1024 : undefined;
     },
     kill: () => void child.kill(),
   };
