@@ -1,17 +1,30 @@
 import { fork } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { resolvePackageFile } from '../core/package-file.node';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
 import { residentMbOf } from './resident-memory.node';
 import type { LaunchSandboxChild } from './sandbox-child';
 
 /** The packages the child loads from node_modules at run time (their .wasm among them). */
-const RUNTIME_PACKAGES = ['sql.js/dist/sql-wasm.js', 'zxing-wasm/reader'];
+const RUNTIME_PACKAGES = [
+  'sql.js/dist/sql-wasm.js',
+  'zxing-wasm/reader',
+  '@jsquash/webp/codec/dec/webp_dec.wasm',
+];
+
+/** 'sql.js/dist/x' → 'sql.js', '@jsquash/webp/x' → '@jsquash/webp'. */
+const packageName = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** A package's folder from the path of one of its files. */
 function packageFolder(file: string, name: string): string {
-  const at = file.lastIndexOf(name);
-  return at < 0 ? dirname(file) : file.slice(0, at + name.length);
+  const folder = `node_modules${sep}${name.split('/').join(sep)}`;
+  const at = file.lastIndexOf(folder);
+  // With its trailing separator, so a sibling package named like it (sql.js-x) is not granted too.
+  return (at < 0 ? dirname(file) : file.slice(0, at + folder.length)) + sep;
 }
 
 /** Newer Node calls the switch --permission (from Node 25, with --allow-net, it denies sockets too); Node 20 has the experimental one. */
@@ -28,7 +41,7 @@ const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission')
 export function sandboxExecArgv(entryPath: string, memoryMb: number): string[] {
   const readable = [
     entryPath,
-    ...RUNTIME_PACKAGES.map((spec) => packageFolder(resolvePackageFile(spec), spec.split('/')[0]!)),
+    ...RUNTIME_PACKAGES.map((spec) => packageFolder(resolvePackageFile(spec), packageName(spec))),
   ];
   return [
     permissionFlag,

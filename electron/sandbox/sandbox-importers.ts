@@ -11,7 +11,7 @@ import { getNodeQrDecoder } from '../core/qr/qr-wasm.node';
 export const SANDBOX_IMPORTERS: readonly Importer[] = [
   ...FILE_IMPORTERS,
   createQrImageImporter(async (bytes, fileName) => {
-    const image = decodeImageFileJs(bytes, fileName);
+    const image = await decodeImageFileJs(bytes, fileName);
     return (await getNodeQrDecoder()).decode(image);
   }),
 ];

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import QRCode from 'qrcode';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
 import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
@@ -146,6 +147,29 @@ describe('import sandbox (real child)', () => {
         result: { entries: [{ issuer: 'Imageco', account: 'ivy' }] },
       });
       await sandbox.close(); // the next round loads the decoders and the wasm reader into a new child
+    }
+  });
+
+  it('reads QR codes from PNG (RGBA, palette, 1-bit palette, 16-bit gray), JPEG, WebP and GIF without sharp, which the child may not load', async () => {
+    const uri = 'otpauth://totp/Formatco:max?secret=JBSWY3DPEHPK3PXP&issuer=Formatco';
+    // 250 px wide: a 1-bit row is 31.25 bytes, so rows are padded.
+    const png = await QRCode.toBuffer(uri, { width: 250 });
+    const files = {
+      'qr.png': png,
+      'qr-palette.png': await sharp(png).png({ palette: true }).toBuffer(),
+      'qr-1bit.png': await sharp(png).png({ palette: true, colours: 2 }).toBuffer(),
+      'qr-gray16.png': await sharp(png).grayscale().toColourspace('grey16').png().toBuffer(),
+      'qr.jpg': await sharp(png).flatten().jpeg({ quality: 90 }).toBuffer(),
+      'qr.webp': await sharp(png).webp({ quality: 90 }).toBuffer(),
+      'qr-lossless.webp': await sharp(png).webp({ lossless: true }).toBuffer(),
+      'qr.gif': await sharp(png).gif().toBuffer(),
+    };
+    for (const [fileName, bytes] of Object.entries(files)) {
+      const reading = await sandbox.readFile({ fileName, bytes: new Uint8Array(bytes) });
+      expect(reading, fileName).toMatchObject({
+        state: 'read',
+        result: { entries: [{ issuer: 'Formatco', account: 'max' }] },
+      });
     }
   });
 

@@ -13,33 +13,31 @@ import {
 } from './image-limits';
 import { detectImageType, type ImageType } from './image-type';
 import { grayToRgba, toGray, type RgbaImage } from './qr-image-ops';
+import { decodeWebpWasm, webpSize } from './webp-wasm.node';
 
 /**
  * Decodes image file bytes to RGBA in plain JavaScript: what the import sandbox uses, where native
  * addons (sharp) are denied. PNG (fast-png), JPEG (jpeg-js), GIF's first frame (omggif), BMP (ours).
  * Sizes are read from the header and checked before pixels are allocated; a large result is
  * scaled down to `maxOutputPixels` in gray. No EXIF rotation: zxing reads a QR code at any angle.
- * Throws UserError: not an image / damaged / too large / WebP (which needs libwebp: the app's window reads it).
+ * WebP goes to libwebp built to wasm (webp-wasm.node.ts). Throws UserError: not an image / damaged / too large.
  */
-export function decodeImageFileJs(
+export async function decodeImageFileJs(
   bytes: Uint8Array,
   fileName: string,
   options: ImageDecodeOptions = {},
-): RgbaImage {
+): Promise<RgbaImage> {
   const maxInput = options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS;
   const maxOutput = options.maxOutputPixels ?? DEFAULT_MAX_OUTPUT_PIXELS;
   const type = detectImageType(bytes);
   if (!type) throw notAnImage(fileName);
   if (type === 'bmp') return decodeBmpFile(bytes, fileName, maxInput, maxOutput);
-  if (type === 'webp') {
-    throw new UserError(
-      'unsupported-format',
-      `${fileName} is a WebP image, which the command line cannot search for QR codes. Drop it on the OTP Desk window, or save it as PNG and import that.`,
-    );
-  }
   let image: RgbaImage;
   try {
-    image = decodeByType(type, bytes, fileName, maxInput);
+    image =
+      type === 'webp'
+        ? await decodeWebp(bytes, fileName, maxInput)
+        : decodeByType(type, bytes, fileName, maxInput);
   } catch (error) {
     if (error instanceof UserError) throw error;
     if (error instanceof Error && /maxResolutionInMP|maxMemoryUsageInMB/.test(error.message))
@@ -47,6 +45,17 @@ export function decodeImageFileJs(
     throw damaged(fileName, type);
   }
   return shrink(image, maxOutput);
+}
+
+async function decodeWebp(
+  bytes: Uint8Array,
+  fileName: string,
+  maxInput: number,
+): Promise<RgbaImage> {
+  const size = webpSize(bytes);
+  if (!size) throw damaged(fileName, 'webp');
+  checkPixels(fileName, size.width, size.height, maxInput);
+  return decodeWebpWasm(bytes);
 }
 
 function decodeByType(
