@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAegisBackup } from '../../electron/core/backup/backup';
 import { UserError } from '../../electron/core/errors';
 import { resolvePackageFile } from '../../electron/core/package-file.node';
 import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
@@ -208,6 +209,49 @@ describe('main stays small while the sandbox is stopped at its default memory ca
     },
     30_000,
   );
+});
+
+describe("a file's KDF runs in the sandbox and stops with it", () => {
+  let sandbox: ImportSandbox;
+  beforeAll(async () => {
+    sandbox = new ImportSandbox({ childPath: await buildImportChild() });
+  }, 60_000);
+  afterAll(() => sandbox.close());
+
+  it('an Aegis backup asking scrypt for 1 GiB (N=2^20, r=8: within the KDF limits) is stopped at 256 MB, and no scrypt goes on in main', async () => {
+    const backup = JSON.parse(
+      await writeAegisBackup(
+        [
+          {
+            type: 'totp',
+            secret: 'JBSWY3DPEHPK3PXP',
+            algorithm: 'SHA1',
+            digits: 6,
+            period: 30,
+            counter: 0,
+            issuer: 'Example',
+            account: 'alice',
+          },
+        ],
+        'password',
+      ),
+    ) as { header: { slots: { n: number; r: number }[] } };
+    backup.header.slots[0]!.n = 2 ** 20;
+    backup.header.slots[0]!.r = 8;
+    const source = {
+      fileName: 'aegis-1gib.json',
+      bytes: new TextEncoder().encode(JSON.stringify(backup)),
+    };
+    const error = await sandbox.readFile(source, 'password').catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^Reading aegis-1gib\.json needed more than 256 MB of memory/,
+    );
+    // Killing the child ended its KDF: main's own threads (libuv's pool included) stay idle after.
+    const cpu = process.cpuUsage();
+    await new Promise((wait) => setTimeout(wait, 1000));
+    const used = process.cpuUsage(cpu);
+    expect((used.user + used.system) / 1000).toBeLessThan(300);
+  }, 30_000);
 });
 
 describe.skipIf(!hasKeychain)(
