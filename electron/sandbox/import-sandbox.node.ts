@@ -7,6 +7,7 @@ import type { AccountText, AccountTextsResult } from '../core/importers/account-
 import type { FileReading, ImportReader } from '../core/importers/import-reader';
 import { checkFileSize } from '../core/input-limits';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
+import { isAnswerTo, isImportError } from './sandbox-answer';
 import { launchNodeChild } from './node-child.node';
 import type { LaunchSandboxChild, SandboxChild, SandboxLimits } from './sandbox-child';
 
@@ -151,11 +152,14 @@ export class ImportSandbox implements ImportReader {
           clearInterval(meter);
           if ('error' in outcome) return reject(outcome.error);
           const { response } = outcome;
-          if (response.ok) resolve(response.value);
-          else if (response.kind === 'unexpected') {
+          if (response.ok && isAnswerTo(request, response.value)) resolve(response.value);
+          else if (!response.ok && isImportError(response))
+            reject(new UserError(response.kind, response.message));
+          else {
+            // A bug, or a child no longer running our code: only the fact reaches the user.
             this.discard(child);
             reject(unreadable(what));
-          } else reject(new UserError(response.kind, response.message));
+          }
           this.scheduleIdleStop();
         },
       };

@@ -151,6 +151,23 @@ describe('a parser in the sandbox gets a permission error for anything beyond it
     },
   );
 
+  it.each([
+    ['an error kind importers never give (one that would exit 3)', 'unlock-kind'],
+    ['drafts of the wrong shape', 'bad-shape'],
+  ])(
+    'a child that answers %s is not believed: one "could not read" message',
+    async (_what, arg) => {
+      const error = await sandbox
+        .readFile(hostileFile({ action: 'forge', mode: 'report', arg }))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).kind).toBe('invalid-input');
+      expect((error as Error).message).toMatch(
+        /^OTP Desk could not read forge\.hostile: the importer failed on it/,
+      );
+    },
+  );
+
   it('the sandbox still reads real files after each refusal', async () => {
     const bytes = new TextEncoder().encode(
       'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example\n',

@@ -8,9 +8,10 @@ import { serveImports } from '../../electron/sandbox/serve-imports';
 
 /** What a `.hostile` file asks the parser to try; `report` answers the outcome as data, `crash` throws as a compromised parser would. */
 export interface HostileOrder {
-  readonly action: 'read' | 'write' | 'spawn' | 'worker' | 'addon' | 'socket' | 'alloc' | 'hang';
+  readonly action:
+    'read' | 'write' | 'spawn' | 'worker' | 'addon' | 'socket' | 'alloc' | 'hang' | 'forge';
   readonly mode: 'report' | 'crash';
-  /** The path to read, write or load, or the port to connect to. */
+  /** The path to read, write or load, the port to connect to, or what to forge (FORGERIES). */
   readonly arg?: string;
 }
 
@@ -29,7 +30,23 @@ const tryThis: Record<HostileOrder['action'], (arg: string) => unknown> = {
   hang: () => {
     for (;;);
   },
+  forge: (what) => void (forgery = FORGERIES[what]),
 };
+
+/** Answers no importer gives, sent in place of the real one: main must not believe them. */
+const FORGERIES: Record<string, object> = {
+  // An error kind the CLI turns into exit 3 ("the vault can't be unlocked").
+  'unlock-kind': { ok: false, kind: 'keychain-unavailable', message: 'Unlock failed.' },
+  // Drafts that are not drafts: main would read `entries` of a string.
+  'bad-shape': {
+    ok: true,
+    value: { state: 'read', result: { format: 'x', entries: 'oops', issues: [] } },
+  },
+};
+let forgery: object | undefined;
+const send = process.send!.bind(process);
+process.send = ((message: { id: number }, ...rest: never[]) =>
+  send(forgery ? { ...forgery, id: message.id } : message, ...rest)) as typeof process.send;
 
 /**
  * A test-only sandbox child: the real one (serveImports with every importer) plus a parser gone
