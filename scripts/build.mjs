@@ -52,9 +52,9 @@ export async function buildAll() {
     // The client lands next to the renderer so the page loads it from its own origin.
     jobs.push(build({ entryPoints: [join(root, 'tests/e2e/bridge/client.ts')], outfile: join(root, 'dist/renderer-bridge/bridge-client.js'), bundle: true, format: 'esm', target: 'chrome130', logLevel: 'warning' }));
   }
-  // Every Node part parses imports in the sandbox's worker (electron/sandbox), bundled once beside them.
+  // Every Node part parses imports in the sandbox's child process (electron/sandbox), bundled once beside them.
   if (wanted('main') || wanted('cli') || wanted('bridge')) {
-    jobs.push(nodeBundle('electron/sandbox/import-worker.ts', 'dist/sandbox/import-worker.cjs'));
+    jobs.push(nodeBundle('electron/sandbox/import-child.ts', 'dist/sandbox/import-child.cjs'));
   }
   if (only.includes('bench')) jobs.push(nodeBundle('tests/bench/run-bench.ts', 'dist/bench/run-bench.cjs'));
   if (wanted('renderer')) {
