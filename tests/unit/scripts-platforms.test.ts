@@ -17,6 +17,7 @@ const SCRIPT_ARGS: Record<string, string[]> = {
   'bench.mjs': [],
   'ensure-deps.mjs': ['--test'],
   'gen-migration-proto.mjs': [],
+  'mac-natives.mjs': [],
   'start.mjs': [],
   'test-session.mjs': [],
   'test-soak.mjs': [],
