@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, Menu } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { ServiceHost } from '../adapters/service-host';
 import { ImportSandbox } from '../sandbox/import-sandbox.node';
@@ -19,6 +19,7 @@ import { setupIpc } from './ipc';
 import { setupLockTriggers } from './lock-triggers';
 import { setupContentProtection } from './privacy';
 import { setupSecurityPolicy } from './security';
+import { APP_USER_MODEL_ID, developmentProfile, failStartup } from './startup';
 import { touchIdAuth } from './touch-id';
 import { createMainWindow } from './window';
 
@@ -72,6 +73,9 @@ async function onReady(): Promise<void> {
 
 // A separate profile (tests, a second copy of the app); the single-instance lock is per profile.
 if (process.env['OTP_DESK_USER_DATA']) app.setPath('userData', process.env['OTP_DESK_USER_DATA']);
+const devProfile = developmentProfile(app.isPackaged, process.env, app.getPath('appData'));
+if (devProfile) app.setPath('userData', devProfile);
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 const smoke = parseSmokeArgs(process.argv);
 const debugSwitch = forbiddenDebugSwitch(process.argv);
@@ -112,5 +116,8 @@ if (app.isPackaged && debugSwitch) {
     if (shell) shell.onAllWindowsClosed();
     else if (process.platform !== 'darwin') app.quit();
   });
-  void app.whenReady().then(onReady);
+  void app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => failStartup(error, app, dialog));
 }
