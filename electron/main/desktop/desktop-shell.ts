@@ -79,6 +79,8 @@ export class DesktopShell {
     if (!this.main || this.main.isDestroyed()) {
       this.main = this.createWindow();
       this.main.on('session-end', () => (this.quitting = true));
+      // A hidden quick panel is still a window: left alone it keeps 'window-all-closed' from firing.
+      this.main.on('closed', () => this.panel.destroy());
       this.main.on('close', (event) => {
         if (closeAction(this.settings.closeToTray, process.platform, this.quitting) === 'hide') {
           event.preventDefault();
