@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol-setup';
 import { DesktopShell } from './desktop/desktop-shell';
 import { wasOpenedAtLogin } from './desktop/launch-at-login';
 import { startsHidden } from './desktop/login-item';
+import { isWaylandSession, WAYLAND_SHORTCUT_FEATURE } from './desktop/linux-desktop';
 import { linksFromArgv } from './desktop/otp-links';
 import { listenForMacLinks, registerLinkSchemes } from './desktop/protocol-links';
 import { parseSmokeArgs } from './desktop/smoke-args';
@@ -76,6 +77,9 @@ if (process.env['OTP_DESK_USER_DATA']) app.setPath('userData', process.env['OTP_
 const devProfile = developmentProfile(app.isPackaged, process.env, app.getPath('appData'));
 if (devProfile) app.setPath('userData', devProfile);
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+// Wayland has no global key grabs; Chromium asks the desktop's portal instead when this is on.
+if (process.platform === 'linux' && isWaylandSession(process.env))
+  app.commandLine.appendSwitch('enable-features', WAYLAND_SHORTCUT_FEATURE);
 
 const smoke = parseSmokeArgs(process.argv);
 const debugSwitch = forbiddenDebugSwitch(process.argv);

@@ -127,7 +127,7 @@ const { CHANGED_CHANNEL } = await import('../../electron/api');
 const LINK = 'otpauth://totp/Linkco:frank?secret=JBSWY3DPEHPK3PXQ&issuer=Linkco';
 const hosts: InstanceType<typeof ServiceHost>[] = [];
 
-async function startShell(options: { shortcutTaken?: boolean } = {}) {
+async function startShell(options: { shortcutTaken?: boolean; trayHost?: boolean } = {}) {
   if (options.shortcutTaken) electron.taken.add('CommandOrControl+Alt+O');
   const host = new ServiceHost(
     join(mkdtempSync(join(tmpdir(), 'otp-desk-shell-')), 'vault'),
@@ -146,7 +146,7 @@ async function startShell(options: { shortcutTaken?: boolean } = {}) {
         { query },
       ),
   );
-  shell.start(false);
+  shell.start(false, options.trayHost ?? true);
   return { host, shell, main: electron.FakeWindow.all[0]! };
 }
 
@@ -276,5 +276,12 @@ describe('the desktop shell', () => {
     tray.handlers['click']!({}, bounds);
     expect(panel.visible).toBe(true);
     vi.useRealTimers();
+  });
+
+  it('on a Linux desktop that shows no tray icons (stock GNOME), closing the window quits instead of hiding it', async () => {
+    const { main } = await startShell({ trayHost: false });
+    if (process.platform === 'darwin') return; // The dock keeps macOS apps either way.
+    main.close();
+    expect(main.destroyed).toBe(true);
   });
 });
