@@ -5,7 +5,7 @@ import { summarizeAccount } from '../core/otp/account';
 import { UserError } from '../core/errors';
 import { TRASH_RETENTION_MS } from '../service';
 import { currentSettings, updateSettings } from '../settings-service';
-import { checkSystemClock } from '../time-check';
+import { checkSystemClock, type ClockFetch } from '../time-check';
 import { asString } from './guards';
 import type { ServiceHost } from './service-host';
 
@@ -14,6 +14,8 @@ export interface DeskPlatform {
   readonly clipboard?: ClipboardAccess;
   /** Main's copy-and-clear (the app); absent in the test bridge, where the page copies itself. */
   readonly clipboardGuard?: ClipboardGuard;
+  /** The app's HEAD request for the clock check (Electron's net, which honours the system proxy). */
+  readonly clockFetch?: ClockFetch;
 }
 
 /** Applies a settings patch; "ask for the password at every start" changes the vault's keychain slot first. */
@@ -49,7 +51,7 @@ export function createDeskHandlers(
             'invalid-input',
             'The clock check is off. Turn it on in Settings first.',
           );
-        return checkSystemClock(settings.timeCheckUrl);
+        return checkSystemClock(settings.timeCheckUrl, { fetchDate: platform.clockFetch });
       },
     },
     clipboard: {
