@@ -13,6 +13,7 @@ import { isWaylandSession, WAYLAND_SHORTCUT_FEATURE } from './desktop/linux-desk
 import { linksFromArgv } from './desktop/otp-links';
 import { listenForMacLinks, registerLinkSchemes } from './desktop/protocol-links';
 import { parseSmokeArgs } from './desktop/smoke-args';
+import { collectConsoleErrors, desktopSmokeChecks } from './desktop/smoke-checks';
 import { runSmokeTest } from './desktop/smoke-test';
 import { exposeTestHooks } from './desktop/test-hooks';
 import { forbiddenDebugSwitch, minimalMenu } from './hardening';
@@ -40,16 +41,26 @@ function newClipboardGuard(): ClipboardGuard {
   });
 }
 
-async function onReady(): Promise<void> {
+/** What onReady started, for the smoke test. */
+interface ReadyApp {
+  readonly window: BrowserWindow;
+  readonly shell: DesktopShell;
+  readonly clipboardGuard: ClipboardGuard;
+}
+
+/** `smokeHost`: the smoke test's throwaway vault, already open, instead of the user's. */
+async function onReady(smokeHost?: ServiceHost): Promise<ReadyApp> {
   setupSecurityPolicy();
   serveRenderer(rendererDir);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(minimalMenu(process.platform) as Electron.MenuItemConstructorOptions[]),
   );
   const vaultDir = process.env['OTP_DESK_VAULT'] ?? join(app.getPath('userData'), 'vault');
-  const host = new ServiceHost(vaultDir, new KeytarKeyStore(), new ImportSandbox());
-  host.setSystemAuth(touchIdAuth());
-  await host.start();
+  const host = smokeHost ?? new ServiceHost(vaultDir, new KeytarKeyStore(), new ImportSandbox());
+  if (!smokeHost) {
+    host.setSystemAuth(touchIdAuth());
+    await host.start();
+  }
   const clipboardGuard = newClipboardGuard();
   // The tray, its quick-copy panel (the same page with ?panel=quick), the shortcut, links, menus.
   shell = new DesktopShell(
@@ -70,6 +81,7 @@ async function onReady(): Promise<void> {
     void clipboardGuard.clearNow();
     host.close();
   });
+  return { window: shell.showMainWindow(), shell, clipboardGuard };
 }
 
 // A separate profile (tests, a second copy of the app); the single-instance lock is per profile.
@@ -94,14 +106,20 @@ if (app.isPackaged && debugSwitch) {
   // A throwaway profile beside the vault: no single-instance clash with a running OTP Desk, no window state touched.
   app.setPath('userData', join(smoke.vaultDir, 'profile'));
   registerAppScheme();
-  void app.whenReady().then(() => {
-    setupSecurityPolicy();
-    serveRenderer(rendererDir);
-    return runSmokeTest(smoke.vaultDir, (host) => {
-      setupIpc(host, newClipboardGuard());
-      return createMainWindow(distDir);
-    });
-  });
+  // Before any page exists, so the first page's errors count too.
+  const rendererErrors = collectConsoleErrors(app);
+  void app.whenReady().then(() =>
+    // Through onReady, as a user's start goes: tray, shortcut, menus, panel, clipboard.
+    runSmokeTest(smoke.vaultDir, async (host) => {
+      const ready = await onReady(host);
+      const desktop = { ...ready, readClipboard: () => clipboard.readText() };
+      return {
+        window: ready.window,
+        rendererErrors,
+        checks: (link, code) => desktopSmokeChecks(desktop, link, code),
+      };
+    }),
+  );
 } else if (!app.requestSingleInstanceLock()) {
   // The running OTP Desk gets this process's argv (a link, usually) through 'second-instance'.
   app.quit();
@@ -122,6 +140,6 @@ if (app.isPackaged && debugSwitch) {
   });
   void app
     .whenReady()
-    .then(onReady)
+    .then(() => onReady())
     .catch((error: unknown) => failStartup(error, app, dialog));
 }

@@ -26,7 +26,7 @@ describe('starting the app', () => {
   it('main catches a throw in onReady with it', () => {
     const main = readFileSync(join(root, 'electron/main/main.ts'), 'utf8');
     expect(main).toMatch(
-      /\.then\(onReady\)\s*\.catch\(\(error: unknown\) => failStartup\(error, app, dialog\)\)/,
+      /\.then\(\(\) => onReady\(\)\)\s*\.catch\(\(error: unknown\) => failStartup\(error, app, dialog\)\)/,
     );
   });
 
