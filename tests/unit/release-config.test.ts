@@ -216,6 +216,18 @@ describe('GitHub workflows', () => {
         expect(semver.intersects(version!, engines.node), `${name}: ${version}`).toBe(true);
   });
 
+  it('CI installs the oracle tools on macOS (Homebrew) and Windows (Chocolatey) too', () => {
+    const steps = workflow('ci.yml').jobs['test']!.steps;
+    const on = (os: string) =>
+      steps
+        .filter((s) => s.if === `runner.os == '${os}'`)
+        .map((s) => s.run ?? '')
+        .join('\n');
+    expect(on('macOS')).toMatch(/brew install oath-toolkit zbar age syncthing/);
+    expect(on('macOS')).toMatch(/brew install --cask keepassxc/);
+    expect(on('Windows')).toMatch(/choco install -y --no-progress keepassxc age\.portable syncthing/);
+  });
+
   it('names only files and npm scripts that exist', () => {
     const scripts = Object.keys(
       (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts,
