@@ -7,8 +7,26 @@ import { join, resolve } from 'node:path';
 export const CLI = resolve(__dirname, '../../dist/cli/otp-desk.cjs');
 
 /** True where a Secret Service (or another OS keychain) can be reached: inside `npm test` on Linux. */
-export const hasKeychain = process.platform !== 'linux' || Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);
-export const KEYCHAIN_SKIP_REASON = 'no D-Bus session: run through npm test, which starts a private Secret Service';
+export const hasKeychain =
+  process.platform !== 'linux' || Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);
+export const KEYCHAIN_SKIP_REASON =
+  'no D-Bus session: run through npm test, which starts a private Secret Service';
+
+/**
+ * The keychain-fault suite breaks the Secret Service with D-Bus tools (dbus-daemon, gdbus), so it
+ * runs on Linux only; macOS Keychain and Windows Credential Manager have no such bus to break.
+ */
+export const hasSecretServiceFaults = process.platform === 'linux' && hasKeychain;
+export const SECRET_SERVICE_FAULTS_SKIP_REASON =
+  process.platform === 'linux'
+    ? KEYCHAIN_SKIP_REASON
+    : `the Secret Service over D-Bus exists only on Linux, not ${process.platform}`;
+
+/**
+ * The mode an owner-only file reports: 0o600 on Linux and macOS; Windows has ACLs instead of mode
+ * bits, and Node reports every writable file there as 0o666.
+ */
+export const OWNER_ONLY_MODE = process.platform === 'win32' ? 0o666 : 0o600;
 
 export interface CliRun {
   readonly status: number;
@@ -18,7 +36,9 @@ export interface CliRun {
 
 /** Runs `otp-desk --vault DIR ARGS...`. */
 export function runCli(vault: string, ...args: string[]): CliRun {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vault, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, '--vault', vault, ...args], {
+    encoding: 'utf8',
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
