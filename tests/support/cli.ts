@@ -46,3 +46,27 @@ export function runCli(vault: string, ...args: string[]): CliRun {
 export function tempVault(): string {
   return join(mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'cli-')), 'vault');
 }
+
+/** One step of privateKeyringSteps: the command's exit status and the keychain items after it. */
+export interface KeyringStep {
+  readonly status: number;
+  readonly items: number;
+}
+
+/**
+ * Runs otp-desk commands in a fresh private D-Bus session with its own GNOME Keyring, so counting
+ * keychain items is exact while other test files write the shared test keyring in parallel. Linux
+ * only (where dbus-run-session exists); null elsewhere.
+ */
+export function privateKeyringSteps(steps: readonly (readonly string[])[]): KeyringStep[] | null {
+  if (process.platform !== 'linux' || spawnSync('dbus-run-session', ['--version']).status !== 0) return null;
+  const root = resolve(__dirname, '../..');
+  const run = spawnSync(
+    'dbus-run-session',
+    ['--', process.execPath, join(root, 'scripts/with-keyring.mjs'), process.execPath, join(__dirname, 'keyring-steps.mjs'), CLI, JSON.stringify(steps)],
+    { encoding: 'utf8', cwd: root },
+  );
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status !== 0 || !line.startsWith('[')) throw new Error(`private keyring run failed: ${run.stderr.slice(-500)}`);
+  return JSON.parse(line) as KeyringStep[];
+}

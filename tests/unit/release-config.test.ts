@@ -291,6 +291,9 @@ describe('electron-builder config', () => {
     expect(config['files']).toEqual(
       expect.arrayContaining(['!dist/bridge/**', '!dist/renderer-bridge/**']),
     );
+    // Only the build ships: never tests/ (the vendored third-party corpus lives there).
+    for (const entry of config['files'] as string[])
+      expect(entry, entry).toMatch(/^(package\.json$|dist\/|!)/);
   });
 
   it('names only files that exist', () => {
