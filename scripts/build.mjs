@@ -2,7 +2,7 @@
 // Builds main, preload, CLI and the test bridge with esbuild, and the renderer with Vite.
 // Plain Node; run after scripts/ensure-deps.mjs has installed node_modules.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,10 +71,10 @@ export async function buildAll() {
   }
   if (wanted('cli')) {
     // The man page comes from the same table as --help, so the two can't drift apart.
-    const man = spawnSync(process.execPath, [join(root, 'dist/cli/otp-desk.cjs'), 'help', '--man'], { encoding: 'utf8' });
-    if (man.status !== 0) throw new Error(`otp-desk help --man failed: ${man.stderr}`);
+    const { outputFiles } = await build({ entryPoints: [join(root, 'electron/cli/man-page.ts')], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+    const { manPage } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
     await mkdir(join(root, 'dist/man'), { recursive: true });
-    await writeFile(join(root, 'dist/man/otp-desk.1'), man.stdout);
+    await writeFile(join(root, 'dist/man/otp-desk.1'), manPage(version));
   }
   console.log(`otp-desk: built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -53,6 +53,8 @@ describe("the app's clock check goes through Electron's net (the system proxy)",
     const settings: Record<string, unknown> = {
       timeCheckEnabled: true,
       timeCheckUrl: 'https://time.example/',
+      // Confirmed in main's dialog earlier: the check may contact it.
+      timeCheckConfirmedUrl: 'https://time.example/',
     };
     const host = { get: () => ({ setting: (key: string) => settings[key] }) };
     const handlers = createDeskHandlers(host as never, {

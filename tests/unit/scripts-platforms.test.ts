@@ -19,6 +19,7 @@ const SCRIPT_ARGS: Record<string, string[]> = {
   'gen-migration-proto.mjs': [],
   'mac-natives.mjs': [],
   'start.mjs': [],
+  'test-changed.mjs': [],
   'test-session.mjs': [],
   'test-soak.mjs': [],
   'test.mjs': [],
