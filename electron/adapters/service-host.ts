@@ -4,7 +4,7 @@ import type { VaultRecovery, VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
 import type { ImportReader } from '../core/importers/import-reader';
-import { assessPassword } from '../core/password-policy';
+import { assessPassword } from '../core/password/password-policy';
 import { readSettings } from '../core/settings';
 import { PasswordBackoff } from '../lock/password-backoff';
 import type { LockPolicy, LockTrigger } from '../lock/auto-lock';

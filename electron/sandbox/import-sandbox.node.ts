@@ -6,7 +6,7 @@ import { UserError } from '../core/errors';
 import type { ImportSource } from '../core/format/importer';
 import type { AccountText, AccountTextsResult } from '../core/importers/account-uris';
 import type { FileReading, ImportReader } from '../core/importers/import-reader';
-import { checkFileSize } from '../core/input-limits';
+import { checkFileSize } from '../core/limits/input-limits';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
 
 /** How much one file may cost the worker: its V8 heap and its time. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
-import { MIN_PASSWORD_LENGTH } from '../core/password-length';
+import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
 import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
 import type { KeyStore } from './keychain';
 import { withFileLock } from './lock.node';

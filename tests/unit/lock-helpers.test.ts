@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClipboardGuard, concealedClipboardFormats } from '../../electron/clipboard-access';
-import { assessPassword } from '../../electron/core/password-policy';
+import { assessPassword } from '../../electron/core/password/password-policy';
 import { POWER_LOCK_EVENTS, shouldLock } from '../../electron/lock/auto-lock';
 import { ContentProtection } from '../../electron/lock/content-protection';
 import { backoffDelayMs, PasswordBackoff } from '../../electron/lock/password-backoff';

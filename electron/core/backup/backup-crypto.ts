@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { checkScryptCost, type ScryptCost } from '../kdf-limits';
+import { checkScryptCost, type ScryptCost } from '../limits/kdf-limits';
 
 /**
  * scrypt cost for new password slots: OWASP's minimum (N=2^17, r=8, p=1). Aegis reads N, r and

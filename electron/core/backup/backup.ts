@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkScryptCost } from '../kdf-limits';
+import { checkScryptCost } from '../limits/kdf-limits';
 import {
   SCRYPT_PARAMS,
   deriveScryptKey,
