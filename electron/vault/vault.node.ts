@@ -233,7 +233,10 @@ export class Vault {
     try {
       await writeVaultFileAtomically(this.path, next);
     } catch (error) {
-      if (unsaved) await this.keyStore.delete(this.id).catch(() => false);
+      // The item goes again only while no file needs it: a vault.json of this id on disk (however
+      // the save got there) keeps its key, or the first account would be lost with it.
+      const onDisk = await readVaultFile(this.path).catch(() => undefined);
+      if (unsaved && onDisk?.id !== this.id) await this.keyStore.delete(this.id).catch(() => false);
       throw error;
     }
     this.unsaved = undefined;

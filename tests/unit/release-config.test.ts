@@ -25,6 +25,7 @@ const validateBuilder = (config: unknown) =>
   validateConfiguration(config, { isEnabled: false, add: () => undefined });
 
 type Step = {
+  readonly name?: string;
   readonly run?: string;
   readonly uses?: string;
   readonly if?: string;
@@ -91,6 +92,13 @@ describe('GitHub workflows', () => {
     expect(runs(ci)).toMatch(/^npm test$/m);
     expect(runs(ci)).toMatch(/gnome-keyring/);
     expect(read('.ci/run')).toMatch(/^npm test$/m);
+  });
+
+  it('CI runs the vault write tests on the Windows runner, where a folder cannot be fsynced', () => {
+    const step = workflow('ci.yml').jobs['test']!.steps.find((s) => /vault/i.test(s.name ?? ''));
+    expect(step?.if).toBe("runner.os == 'Windows'");
+    expect(step?.run).toMatch(/vitest run .*tests\/unit\/vault-windows-writes\.test\.ts/);
+    expect(step?.run).toMatch(/tests\/unit\/atomic-write\.test\.ts/);
   });
 
   it('a tag builds the installers on each OS, smoke-tests each installed build and drafts a release', () => {
