@@ -35,6 +35,27 @@ describe('wrong-password slow-down', () => {
     ).rejects.toThrow('damaged');
     expect(backoff.remainingMs()).toBe(0);
   });
+
+  it('parallel tries are checked one at a time, so only the first of many guesses is tried', async () => {
+    const backoff = new PasswordBackoff(() => 0);
+    let checked = 0;
+    // A slow check (scrypt): every guess starts before the first one has failed.
+    const wrong = async () => {
+      checked++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new UserError('wrong-password', 'The vault password is wrong.');
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => backoff.attempt(wrong)),
+    );
+    expect(checked).toBe(1);
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason.message) : 'ok'))).toEqual(
+      [
+        'The vault password is wrong.',
+        ...Array<string>(9).fill('Too many wrong passwords. Wait 1 s and try again.'),
+      ],
+    );
+  });
 });
 
 describe('automatic lock policy', () => {
