@@ -274,7 +274,7 @@ export interface OtpDeskApi {
   clipboard: {
     /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
     clearIf(text: string): boolean;
-    /** Main copies `text`, marked concealed where the platform allows, and clears it after the set delay and on quit if it is still there; fails where main has no clipboard. */
+    /** Main copies `text` and clears it after the set delay, on lock and on quit if it is still there; fails where main has no clipboard. */
     copy(text: string): boolean;
   };
   trash: {

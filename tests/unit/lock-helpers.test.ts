@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClipboardGuard, concealedClipboardFormats } from '../../electron/clipboard-access';
+import { ClipboardGuard } from '../../electron/clipboard-access';
 import { assessPassword } from '../../electron/core/password/password-policy';
 import { POWER_LOCK_EVENTS, shouldLock } from '../../electron/lock/auto-lock';
 import { ContentProtection } from '../../electron/lock/content-protection';
@@ -124,20 +124,6 @@ describe('main\u2019s clipboard', () => {
     expect(await guard.clearNow()).toBe(true);
     expect(board.text).toBe('');
     expect(await guard.clearNow()).toBe(false);
-  });
-
-  it('marks copies concealed with each platform\u2019s clipboard-manager format', () => {
-    expect(concealedClipboardFormats('win32').map((f) => f.format)).toContain(
-      'ExcludeClipboardContentFromMonitorProcessing',
-    );
-    expect(concealedClipboardFormats('darwin').map((f) => f.format)).toEqual([
-      'org.nspasteboard.ConcealedType',
-    ]);
-    const [kde] = concealedClipboardFormats('linux');
-    expect([kde!.format, new TextDecoder().decode(kde!.data)]).toEqual([
-      'x-kde-passwordManagerHint',
-      'secret',
-    ]);
   });
 });
 
