@@ -209,6 +209,6 @@ describe('the desktop shell', () => {
     const lock = electron.trays[0]!.menu.find((i) => i.label === 'Lock Now')!;
     expect(lock.enabled).toBe(false);
     lock.click!();
-    expect(electron.dialogs[0]?.detail).toMatch(/Set a vault password first/);
+    await vi.waitFor(() => expect(electron.dialogs[0]?.detail).toMatch(/Set a vault password first/));
   });
 });
