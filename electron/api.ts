@@ -311,6 +311,11 @@ export interface OtpDeskApi {
     create(request: ExportRequest): ExportResult;
     /** One account's key, link and QR code; needs the vault password when one is set. */
     reveal(id: string, vaultPassword?: string): RevealedAccount;
+    /**
+     * Main asks where to save (the native save dialog) and writes the file owner-only (0600), as
+     * the CLI does; 'unavailable' where main has no save dialog (the browser harness downloads).
+     */
+    save(file: ExportedFile): 'saved' | 'cancelled' | 'unavailable';
   };
 }
 
@@ -326,7 +331,7 @@ export const API_METHODS = {
   trash: ['list'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
-  exports: ['create', 'reveal'],
+  exports: ['create', 'reveal', 'save'],
   desktop: ['hidePanel', 'takeLinks', 'shortcut'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 
