@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ServiceHost } from '../../electron/adapters/service-host';
+import { readAegisBackup, writeAegisBackup } from '../../electron/core/backup/backup';
 import { buildDraft } from '../../electron/core/otp/draft';
 import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
@@ -12,7 +13,7 @@ import { Vault } from '../../electron/vault/vault.node';
 // password check proves the slot holds this vault's key; unlocking never rotates the keychain key.
 
 /** Every key buffer the vault's crypto was given or produced, to check afterwards that it was wiped. */
-const seen = vi.hoisted(() => ({ keys: [] as Buffer[] }));
+const seen = vi.hoisted(() => ({ keys: [] as Buffer[], backupKeys: [] as Uint8Array[] }));
 vi.mock('../../electron/vault/crypto.node', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/vault/crypto.node')>();
   const record = <T extends Uint8Array>(key: T) => (seen.keys.push(key as unknown as Buffer), key);
@@ -23,6 +24,18 @@ vi.mock('../../electron/vault/crypto.node', async (importOriginal) => {
       record(await real.deriveKey(...args)),
     open: (key: Uint8Array, ...rest: [never, never, never?]) => real.open(record(key), ...rest),
     seal: (key: Uint8Array, ...rest: [never, never?]) => real.seal(record(key), ...rest),
+  };
+});
+
+vi.mock('../../electron/core/backup/backup-crypto', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/core/backup/backup-crypto')>();
+  return {
+    ...real,
+    deriveScryptKey: async (...args: Parameters<typeof real.deriveScryptKey>) => {
+      const key = await real.deriveScryptKey(...args);
+      seen.backupKeys.push(key);
+      return key;
+    },
   };
 });
 
@@ -52,6 +65,13 @@ describe('vault keys in memory', () => {
     expect(others.length).toBeGreaterThan(5);
     expect(others.filter((key) => !isZero(key))).toEqual([]);
     expect(live.filter(isZero)).toEqual([]);
+  });
+
+  it('wipes the scrypt keys of encrypted backups once written or read', async () => {
+    const text = await writeAegisBackup([], PASSWORD);
+    await readAegisBackup(text, PASSWORD);
+    expect(seen.backupKeys).toHaveLength(2);
+    expect(seen.backupKeys.filter((key) => !key.every((byte) => byte === 0))).toEqual([]);
   });
 
   it('locking overwrites the very master key buffer the vault held', async () => {

@@ -53,7 +53,9 @@ export function deriveScryptKey(
       salt,
       32,
       { N: params.n, r: params.r, p: params.p, maxmem },
-      (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))),
+      // A view, not a copy: wiping the returned key wipes the only copy there is.
+      (error, key) =>
+        error ? reject(error) : resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength)),
     );
   });
 }
