@@ -30,6 +30,8 @@ export interface VaultStatus {
   readonly recovery?: VaultRecovery;
   /** When locked: the OS's user check that can unlock too (e.g. "Touch ID"), where available. */
   readonly systemAuth?: string;
+  /** When locked after wrong passwords: milliseconds until the next try is allowed. */
+  readonly retryInMs?: number;
 }
 
 /** What can replace a damaged vault file. */
@@ -272,8 +274,8 @@ export interface OtpDeskApi {
     check(): ClockCheck;
   };
   clipboard: {
-    /** Clears the system clipboard if it still holds `text` (true when it did); fails where main has no clipboard. */
-    clearIf(text: string): boolean;
+    /** Clears the system clipboard if it still holds `text`; answers nothing (a yes/no would reveal the clipboard); fails where main has no clipboard. */
+    clearIf(text: string): void;
     /** Main copies `text` and clears it after the set delay, on lock and on quit if it is still there; fails where main has no clipboard. */
     copy(text: string): boolean;
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccountCodes, AccountPatch } from './api';
 import { summarizeAccount, type Account, type AccountDraft, type AccountSummary, type ImportedDraft } from './core/otp/account';
 import { UserError, invalidInput } from './core/errors';
+import { boundedClockOffset } from './core/settings';
 import { CodeCache } from './core/otp/code-cache';
 import { nodeHmac } from './core/otp/hmac.node';
 import type { CodeWindow } from './core/otp/otp';
@@ -60,10 +61,9 @@ export class AuthenticatorService {
   get vaultHandle(): Vault {
     return this.vault;
   }
-  /** Current time in ms, corrected by the user's clock offset. */
+  /** Current time in ms, corrected by the user's clock offset (bounded: see MAX_CLOCK_OFFSET_MS). */
   now(): number {
-    const offset = this.vault.current.settings['clockOffsetMs'];
-    return this.clock() + (typeof offset === 'number' ? offset : 0);
+    return this.clock() + boundedClockOffset(this.vault.current.settings['clockOffsetMs']);
   }
 
   /** Accounts in display order (favourites are a view concern, not sorted here). */
@@ -117,16 +117,17 @@ export class AuthenticatorService {
   }
 
   /**
-   * Codes for the renderer: `atMs` is clamped to main's own clock ± one period per account, so
-   * a compromised page can't harvest codes for other times (the CLI's --at uses codesAt).
+   * Codes for the renderer: the offset is added first and the result clamped last, to main's own
+   * corrected clock ± one period per account, so whatever a compromised page sends or sets, no code
+   * lies outside main's true clock ± (MAX_CLOCK_OFFSET_MS + one period) (the CLI's --at uses codesAt).
    */
   codesNear(atMs: number): AccountCodes[] {
-    const now = this.clock();
-    const offset = this.now() - now;
+    const offset = boundedClockOffset(this.vault.current.settings['clockOffsetMs']);
+    const corrected = this.clock() + offset;
     return this.accounts().map((a) => {
       const periodMs = (a.type === 'hotp' ? 30 : a.period) * 1000;
-      const at = Math.min(now + periodMs, Math.max(now - periodMs, atMs));
-      return this.codes.windowFor(a, Math.floor((at + offset) / 1000));
+      const at = Math.min(corrected + periodMs, Math.max(corrected - periodMs, atMs + offset));
+      return this.codes.windowFor(a, Math.floor(at / 1000));
     });
   }
 

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { UserError } from './core/errors';
-import { isClockCheckUrl } from './core/settings';
+import { isClockCheckUrl, MAX_CLOCK_OFFSET_MS } from './core/settings';
 
 /** The outcome of comparing the system clock with a server's HTTP Date header. */
 export interface ClockCheck {
@@ -87,8 +87,12 @@ export async function checkSystemClock(
   }
   const offsetMs = Math.round(date + 500 - (sent + received) / 2);
   const ok = Math.abs(offsetMs) < toleranceMs;
+  const fix =
+    Math.abs(offsetMs) <= MAX_CLOCK_OFFSET_MS
+      ? `Fix the system time, or use a clock offset of ${offsetMs > 0 ? '+' : '−'}${Math.round(Math.abs(offsetMs) / 1000)} s.`
+      : `Fix the system time (a clock offset corrects at most ${MAX_CLOCK_OFFSET_MS / 60_000} minutes).`;
   const message = ok
     ? `Your clock agrees with ${server} (within ${Math.round(toleranceMs / 1000)} s).`
-    : `Your clock is ${describe(offsetMs)} ${server}, so codes may be refused. Fix the system time, or use a clock offset of ${offsetMs > 0 ? '+' : '−'}${Math.round(Math.abs(offsetMs) / 1000)} s.`;
+    : `Your clock is ${describe(offsetMs)} ${server}, so codes may be refused. ${fix}`;
   return { server, offsetMs, ok, message };
 }

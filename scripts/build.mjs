@@ -2,13 +2,15 @@
 // Builds main, preload, CLI and the test bridge with esbuild, and the renderer with Vite.
 // Plain Node; run after scripts/ensure-deps.mjs has installed node_modules.
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const wanted = (part) => only.length === 0 || only.includes(part);
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 // Native modules, Electron itself, and packages that locate their own .wasm at run time stay external.
 const external = ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'];
@@ -25,6 +27,8 @@ const nodeBundle = (entry, outfile, extra = {}) =>
     logLevel: 'warning',
     // Node-only modules fall back from __filename to import.meta.url (for vitest's ESM); CJS has the former.
     logOverride: { 'empty-import-meta': 'silent' },
+    // `otp-desk --version` and the man page's header.
+    define: { __OTP_DESK_VERSION__: JSON.stringify(version) },
     ...extra,
   });
 
@@ -48,9 +52,9 @@ export async function buildAll() {
     // The client lands next to the renderer so the page loads it from its own origin.
     jobs.push(build({ entryPoints: [join(root, 'tests/e2e/bridge/client.ts')], outfile: join(root, 'dist/renderer-bridge/bridge-client.js'), bundle: true, format: 'esm', target: 'chrome130', logLevel: 'warning' }));
   }
-  // Every Node part parses imports in the sandbox's worker (electron/sandbox), bundled once beside them.
+  // Every Node part parses imports in the sandbox's child process (electron/sandbox), bundled once beside them.
   if (wanted('main') || wanted('cli') || wanted('bridge')) {
-    jobs.push(nodeBundle('electron/sandbox/import-worker.ts', 'dist/sandbox/import-worker.cjs'));
+    jobs.push(nodeBundle('electron/sandbox/import-child.ts', 'dist/sandbox/import-child.cjs'));
   }
   if (only.includes('bench')) jobs.push(nodeBundle('tests/bench/run-bench.ts', 'dist/bench/run-bench.cjs'));
   if (wanted('renderer')) {
@@ -64,6 +68,13 @@ export async function buildAll() {
     // Tray icons: the coloured 32 px icon on Windows and Linux, the monochrome template on macOS.
     for (const name of ['icons/32x32.png', 'trayTemplate.png', 'trayTemplate@2x.png'])
       await cp(join(root, 'build', name), join(root, 'dist/main', name.replace('icons/32x32', 'tray'))).catch(() => {});
+  }
+  if (wanted('cli')) {
+    // The man page comes from the same table as --help, so the two can't drift apart.
+    const man = spawnSync(process.execPath, [join(root, 'dist/cli/otp-desk.cjs'), 'help', '--man'], { encoding: 'utf8' });
+    if (man.status !== 0) throw new Error(`otp-desk help --man failed: ${man.stderr}`);
+    await mkdir(join(root, 'dist/man'), { recursive: true });
+    await writeFile(join(root, 'dist/man/otp-desk.1'), man.stdout);
   }
   console.log(`otp-desk: built ${only.length ? only.join(', ') : 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -21,9 +21,10 @@ const SLUGS = `1password adguard airbnb atlassian auth0 backblaze binance bitbuc
   /\s+/,
 );
 
-// Brands no longer in simple-icons: a letter on the brand colour.
+// Brands no longer in simple-icons: a letter on the brand colour, or a short wordmark in the
+// brand's accent colour where the letter would be ambiguous (not the logo: just the letters).
 const COLOUR_ONLY = {
-  aws: ['Amazon Web Services', '232F3E'],
+  aws: ['Amazon Web Services', '232F3E', 'aws', 'FF9900'],
   amazon: ['Amazon', 'FF9900'],
   microsoft: ['Microsoft', '0078D4'],
   slack: ['Slack', '4A154B'],
@@ -52,8 +53,8 @@ for (const slug of [...new Set(SLUGS)].sort()) {
   if (!icon) throw new Error(`simple-icons has no ${slug}; drop it from the list`);
   entries[slug] = { title: icon.title, hex: icon.hex, path: icon.path };
 }
-for (const [slug, [title, hex]] of Object.entries(COLOUR_ONLY))
-  entries[slug] = { title, hex, path: '' };
+for (const [slug, [title, hex, mark, markHex]] of Object.entries(COLOUR_ONLY))
+  entries[slug] = { title, hex, path: '', ...(mark ? { mark, markHex } : {}) };
 
 const version = JSON.parse(
   await import('node:fs').then((fs) =>

@@ -13,7 +13,8 @@ if (!command) {
   process.exit(2);
 }
 const work = mkdtempSync(join(tmpdir(), 'otp-desk-keyring-'));
-const env = { ...process.env, XDG_DATA_HOME: join(work, 'data'), OTP_DESK_TEST_TMP: work };
+// OTP_DESK_THROWAWAY_KEYRING: the preview then uses a throwaway vault too, never the user's own.
+const env = { ...process.env, XDG_DATA_HOME: join(work, 'data'), OTP_DESK_TEST_TMP: work, OTP_DESK_THROWAWAY_KEYRING: '1' };
 if (process.platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS) {
   const keyring = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'otp-desk-test\n', env, encoding: 'utf8' });
   if (keyring.status !== 0) console.error('[keyring] gnome-keyring-daemon did not start; keychain tests will fail:', keyring.stderr);

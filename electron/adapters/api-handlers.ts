@@ -9,6 +9,7 @@ import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
 import { INPUT_LIMITS } from '../core/limits/input-limits';
+import { confirmInMain } from '../lock/secret-release';
 
 function patchFrom(value: unknown): AccountPatch {
   const r = asRecord(value, 'account changes');
@@ -71,8 +72,11 @@ export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatfo
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
-/** Namespaces that touch accounts or secrets: while the vault is locked each of their calls fails with vault-locked. */
-const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups'] as const;
+/**
+ * Namespaces that touch accounts, secrets or what is on screen and in the clipboard (a code, a QR
+ * code): while the vault is locked each of their calls fails with vault-locked.
+ */
+const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen'] as const;
 
 /** Makes every method of the vault namespaces check the lock first (before even reading arguments). */
 function guardLocked(host: ServiceHost, handlers: ApiHandlers): ApiHandlers {
@@ -133,8 +137,10 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
     screen: {
-      capture: () => {
+      capture: async () => {
         if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');
+        // A picture of the screen can hold other apps' codes and QR codes: the user starts it, in main.
+        await confirmInMain({ action: 'screen-capture', what: 'your screen' }, platform.confirmSecretRelease);
         return platform.captureScreens();
       },
     },

@@ -7,7 +7,9 @@ import { isExportFormat } from '../core/exporters/export-format';
 import { readLatestBackup } from '../backups/backup-files.node';
 import { createExport, revealAccount, saveExportFile, type PrintToPdf } from '../backups/export-service';
 import { requireVaultPassword } from '../backups/reauth';
-import { confirmSecretRelease, type SecretConfirmer } from '../lock/secret-release';
+import { describeBackupFolder } from '../core/backup/network-folder';
+import { readMountTable } from '../backups/mount-table.node';
+import { confirmInMain, confirmSecretRelease, type SecretConfirmer } from '../lock/secret-release';
 import { asOptionalString, asRecord, asString, asStringArray } from './guards';
 import type { ServiceHost } from './service-host';
 
@@ -49,6 +51,14 @@ export function createBackupHandlers(host: ServiceHost, platform: BackupPlatform
       status: () => backups().status(),
       configure: async (patch) => {
         const valid = validateBackupSettingsPatch(patch);
+        // Where every secret goes and how many backups survive are the user's to decide, in main.
+        const before = backups().settings();
+        if (valid.backupFolder && valid.backupFolder !== before.backupFolder) {
+          const what = describeBackupFolder(valid.backupFolder, await readMountTable());
+          await confirmInMain({ action: 'backup-folder', what }, platform.confirmSecretRelease);
+        }
+        if (valid.backupKeep !== undefined && valid.backupKeep !== before.backupKeep)
+          await confirmInMain({ action: 'backup-keep', what: plural(valid.backupKeep, 'backup') }, platform.confirmSecretRelease);
         for (const [key, value] of Object.entries(valid)) await service().setSetting(key, value);
         return backups().status();
       },
@@ -56,6 +66,8 @@ export function createBackupHandlers(host: ServiceHost, platform: BackupPlatform
         const text = asString(password, 'backup password', 1_000);
         if (text.length < 8) throw invalidInput('Choose a backup password of at least 8 characters; you will need it to restore.');
         await requireVaultPassword(service(), asOptionalString(vaultPassword, 'vault password'), 'change the backup password');
+        // Whoever knows the backup password reads every backup: without a vault password, main asks.
+        await confirmSecretRelease(service().hasPassword, { action: 'backup-password', what: 'a new backup password' }, platform.confirmSecretRelease);
         await service().setSetting(BACKUP_KEY_SETTING, await prepareBackupKey(text));
         return backups().status();
       },

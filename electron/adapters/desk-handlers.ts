@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../api';
 import { clearClipboardIfHolds, type ClipboardAccess, type ClipboardGuard } from '../clipboard-access';
-import { validateSettingsPatch, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, validateSettingsPatch, type Settings } from '../core/settings';
+import { confirmInMain, type SecretConfirmer } from '../lock/secret-release';
 import { summarizeAccount } from '../core/otp/account';
 import { UserError } from '../core/errors';
 import { TRASH_RETENTION_MS } from '../service';
@@ -14,12 +15,29 @@ export interface DeskPlatform {
   readonly clipboard?: ClipboardAccess;
   /** Main's copy-and-clear (the app); absent in the test bridge, where the page copies itself. */
   readonly clipboardGuard?: ClipboardGuard;
+  /** Main's own question before a boundary moves (native dialog; the bridge's explicit test answer). */
+  readonly confirmSecretRelease?: SecretConfirmer;
+}
+
+/**
+ * The time server the user confirmed in main's dialog (a vault setting the page can't set): the
+ * clock check asks only it, or the shipped default, so a page can't make main call a server of its own.
+ */
+const CONFIRMED_TIME_SERVER = 'timeCheckConfirmedUrl';
+
+/** Asks the user, in main, before the clock check may contact `url`; remembers a yes. */
+async function confirmTimeServer(host: ServiceHost, url: string, confirm: SecretConfirmer | undefined): Promise<void> {
+  const service = host.get();
+  if (url === DEFAULT_SETTINGS.timeCheckUrl || url === service.setting(CONFIRMED_TIME_SERVER)) return;
+  await confirmInMain({ action: 'time-server', what: new URL(url).host }, confirm);
+  await service.setSetting(CONFIRMED_TIME_SERVER, url);
 }
 
 /** Applies a settings patch; "ask for the password at every start" changes the vault's keychain slot first. */
-async function setSettings(host: ServiceHost, patch: unknown): Promise<Settings> {
+async function setSettings(host: ServiceHost, patch: unknown, confirm: SecretConfirmer | undefined): Promise<Settings> {
   const valid = validateSettingsPatch(patch);
   const service = host.get();
+  if (valid.timeCheckUrl !== undefined) await confirmTimeServer(host, valid.timeCheckUrl, confirm);
   if (valid.requirePasswordAtStart !== undefined && valid.requirePasswordAtStart !== currentSettings(service).requirePasswordAtStart) {
     if (valid.requirePasswordAtStart && !service.hasPassword)
       throw new UserError('invalid-input', 'Set a vault password first: with this on, only the password opens the vault.');
@@ -39,27 +57,30 @@ export function createDeskHandlers(
   return {
     settings: {
       get: () => currentSettings(service()),
-      set: (patch) => setSettings(host, patch),
+      set: (patch) => setSettings(host, patch, platform.confirmSecretRelease),
     },
     clock: {
-      check: () => {
+      check: async () => {
         const settings = currentSettings(service());
         if (!settings.timeCheckEnabled)
           throw new UserError(
             'invalid-input',
             'The clock check is off. Turn it on in Settings first.',
           );
+        // A server stored before this rule (or by anything but the dialog) is asked about first.
+        await confirmTimeServer(host, settings.timeCheckUrl, platform.confirmSecretRelease);
         return checkSystemClock(settings.timeCheckUrl);
       },
     },
     clipboard: {
-      clearIf: (text) => {
+      // Answers nothing either way: a yes/no would tell the page what the clipboard holds.
+      clearIf: async (text) => {
         if (!platform.clipboard)
           throw new UserError(
             'io',
             'The system clipboard is not reachable from here; the page clears it instead.',
           );
-        return clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
+        await clearClipboardIfHolds(platform.clipboard, asString(text, 'copied code', 100));
       },
       copy: async (text) => {
         if (!platform.clipboardGuard)

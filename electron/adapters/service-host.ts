@@ -91,7 +91,9 @@ export class ServiceHost {
     if (this.service) return { state: 'unlocked', hasPassword: this.service.hasPassword, vaultDir: this.vaultDir };
     const recovery = this.recovery ? { recovery: this.recovery } : {};
     const systemAuth = this.lockedState === 'locked' && this.keychainSlot && this.systemAuth?.available() ? { systemAuth: this.systemAuth.name } : {};
-    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir, ...recovery, ...systemAuth };
+    const wait = this.backoff.remainingMs();
+    const retry = wait > 0 ? { retryInMs: wait } : {};
+    return { state: this.lockedState, message: this.lockedMessage, hasPassword: this.hasPasswordSlot, vaultDir: this.vaultDir, ...recovery, ...systemAuth, ...retry };
   }
 
   /** Restores a damaged vault the way the user chose on the restore screen, then opens it. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { requireVaultPassword } from '../backups/reauth';
 import { UserError } from '../core/errors';
+import { readFailureReason } from '../core/write-failure';
 import { AuthenticatorService } from '../service';
 import type { KeyStore } from '../vault/keychain';
 import { resolveVaultDir } from '../vault/paths.node';
@@ -34,7 +35,7 @@ export async function readPasswordFile(path: string): Promise<string> {
   try {
     return (await readFile(path, 'utf8')).split(/\r?\n/)[0] ?? '';
   } catch (error) {
-    throw new UserError('io', `Cannot read the password file ${path} (${(error as NodeJS.ErrnoException).code}).`);
+    throw new UserError('io', `Cannot read the password file ${path}: ${readFailureReason((error as NodeJS.ErrnoException).code)}.`);
   }
 }
 

@@ -2,35 +2,17 @@ import { parseArgs } from 'node:util';
 import { isUserError, type UserErrorKind } from '../core/errors';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { openServiceFor, UsageError, type CliContext } from './cli-context';
+import { COMMAND_HELP, commandHelpText, GLOBAL_OPTIONS, optionNames, overviewText } from './command-help';
 import { promptHiddenPassword } from './prompt-password';
+import { didYouMean } from './suggest';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
 import { listCommand } from './commands/list';
 import { removeCommand } from './commands/remove';
 
-const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
-  add URI | add --secret KEY --issuer I --account A [--algorithm SHA1|SHA256|SHA512]
-      [--digits 6|7|8] [--period SECONDS] [--hotp --counter N] [--steam]
-  list [--json]
-  code [QUERY] [--at TIME] [--next] [--advance] [--json]
-  code QUERY --format aws    two consecutive codes as --authentication-code1 X --authentication-code2 Y
-  show QUERY                 one account's key, otpauth link and a terminal QR code
-  remove QUERY|ID [--yes]
-  recover --from-previous | --from BACKUP.json [--password-file F]
-      only for a damaged vault file: restores vault.json.bak or a backup, keeping the damaged file
-  password set --password-file F [--current-password-file F] | password remove --current-password-file F
-  import FILE... [--password-file F] [--issuer I --account A]
-      QR images, otpauth/Google transfer links, Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, ... (by content)
-  export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden
-      [--query Q | --ids ID,ID] [--out FILE|DIR] [--password-file F] [--collection NAME] [--force]
-      aegis and kdbx need --password-file (kdbx: 8+ characters, and --out FILE); migration-qr needs
-      --out DIR; bitwarden --collection NAME writes an organisation export; text goes to stdout
-      without --out; an existing --out file is replaced only with --force
-The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
---vault-password-file F unlocks with the vault password; when the vault has one, export and show
-need it (or ask for it without echo on a terminal).`;
 
-const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
+/** Every command; each has its entry in command-help.ts (a unit test holds the two in step). */
+export const COMMANDS: Readonly<Record<string, (ctx: CliContext) => Promise<number>>> = {
   add: addCommand,
   code: codeCommand,
   // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
@@ -43,15 +25,17 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   recover: async (ctx) => (await import('./commands/recover')).recoverCommand(ctx),
   remove: removeCommand,
   show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
+  completion: async (ctx) => (await import('./commands/completion')).completionCommand(ctx),
 };
 
 /** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
-const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password', 'password-required'];
+const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-unavailable', 'wrong-password', 'rate-limited', 'password-required'];
 
 /** Marks an error raised while unlocking the vault (as opposed to, say, a wrong import password). */
 class VaultUnlockFailure extends Error {}
 
-const OPTIONS = {
+/** Every flag any command takes; which command takes which is in command-help.ts. */
+export const OPTIONS = {
   vault: { type: 'string' },
   'vault-password-file': { type: 'string' },
   'password-file': { type: 'string' },
@@ -79,7 +63,53 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   from: { type: 'string' },
   'from-previous': { type: 'boolean' },
+  'skip-bad': { type: 'boolean' },
+  'allow-weak': { type: 'boolean' },
+  man: { type: 'boolean' },
+  version: { type: 'boolean' },
 } as const;
+
+/** Set by scripts/build.mjs from package.json; absent when the sources run in tests. */
+declare const __OTP_DESK_VERSION__: string | undefined;
+const VERSION = typeof __OTP_DESK_VERSION__ === 'string' ? __OTP_DESK_VERSION__ : 'development build';
+
+const ALL_FLAGS = Object.entries(OPTIONS).flatMap(([name, option]) => [`--${name}`, ...('short' in option ? [`-${option.short}`] : [])]);
+const GLOBAL_FLAGS = [...optionNames(GLOBAL_OPTIONS), '--version'];
+
+/** An unknown flag in words, with the likeliest meant one (parseArgs' own text has an unbalanced quote). */
+function checkKnownFlags(argv: readonly string[]): void {
+  for (const arg of argv) {
+    if (arg === '--') return;
+    if (!arg.startsWith('-') || /^-\d/.test(arg)) continue;
+    const flag = arg.split('=')[0]!;
+    if (!ALL_FLAGS.includes(flag)) throw new UsageError(`Unknown option ${flag}.${didYouMean(flag, ALL_FLAGS)}`);
+  }
+}
+
+/** A flag the command doesn't take is a mistake to say, not to ignore (`list --format csv`). */
+function checkCommandFlags(command: string, values: Readonly<Record<string, unknown>>): void {
+  const allowed = [...optionNames(COMMAND_HELP[command]!.options), ...GLOBAL_FLAGS];
+  for (const name of Object.keys(values)) {
+    if (values[name] === undefined || allowed.includes(`--${name}`)) continue;
+    throw new UsageError(`${command} does not take --${name}. Run otp-desk help ${command} for its options.`);
+  }
+}
+
+/** `help [COMMAND]`, `COMMAND --help`, `completion SHELL`: no vault needed. */
+async function helpCommand(topic: string | undefined, man: boolean, out: (line: string) => void): Promise<number> {
+  if (man) {
+    out((await import('./man-page')).manPage(VERSION));
+    return 0;
+  }
+  if (topic === undefined) {
+    out(overviewText());
+    return 0;
+  }
+  const help = COMMAND_HELP[topic];
+  if (!help) throw new UsageError(`There is no command "${topic}".${didYouMean(topic, Object.keys(COMMAND_HELP))}`);
+  out(commandHelpText(topic, help));
+  return 0;
+}
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -114,18 +144,27 @@ function joinNegativeNumbers(argv: readonly string[]): string[] {
 export async function runCli(argv: readonly string[], out = (line: string) => console.log(line), err = (line: string) => console.error(line)): Promise<number> {
   try {
     let parsed;
+    const args = joinNegativeNumbers(argv);
+    checkKnownFlags(args);
     try {
-      parsed = parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
     }
     const [command, ...positionals] = parsed.positionals;
+    if (parsed.values.version) {
+      out(`otp-desk ${VERSION}`);
+      return 0;
+    }
+    if (command === 'help') return await helpCommand(positionals[0], parsed.values.man === true, out);
     if (parsed.values.help || command === undefined) {
-      out(USAGE);
+      if (command !== undefined && COMMAND_HELP[command]) return await helpCommand(command, false, out);
+      out(overviewText());
       return command === undefined && !parsed.values.help ? 2 : 0;
     }
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`Unknown command "${command}".`);
+    if (!run) throw new UsageError(`Unknown command "${command}".${didYouMean(command, Object.keys(COMMAND_HELP))}`);
+    checkCommandFlags(command, parsed.values);
     const keyStore = new KeytarKeyStore();
     return await run({
       values: parsed.values,
@@ -146,7 +185,7 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
   } catch (error) {
     if (error instanceof UsageError) {
       err(`otp-desk: ${error.message}`);
-      err('Run otp-desk --help for usage.');
+      if (!error.message.includes('otp-desk help')) err('Run otp-desk --help for usage.');
       return 2;
     }
     if (error instanceof VaultUnlockFailure || isUserError(error)) {

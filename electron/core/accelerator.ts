@@ -90,3 +90,39 @@ export function isGlobalAccelerator(value: string): boolean {
   if (new Set(modifiers).size !== modifiers.length) return false;
   return modifiers.some((m) => m !== 'shift');
 }
+
+const MAC_NAMES: Record<string, string> = {
+  commandorcontrol: 'Cmd',
+  cmdorctrl: 'Cmd',
+  command: 'Cmd',
+  cmd: 'Cmd',
+  control: 'Ctrl',
+  ctrl: 'Ctrl',
+  alt: 'Option',
+  option: 'Option',
+  shift: 'Shift',
+  super: 'Cmd',
+  meta: 'Cmd',
+};
+const OTHER_NAMES: Record<string, string> = {
+  commandorcontrol: 'Ctrl',
+  cmdorctrl: 'Ctrl',
+  command: 'Super',
+  cmd: 'Super',
+  control: 'Ctrl',
+  ctrl: 'Ctrl',
+  alt: 'Alt',
+  option: 'Alt',
+  shift: 'Shift',
+  super: 'Super',
+  meta: 'Super',
+};
+
+/** The shortcut as the user's OS writes it: `Cmd+Option+O` on macOS, `Ctrl+Alt+O` elsewhere. */
+export function acceleratorLabel(accelerator: string, platform: string): string {
+  const names = platform === 'darwin' ? MAC_NAMES : OTHER_NAMES;
+  return accelerator
+    .split('+')
+    .map((part) => names[part.toLowerCase()] ?? (part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
+}

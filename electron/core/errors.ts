@@ -8,6 +8,8 @@ export type UserErrorKind =
   | 'unsupported-format'
   | 'password-required'
   | 'wrong-password'
+  /** A password try refused unchecked because of the wait after wrong ones. */
+  | 'rate-limited'
   | 'integrity'
   | 'vault-locked'
   | 'keychain-unavailable'

@@ -63,7 +63,17 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
-const ONE_DAY_MS = 24 * 3600 * 1000;
+/**
+ * The most a clock offset may move codes either way: a real clock error (a drifting or badly set
+ * system clock) is minutes, and a larger offset would let a compromised page ask main for codes
+ * hours ahead (codes for later, collected now).
+ */
+export const MAX_CLOCK_OFFSET_MS = 15 * 60 * 1000;
+
+/** The offset codes use from a stored value: a valid one, else 0 (an older vault may hold up to a day). */
+export function boundedClockOffset(stored: unknown): number {
+  return VALID.clockOffsetMs(stored) ? stored : 0;
+}
 
 const oneOf =
   <T extends string>(...values: readonly T[]) =>
@@ -95,7 +105,7 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] 
   nextCode: oneOf('always', 'hover', 'never'),
   clipboardClearSeconds: (v): v is number =>
     Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3600,
-  clockOffsetMs: (v): v is number => Number.isInteger(v) && Math.abs(v as number) <= ONE_DAY_MS,
+  clockOffsetMs: (v): v is number => Number.isInteger(v) && Math.abs(v as number) <= MAX_CLOCK_OFFSET_MS,
   sort: oneOf('manual', 'name', 'used'),
   timeCheckEnabled: isBoolean,
   timeCheckUrl: isClockCheckUrl,
@@ -117,7 +127,7 @@ const HINTS: { readonly [K in keyof Settings]: string } = {
   density: 'Choose compact or comfortable.',
   nextCode: 'Choose always, hover or never.',
   clipboardClearSeconds: 'Give whole seconds from 0 (never clear) to 3600.',
-  clockOffsetMs: 'Give a whole number of milliseconds within one day either way.',
+  clockOffsetMs: `Give a whole number of milliseconds within ${MAX_CLOCK_OFFSET_MS / 60_000} minutes either way; fix the system time for more.`,
   sort: 'Choose manual, name or used.',
   timeCheckEnabled: 'Give true or false.',
   timeCheckUrl: 'Give an https:// address, e.g. https://www.google.com/.',

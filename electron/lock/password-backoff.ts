@@ -33,7 +33,7 @@ export class PasswordBackoff {
     const waitMs = this.notBefore - this.clock();
     if (waitMs > 0) {
       throw new UserError(
-        'wrong-password',
+        'rate-limited',
         `Too many wrong passwords. Wait ${Math.ceil(waitMs / 1000)} s and try again.`,
       );
     }

@@ -1,7 +1,6 @@
 import { app, BrowserWindow, clipboard, Menu } from 'electron';
 import { join } from 'node:path';
 import { ServiceHost } from '../adapters/service-host';
-import { ImportSandbox } from '../sandbox/import-sandbox.node';
 import { ClipboardGuard } from '../clipboard-access';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { RENDERER_URL } from './app-protocol';
@@ -22,6 +21,7 @@ import { setupContentProtection } from './privacy';
 import { setupSecurityPolicy } from './security';
 import { touchIdAuth } from './touch-id';
 import { createMainWindow } from './window';
+import { electronImportSandbox } from './import-utility-process';
 
 // Main is assembled from small setup steps, run in order once Electron is ready.
 const distDir = join(__dirname, '..');
@@ -46,7 +46,7 @@ async function onReady(): Promise<void> {
     Menu.buildFromTemplate(minimalMenu(process.platform) as Electron.MenuItemConstructorOptions[]),
   );
   const vaultDir = process.env['OTP_DESK_VAULT'] ?? join(app.getPath('userData'), 'vault');
-  const host = new ServiceHost(vaultDir, new KeytarKeyStore(), new ImportSandbox());
+  const host = new ServiceHost(vaultDir, new KeytarKeyStore(), electronImportSandbox());
   host.setSystemAuth(touchIdAuth());
   await host.start();
   const clipboardGuard = newClipboardGuard();

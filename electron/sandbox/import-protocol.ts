@@ -3,7 +3,7 @@ import type { ImportSource } from '../core/format/importer';
 import type { AccountText, AccountTextsResult } from '../core/importers/account-uris';
 import type { FileReading } from '../core/importers/import-reader';
 
-/** What main asks the import worker: one file (with its password, if any) or a set of pasted texts. */
+/** What main asks the import sandbox's child process: one file (with its password, if any) or a set of pasted texts. */
 export type SandboxRequest =
   | {
       readonly id: number;
@@ -13,7 +13,7 @@ export type SandboxRequest =
     }
   | { readonly id: number; readonly op: 'texts'; readonly items: readonly AccountText[] };
 
-/** The worker's answer: drafts (plain data) or a UserError's kind and message; nothing else crosses. */
+/** The child's answer: drafts (plain data) or a UserError's kind and message; nothing else crosses. */
 export type SandboxResponse =
   | { readonly id: number; readonly ok: true; readonly value: FileReading | AccountTextsResult }
   | {

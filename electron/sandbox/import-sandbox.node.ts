@@ -1,50 +1,62 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
 import type { ImportSource } from '../core/format/importer';
 import type { AccountText, AccountTextsResult } from '../core/importers/account-uris';
 import type { FileReading, ImportReader } from '../core/importers/import-reader';
 import { checkFileSize } from '../core/limits/input-limits';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
+import { isAnswerTo, isImportError } from './sandbox-answer';
+import { launchNodeChild } from './node-child.node';
+import type { LaunchSandboxChild, SandboxChild, SandboxLimits } from './sandbox-child';
 
-/** How much one file may cost the worker: its V8 heap and its time. */
-export interface SandboxLimits {
-  /** V8 heap cap of the worker (old plus young generation), in MB. */
-  readonly memoryMb: number;
-  /** Time one file (or one paste) may take, in ms. */
-  readonly timeMs: number;
-}
+export type { SandboxLimits } from './sandbox-child';
 
-/** 256 MB and 15 s: a real export needs a few MB and well under a second. */
+/** 256 MB resident and 15 s: a real export needs a few MB and well under a second. */
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { memoryMb: 256, timeMs: 15_000 };
 
 export interface ImportSandboxOptions {
-  /** The bundled worker (dist/sandbox/import-worker.cjs next to the CLI, main and bridge bundles). */
-  readonly workerPath?: string;
+  /** The bundled child (dist/sandbox/import-child.cjs next to the CLI, main and bridge bundles). */
+  readonly childPath?: string;
   readonly limits?: Partial<SandboxLimits>;
-  /** An idle worker is stopped after this long (ms), so the app holds no parser between imports. */
+  /** An idle child is stopped after this long (ms), so the app holds no parser between imports. */
   readonly idleMs?: number;
+  /** How the child is started: a Node child process (default) or Electron's utilityProcess. */
+  readonly launch?: LaunchSandboxChild;
+  /** How often the child's resident memory is read while it works (ms). */
+  readonly pollMs?: number;
 }
 
 // Bundled as CommonJS (dist/<part>/x.cjs, __dirname set); under vitest's ESM, import.meta.url.
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 
-/** Where the build puts the worker: dist/sandbox/, beside dist/cli, dist/main and dist/bridge. */
-export function defaultImportWorkerPath(): string {
-  return join(here, '..', 'sandbox', 'import-worker.cjs');
+/** Where the build puts the child: dist/sandbox/, beside dist/cli, dist/main and dist/bridge. */
+export function defaultImportChildPath(): string {
+  return join(here, '..', 'sandbox', 'import-child.cjs');
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
+/** A child that ends itself this way ran out of V8 heap (--max-old-space-size): V8 aborts. */
+const isAbort = (code: number | null, signal: string | null) =>
+  signal === 'SIGABRT' || code === 134 || code === 3221226505; // Windows: STATUS_STACK_BUFFER_OVERRUN
+
+interface Running {
+  readonly request: SandboxRequest;
+  readonly what: string;
+  settle(outcome: { response: SandboxResponse } | { error: UserError }): void;
+}
+
 /**
- * Runs every importer in a worker_threads worker with a memory cap and a time limit (the same
- * module in Electron main, the CLI and the test bridge). A file that exceeds either costs one
- * message, never the process; the worker is then replaced. Requests run one at a time.
+ * Runs every importer in a child process (the same module in Electron main, the CLI and the test
+ * bridge) that the parent kills past a resident-memory cap, read from outside every `pollMs`, or a
+ * time cap. A file that exceeds either costs one message, never the process; the child is then
+ * replaced. Requests run one at a time.
  */
 export class ImportSandbox implements ImportReader {
-  private worker: Worker | undefined;
+  private child: SandboxChild | undefined;
+  private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -55,7 +67,7 @@ export class ImportSandbox implements ImportReader {
   }
 
   async readFile(source: ImportSource, password?: string): Promise<FileReading> {
-    checkFileSize(source.fileName, source.bytes.length); // refused before a byte is copied to the worker
+    checkFileSize(source.fileName, source.bytes.length); // refused before a byte is copied to the child
     const request = {
       id: this.nextId++,
       op: 'file',
@@ -72,12 +84,11 @@ export class ImportSandbox implements ImportReader {
     ) as Promise<AccountTextsResult>;
   }
 
-  /** Stops the worker (it is started again by the next request). */
+  /** Stops the child (it is started again by the next request). */
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
+    this.child?.kill();
+    this.child = undefined;
   }
 
   private enqueue(request: SandboxRequest, what: string): Promise<unknown> {
@@ -86,72 +97,85 @@ export class ImportSandbox implements ImportReader {
     return run;
   }
 
-  private spawn(): Worker {
+  private spawn(): SandboxChild {
     clearTimeout(this.idleTimer);
-    if (this.worker) return this.worker;
-    const path = this.options.workerPath ?? defaultImportWorkerPath();
+    if (this.child) return this.child;
+    const path = this.options.childPath ?? defaultImportChildPath();
     // A missing bundle is a build problem, not the user's file: say so plainly (run `npm run build`).
     if (!existsSync(path))
-      throw new Error(`The import worker ${path} is missing; build OTP Desk again.`);
-    const worker = new Worker(path, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: this.limits.memoryMb,
-        maxYoungGenerationSizeMb: Math.max(4, Math.floor(this.limits.memoryMb / 8)),
+      throw new Error(`The import sandbox ${path} is missing; build OTP Desk again.`);
+    const child: SandboxChild = (this.options.launch ?? launchNodeChild)(path, this.limits, {
+      message: (response) => {
+        if (this.child === child && response.id === this.running?.request.id)
+          this.running.settle({ response });
       },
-      env: {}, // nothing of main's environment (paths, tokens) is visible to parsers
-      execArgv: [],
-      stdout: true, // a parser's console output never reaches the CLI's stdout
-      stderr: true,
+      exit: (code, signal) => {
+        if (this.child !== child) return;
+        this.child = undefined;
+        const what = this.running?.what ?? '';
+        const error = isAbort(code, signal)
+          ? outOfMemory(what, this.limits.memoryMb)
+          : unreadable(what);
+        this.running?.settle({ error });
+      },
     });
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    this.child = child;
+    return child;
   }
 
   private exec(request: SandboxRequest, what: string): Promise<unknown> {
-    const worker = this.spawn();
+    const child = this.spawn();
     return new Promise((resolve, reject) => {
-      const finish = (outcome: () => void, keepWorker: boolean) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (!keepWorker) this.discard(worker);
-        else this.scheduleIdleStop();
-        outcome();
+      const stop = (error: UserError) => {
+        if (this.child === child) this.child = undefined;
+        child.kill();
+        running.settle({ error });
       };
-      const onMessage = (response: SandboxResponse) => {
-        if (response.id !== request.id) return;
-        if (response.ok) finish(() => resolve(response.value), true);
-        else if (response.kind === 'unexpected') finish(() => reject(unreadable(what)), false);
-        else finish(() => reject(new UserError(response.kind, response.message)), true);
+      const timer = setTimeout(() => stop(tooSlow(what, this.limits.timeMs)), this.limits.timeMs);
+      let measuring = false;
+      const meter = setInterval(() => {
+        if (measuring) return;
+        measuring = true;
+        void child.residentMb().then((mb) => {
+          measuring = false;
+          if (mb !== undefined && mb > this.limits.memoryMb && this.running === running)
+            stop(outOfMemory(what, this.limits.memoryMb));
+        });
+      }, this.options.pollMs ?? 20);
+      const running: Running = {
+        request,
+        what,
+        settle: (outcome) => {
+          if (this.running !== running) return;
+          this.running = undefined;
+          clearTimeout(timer);
+          clearInterval(meter);
+          if ('error' in outcome) return reject(outcome.error);
+          const { response } = outcome;
+          if (response.ok && isAnswerTo(request, response.value)) resolve(response.value);
+          else if (!response.ok && isImportError(response))
+            reject(new UserError(response.kind, response.message));
+          else {
+            // A bug, or a child no longer running our code: only the fact reaches the user.
+            this.discard(child);
+            reject(unreadable(what));
+          }
+          this.scheduleIdleStop();
+        },
       };
-      const onError = (error: Error & { code?: string }) => {
-        const tooBig = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        finish(
-          () => reject(tooBig ? outOfMemory(what, this.limits.memoryMb) : unreadable(what)),
-          false,
-        );
-      };
-      const onExit = () => finish(() => reject(unreadable(what)), false);
-      const timer = setTimeout(
-        () => finish(() => reject(tooSlow(what, this.limits.timeMs)), false),
-        this.limits.timeMs,
-      );
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(request);
+      this.running = running;
+      child.send(request);
     });
   }
 
-  private discard(worker: Worker): void {
-    if (this.worker === worker) this.worker = undefined;
-    void worker.terminate().catch(() => undefined);
+  private discard(child: SandboxChild): void {
+    if (this.child === child) this.child = undefined;
+    child.kill();
   }
 
   private scheduleIdleStop(): void {
     clearTimeout(this.idleTimer);
+    if (!this.child) return;
     this.idleTimer = setTimeout(() => void this.close(), this.options.idleMs ?? 30_000);
     this.idleTimer.unref?.();
   }
@@ -160,14 +184,14 @@ export class ImportSandbox implements ImportReader {
 function tooSlow(what: string, ms: number): UserError {
   return new UserError(
     'invalid-input',
-    `Reading ${what} took longer than ${seconds(ms)} to read, so OTP Desk stopped: it is not an export OTP Desk can read. Nothing was imported.`,
+    `Reading ${what} took longer than ${seconds(ms)}, so OTP Desk stopped: it is not an export OTP Desk can read. Nothing was imported.`,
   );
 }
 
 function outOfMemory(what: string, mb: number): UserError {
   return new UserError(
     'invalid-input',
-    `Reading ${what} needed more than ${mb} MB of memory to read, so OTP Desk stopped: it is damaged or not an export OTP Desk can read. Nothing was imported.`,
+    `Reading ${what} needed more than ${mb} MB of memory, so OTP Desk stopped: it is damaged or not an export OTP Desk can read. Nothing was imported.`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { UserError } from '../core/errors';
-import { KEYCHAIN_SERVICE, type KeyStore } from './keychain';
+import { KEYCHAIN_SERVICE, UNLOCK_WITH_PASSWORD, type KeyStore } from './keychain';
 import { probeSecretServiceItem } from './secret-service-probe.node';
 
 type Keytar = typeof import('keytar');
@@ -10,7 +10,7 @@ type Keytar = typeof import('keytar');
 const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
 const KEYCHAIN_HELP =
-  'Start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or unlock with your vault password.';
+  `Start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or ${UNLOCK_WITH_PASSWORD}.`;
 
 /** The OS keychain through keytar (Secret Service on Linux). The only file that touches keytar. */
 export class KeytarKeyStore implements KeyStore {
@@ -23,7 +23,7 @@ export class KeytarKeyStore implements KeyStore {
         const mod = requireHere('keytar') as Keytar & { default?: Keytar };
         this.keytar = mod.default ?? mod;
       } catch {
-        throw new UserError('keychain-unavailable', `The keychain module could not be loaded. Reinstall OTP Desk, or unlock with your vault password.`);
+        throw new UserError('keychain-unavailable', `The keychain module could not be loaded. Reinstall OTP Desk, or ${UNLOCK_WITH_PASSWORD}.`);
       }
     }
     return this.keytar;
@@ -46,7 +46,7 @@ export class KeytarKeyStore implements KeyStore {
     if (key === null && (await probeSecretServiceItem(vaultId)) === 'locked') {
       throw new UserError(
         'keychain-unavailable',
-        'The OS keychain is locked. Unlock it (log in again, or unlock the "login" keyring in Passwords and Keys), then try again, or unlock with your vault password. Your vault was not changed.',
+        `The OS keychain is locked. Unlock it (log in again, or unlock the "login" keyring in Passwords and Keys), then try again, or ${UNLOCK_WITH_PASSWORD}. Your vault was not changed.`,
       );
     }
     return key;

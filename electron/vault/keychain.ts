@@ -12,6 +12,9 @@ export interface KeyStore {
 
 export const KEYCHAIN_SERVICE = 'OTP Desk';
 
+/** The way past a missing or unreachable keychain, in the app and on the command line alike. */
+export const UNLOCK_WITH_PASSWORD = 'unlock with your vault password (in the app: the lock screen; on the command line: --vault-password-file FILE)';
+
 /** An in-memory KeyStore for unit tests and the throwaway vaults of benchmarks. */
 export class MemoryKeyStore implements KeyStore {
   readonly description = 'in-memory key store';

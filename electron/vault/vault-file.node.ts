@@ -1,7 +1,7 @@
 import { copyFile, link, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors';
-import { writeFailureReason } from '../core/write-failure';
+import { readFailureReason, writeFailureReason } from '../core/write-failure';
 import { writeFileAtomically } from './atomic-write.node';
 import type { ScryptParams, SealedBox } from './crypto.node';
 
@@ -93,7 +93,7 @@ export async function readVaultFile(path: string): Promise<VaultFile | null> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UserError('io', `Cannot read the vault file ${path} (${(error as NodeJS.ErrnoException).code}). Check its permissions.`);
+    throw new UserError('io', `Cannot read the vault file ${path}: ${readFailureReason((error as NodeJS.ErrnoException).code)}.`);
   }
   return parseVaultFile(text, path);
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
 import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
-import type { KeyStore } from './keychain';
+import { UNLOCK_WITH_PASSWORD, type KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
 import { EMPTY_VAULT_DATA, type VaultData } from './vault-data';
 import { headerAad, readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
@@ -191,14 +191,14 @@ export class Vault {
     const slot = file.slots.find((s) => s.type === 'keychain');
     if (!stored || !slot) {
       const withPassword = file.slots.some((s) => s.type === 'password')
-        ? 'Unlock it with your vault password (--password-file in the CLI), which restores the keychain item.'
+        ? `To open it, ${UNLOCK_WITH_PASSWORD}; that restores the keychain item.`
         : 'Restore the keychain item, or restore your accounts from a backup into a new vault.';
       throw new UserError('vault-locked', `The ${keyStore.description} has no key for this vault (id ${file.id}); it was deleted or this is another user or machine. ${withPassword} Your vault was not changed.`);
     }
     const keychainKey = Buffer.from(stored, 'base64');
     try {
       return open(keychainKey, slot.key, () =>
-        new UserError('vault-locked', `The key in the ${keyStore.description} for this vault (id ${file.id}) is the wrong key: it does not open the vault. Unlock with your vault password or restore a backup; your vault was not changed.`),
+        new UserError('vault-locked', `The key in the ${keyStore.description} for this vault (id ${file.id}) is the wrong key: it does not open the vault. To open it, ${UNLOCK_WITH_PASSWORD}, or restore a backup; your vault was not changed.`),
       );
     } finally {
       keychainKey.fill(0);

@@ -22,7 +22,7 @@ function linkList(): Uint8Array {
 
 /**
  * What the import sandbox costs: one file of 100 otpauth links read in the worker vs in process
- * (and the first read, which starts the worker), plus the readers that replaced ours (fflate,
+ * (and the first read, which starts the child process), plus the readers that replaced ours (fflate,
  * @bufbuild/protobuf) against the cost of reading the same bytes as text, all measured in this run.
  */
 export async function runImportBench(): Promise<string> {
@@ -66,7 +66,7 @@ export async function runImportBench(): Promise<string> {
   const text = await medianMs(200, () => new TextDecoder().decode(bytes).split('\n'));
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   return [
-    `Import sandbox (${ACCOUNTS}-link file): ${sandboxed.toFixed(2)} ms in the worker vs ${direct.toFixed(2)} ms in process (${ratio(sandboxed, direct)}); first read incl. worker start ${cold.toFixed(0)} ms`,
+    `Import sandbox (${ACCOUNTS}-link file): ${sandboxed.toFixed(2)} ms in the child process vs ${direct.toFixed(2)} ms in process (${ratio(sandboxed, direct)}); first read incl. child start ${cold.toFixed(0)} ms`,
     `Readers: @bufbuild/protobuf decodes a 10-account transfer payload in ${(protobuf * 1000).toFixed(1)} µs; fflate unzips the ${bytes.length}-byte list in ${(unzip * 1000).toFixed(0)} µs (${ratio(unzip, text)} the time to split the same bytes as text)`,
   ].join('\n');
 }

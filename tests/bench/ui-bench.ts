@@ -31,6 +31,7 @@ async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url
     process.execPath,
     [
       join(process.cwd(), 'dist', 'bridge', 'server.cjs'),
+      '--test-harness',
       '--vault',
       vaultDir,
       // A/B runs: OTP_DESK_BENCH_RENDERER=DIR serves another renderer build.

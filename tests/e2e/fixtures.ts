@@ -21,7 +21,8 @@ const SERVER = join(process.cwd(), 'dist', 'bridge', 'server.cjs');
  * for the user clicking Export/Show in the app's native dialog (`--confirm-secrets deny` to refuse).
  */
 export async function startBridge(vaultDir: string, extraArgs: readonly string[] = ['--confirm-secrets', 'allow']): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVER, '--vault', vaultDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --test-harness: the test endpoints exist only with it, and the bridge refuses it on a user's own vault.
+  const child = spawn(process.execPath, [SERVER, '--test-harness', '--vault', vaultDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {

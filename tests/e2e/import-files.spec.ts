@@ -102,6 +102,8 @@ test.describe('encrypted backups', () => {
     // The prompt comes first, not under a "No accounts were found" that isn't true yet.
     await expect(page.getByRole('heading', { name: 'Encrypted backup' })).toBeVisible();
     await expect(page.getByText(/No account/)).toHaveCount(0);
+    // Only the prompt's own Open leads on: no disabled "Nothing to save" under it.
+    await expect(page.getByRole('button', { name: /Nothing to save|^Save/ })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Encrypted backup' })).toContainText(
       'aegis_encrypted.json',
     );

@@ -78,7 +78,7 @@ test('keyboard only: add from a pasted key, find it, copy both of its two codes 
   await page.keyboard.press('Control+v');
   await expect(page.getByRole('heading', { name: 'Add an account' })).toBeVisible();
   await expect(page.getByLabel('Key as read')).toContainText('NBSW Y3DP EHPK 3PXP');
-  await page.keyboard.press('Tab');
+  // The pasted key is complete: focus moves on to what is still missing.
   await expect(page.getByLabel('Issuer (service)')).toBeFocused();
   await page.keyboard.type('Keyboard Co');
   await page.keyboard.press('Tab');

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 /** Calls one of the bridge's test-only endpoints (simulated idle, screen lock, heap snapshot) with the page's token. */
 export async function bridgeTest<T>(
   page: Page,
-  path: 'idle' | 'screen-locked' | 'confirm-secrets' | 'heap-snapshot',
+  path: 'idle' | 'screen-locked' | 'confirm-secrets' | 'heap-snapshot' | 'confirmations',
   body: object = {},
 ): Promise<T> {
   return page.evaluate(

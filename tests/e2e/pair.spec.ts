@@ -46,12 +46,22 @@ test('the pair stays consecutive across a period boundary: first copied at secon
   await page.getByRole('button', { name: 'Copy second code' }).click();
   await expect.poll(() => clipboard(page)).toBe(RFC_NEXT);
   await expect(status(page)).toContainText('Pair taken 12 s ago');
-  await expect(status(page)).toContainText('The first code has expired');
+  await expect(status(page)).toContainText('Most services accept this pair for 29 s more');
+  await expect(status(page)).not.toHaveClass(/urgent/);
 
   // N takes a fresh pair: now step T+1 is current, so its first code is the old second.
   await page.keyboard.press('n');
   await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_NEXT));
   await expect(status(page)).toContainText('Pair taken 0 s ago');
+});
+
+test('opened with a second left, the view takes the pair that starts next and stays calm', async ({ app, page }) => {
+  await openPairForRfc(app, page, RFC_TIME_MS - 200); // second 28.8 of step T
+  await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_NEXT));
+  await expect(status(page)).toContainText('This pair starts in 2 s');
+  await page.clock.runFor(3_000);
+  await expect(status(page)).toContainText('Both codes are good for 29 s more');
+  await expect(status(page)).not.toHaveClass(/urgent/);
 });
 
 test('an expired pair says so, cannot be copied, and one key gives a fresh pair', async ({

@@ -49,9 +49,8 @@ test('a secret typed into the app reaches neither the page\u2019s DOM nor its he
 
   // Main's stand-in (the bridge process) writes its own heap snapshot, no --inspect needed.
   const mainHeap = async () => {
-    const { path } = await bridgeTest<{ path: string }>(page, 'heap-snapshot', {
-      dir: app.vaultDir,
-    });
+    // The bridge writes it into its own temporary folder (never one a request names).
+    const { path } = await bridgeTest<{ path: string }>(page, 'heap-snapshot');
     const text = readFileSync(path, 'utf8');
     rmSync(path, { force: true });
     return text;

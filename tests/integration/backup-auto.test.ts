@@ -24,7 +24,8 @@ async function openApp() {
   const host = new ServiceHost(join(root, 'vault'), new KeytarKeyStore(), NODE_IMPORTERS);
   hosts.push(host);
   await host.start();
-  const api = createApiHandlers(host);
+  // The user says yes to main's "back up here?" and "set this backup password?" questions.
+  const api = createApiHandlers(host, { confirmSecretRelease: async () => true });
   /** Calls a handler the way IPC does and returns its value (failing the test on an error result). */
   const call = async <T>(fn: () => T | Promise<T>): Promise<T> => {
     const result: ApiResult<T> = await toApiResult(fn);

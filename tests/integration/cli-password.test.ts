@@ -46,7 +46,13 @@ describe.skipIf(!hasKeychain)(`otp-desk password (${KEYCHAIN_SKIP_REASON} otherw
       ]);
       expect(slotTypes(vault)).toEqual(['keychain']);
 
-      const common = setPassword(vault, passwordFile('password1'));
+      const weak = setPassword(vault, passwordFile('password1'));
+      expect([weak.status, weak.stderr]).toEqual([
+        1,
+        expect.stringMatching(/This password is weak: .*common.*--allow-weak.*Nothing was changed/),
+      ]);
+      expect(slotTypes(vault)).toEqual(['keychain']);
+      const common = runCli(vault, 'password', 'set', '--password-file', passwordFile('password1'), '--allow-weak');
       expect(common.status).toBe(0);
       expect(common.stderr).toMatch(/warning: .*common/);
       const set = setPassword(vault, first, passwordFile('password1'));

@@ -47,7 +47,7 @@ const electronModule = (await import('electron')) as unknown as {
 };
 const { runSmokeTest } = await import('../../electron/main/desktop/smoke-test');
 const { ImportSandbox } = await import('../../electron/sandbox/import-sandbox.node');
-const { buildImportWorker } = await import('../support/import-worker');
+const { buildImportChild } = await import('../support/import-child');
 const { AuthenticatorService } = await import('../../electron/service');
 
 /** Runs the smoke test until it calls app.exit; returns the exit code and what it printed. */
@@ -57,7 +57,7 @@ async function smoke(vaultDir: string) {
   const error = vi
     .spyOn(console, 'error')
     .mockImplementation((line: string) => void lines.push(line));
-  const sandbox = new ImportSandbox({ workerPath: await buildImportWorker() });
+  const sandbox = new ImportSandbox({ childPath: await buildImportChild() });
   void runSmokeTest(
     vaultDir,
     () => {
@@ -113,11 +113,11 @@ describe('smoke mode', () => {
     void runSmokeTest(
       vaultDir,
       () => new electronModule.BrowserWindow() as never,
-      new ImportSandbox({ workerPath: join(vaultDir, 'no-worker.cjs') }),
+      new ImportSandbox({ childPath: join(vaultDir, 'no-child.cjs') }),
     );
     await vi.waitFor(() => expect(fake.exits).toEqual([1]), { timeout: 15_000 });
     error.mockRestore();
-    expect(lines.join('\n')).toMatch(/smoke test failed: The import worker .* is missing/);
+    expect(lines.join('\n')).toMatch(/smoke test failed: The import sandbox .* is missing/);
   });
 
   it('fails with the reason when the window shows another code', async () => {

@@ -2,38 +2,38 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import QRCode from 'qrcode';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
 import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
-import { buildImportWorker } from '../support/import-worker';
+import { buildImportChild } from '../support/import-child';
 import { corpusDir, hasCorpusFolder } from '../support/corpus';
 import { hostileInputs } from '../support/hostile-inputs';
 
 /**
  * The import sandbox: a hostile file costs one UserError naming the limit, never the process,
- * and the next file still imports. Stand-in workers hang, exhaust their heap or die on cue, so
- * the limits are tested without hostile parsers; the real worker is tested with the real files.
+ * and the next file still imports. Stand-in children hang, exhaust their heap or die on cue, so
+ * the limits are tested without hostile parsers; the real child is tested with the real files.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'sandbox-'));
-const STAND_IN = join(scratch, 'stand-in-worker.cjs');
+const STAND_IN = join(scratch, 'stand-in-child.cjs');
 writeFileSync(
   STAND_IN,
-  `const { parentPort } = require('node:worker_threads');
-parentPort.on('message', (request) => {
+  `process.on('message', (request) => {
   const name = request.source.fileName;
   if (name === 'hang') for (;;);
   if (name === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); }
   if (name === 'exit') process.exit(7);
   if (name === 'bug') throw new Error('secret JBSWY3DPEHPK3PXP in a stack');
-  parentPort.postMessage({ id: request.id, ok: true, value: { state: 'read', result: { format: 'stand-in', entries: [], issues: [] } } });
+  process.send({ id: request.id, ok: true, value: { state: 'read', result: { format: 'stand-in', entries: [], issues: [] } } });
 });`,
 );
 const file = (fileName: string) => ({ fileName, bytes: new Uint8Array([1, 2, 3]) });
 
-describe('import sandbox limits (stand-in worker)', () => {
+describe('import sandbox limits (stand-in child)', () => {
   const sandbox = new ImportSandbox({
-    workerPath: STAND_IN,
-    limits: { timeMs: 3000, memoryMb: 48 },
+    childPath: STAND_IN,
+    limits: { timeMs: 3000, memoryMb: 128 },
   });
   afterAll(async () => {
     await sandbox.close();
@@ -50,11 +50,11 @@ describe('import sandbox limits (stand-in worker)', () => {
   it('stops a file that exhausts the memory cap with a message naming the cap', async () => {
     const error = await sandbox.readFile(file('oom')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/Reading oom needed more than 48 MB of memory/);
+    expect((error as UserError).message).toMatch(/Reading oom needed more than 128 MB of memory/);
     await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
   });
 
-  it('turns a worker that dies or throws into a UserError without its text', async () => {
+  it('turns a child that dies or throws into a UserError without its text', async () => {
     await expect(sandbox.readFile(file('exit'))).rejects.toThrow(/could not read exit/);
     const error = (await sandbox.readFile(file('bug')).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(UserError);
@@ -62,7 +62,7 @@ describe('import sandbox limits (stand-in worker)', () => {
     await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
   });
 
-  it('refuses a file over 50 MB before copying it to the worker', async () => {
+  it('refuses a file over 50 MB before copying it to the child', async () => {
     const big = { fileName: 'big.json', bytes: new Uint8Array(50 * 1024 * 1024 + 1) };
     await expect(sandbox.readFile(big)).rejects.toThrow(
       /big\.json is 51 MB, above the 50 MB OTP Desk reads from one file/,
@@ -70,16 +70,16 @@ describe('import sandbox limits (stand-in worker)', () => {
   });
 });
 
-describe('import sandbox (real worker)', () => {
+describe('import sandbox (real child)', () => {
   let sandbox: ImportSandbox;
-  let workerPath: string;
+  let childPath: string;
   beforeAll(async () => {
-    workerPath = await buildImportWorker();
-    sandbox = new ImportSandbox({ workerPath });
+    childPath = await buildImportChild();
+    sandbox = new ImportSandbox({ childPath });
   }, 60_000);
   afterAll(async () => {
     await sandbox.close();
-    rmSync(dirname(workerPath), { recursive: true, force: true });
+    rmSync(dirname(childPath), { recursive: true, force: true });
   });
 
   it('returns drafts for a link list', async () => {
@@ -94,7 +94,7 @@ describe('import sandbox (real worker)', () => {
   });
 
   it.skipIf(!hasCorpusFolder('aegis-importers'))(
-    'reads sql.js and zip formats inside the worker',
+    'reads sql.js and zip formats inside the child',
     async () => {
       for (const name of ['google_authenticator.sqlite', 'authenticator_plus.zip']) {
         const bytes = new Uint8Array(readFileSync(join(corpusDir('aegis-importers'), name)));
@@ -134,7 +134,7 @@ describe('import sandbox (real worker)', () => {
     expect(reading.state).toBe('read');
   });
 
-  it('decodes QR images with sharp and zxing-wasm in the worker, also in a fresh worker after the last was stopped', async () => {
+  it('decodes QR images with zxing-wasm in the child, also in a fresh child after the last was stopped', async () => {
     const png = new Uint8Array(
       await QRCode.toBuffer('otpauth://totp/Imageco:ivy?secret=JBSWY3DPEHPK3PXP&issuer=Imageco', {
         width: 200,
@@ -146,7 +146,30 @@ describe('import sandbox (real worker)', () => {
         state: 'read',
         result: { entries: [{ issuer: 'Imageco', account: 'ivy' }] },
       });
-      await sandbox.close(); // the next round loads sharp and the wasm reader into a new worker
+      await sandbox.close(); // the next round loads the decoders and the wasm reader into a new child
+    }
+  });
+
+  it('reads QR codes from PNG (RGBA, palette, 1-bit palette, 16-bit gray), JPEG, WebP and GIF without sharp, which the child may not load', async () => {
+    const uri = 'otpauth://totp/Formatco:max?secret=JBSWY3DPEHPK3PXP&issuer=Formatco';
+    // 250 px wide: a 1-bit row is 31.25 bytes, so rows are padded.
+    const png = await QRCode.toBuffer(uri, { width: 250 });
+    const files = {
+      'qr.png': png,
+      'qr-palette.png': await sharp(png).png({ palette: true }).toBuffer(),
+      'qr-1bit.png': await sharp(png).png({ palette: true, colours: 2 }).toBuffer(),
+      'qr-gray16.png': await sharp(png).grayscale().toColourspace('grey16').png().toBuffer(),
+      'qr.jpg': await sharp(png).flatten().jpeg({ quality: 90 }).toBuffer(),
+      'qr.webp': await sharp(png).webp({ quality: 90 }).toBuffer(),
+      'qr-lossless.webp': await sharp(png).webp({ lossless: true }).toBuffer(),
+      'qr.gif': await sharp(png).gif().toBuffer(),
+    };
+    for (const [fileName, bytes] of Object.entries(files)) {
+      const reading = await sandbox.readFile({ fileName, bytes: new Uint8Array(bytes) });
+      expect(reading, fileName).toMatchObject({
+        state: 'read',
+        result: { entries: [{ issuer: 'Formatco', account: 'max' }] },
+      });
     }
   });
 

@@ -39,6 +39,13 @@ describe('system clock check against an HTTP Date header', () => {
     expect(result.message).toMatch(/\b(89|90|91) s behind 127\.0\.0\.1/);
   });
 
+  it('beyond what a clock offset may correct (15 min), asks to fix the system time and offers no offset', async () => {
+    const result = await checkSystemClock(await serve(2 * 3600_000));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Fix the system time \(a clock offset corrects at most 15 minutes\)/);
+    expect(result.message).not.toMatch(/use a clock offset/);
+  });
+
   it('gives up after the timeout with a message that says what to do', async () => {
     const started = Date.now();
     await expect(checkSystemClock(await serve('silent'), { timeoutMs: 300 })).rejects.toThrow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bothCodes, isCurrent, pairAge, pairPhase } from '../../renderer/src/lib/pinned-pair';
+import { bothCodes, endsTooSoon, isCurrent, isUrgent, pairAge, pairPhase } from '../../renderer/src/lib/pinned-pair';
 
 const pair = {
   id: 'a',
@@ -19,6 +19,13 @@ describe('pinned pair', () => {
   });
   it('never shows more than a period left when the clock jumped back', () => {
     expect(pairPhase(pair, 1_000_000_000)).toEqual({ kind: 'fresh', firstLeft: 30 });
+  });
+  it('calls a pair taken just before its step begins upcoming, and one left with seconds to spare too short', () => {
+    expect(pairPhase(pair, 1_000_000_018.8)).toEqual({ kind: 'upcoming', startsIn: 2, period: 30 });
+    expect(endsTooSoon(pair, 1_000_000_045.5)).toBe(true);
+    expect(endsTooSoon(pair, 1_000_000_044)).toBe(false);
+    expect(isUrgent({ kind: 'late', secondLeft: 20 })).toBe(false);
+    expect(isUrgent({ kind: 'late', secondLeft: 5 })).toBe(true);
   });
   it('never expires counter codes', () => {
     expect(pairPhase({ ...pair, validFrom: 0, validUntil: 0 }, 2e9)).toEqual({ kind: 'counter' });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportDecision, ImportPreview } from '../../api';
+import type { ImportDecision, ImportPreview, ImportProblem } from '../../api';
 import { UserError } from '../../core/errors';
+import { readFailureReason } from '../../core/write-failure';
 import { ImportService } from '../../import-service';
 import { ImportSandbox } from '../../sandbox/import-sandbox.node';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
@@ -10,7 +11,7 @@ async function readSource(path: string) {
   try {
     return { fileName: basename(path), bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
-    throw new UserError('io', `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new UserError('io', `Cannot read ${path}: ${readFailureReason((error as NodeJS.ErrnoException).code)}.`);
   }
 }
 
@@ -29,6 +30,18 @@ function decisionsFor(preview: ImportPreview, issuer: string | undefined, accoun
 }
 
 const withNothingImported = (message: string) => (/nothing was imported/i.test(message) ? message : `${message} Nothing was imported.`);
+
+/** Up to five places, then "…". */
+const listed = (places: readonly string[]) => places.slice(0, 5).join(', ') + (places.length > 5 ? ', …' : '');
+
+/** All or nothing: the entries that can't be read, the first one's reason, and how to import the rest. */
+function describeBadEntries(bad: readonly ImportProblem[], good: number): string {
+  const first = bad[0]!;
+  const count = `${bad.length} entries`;
+  const rest = good > 0 ? `, or pass --skip-bad to import the other ${good}` : '';
+  const what = bad.length === 1 ? `${first.source} can't be imported: ` : `${count} can't be imported (${listed(bad.map((p) => p.source))}). The first, ${first.source}: `;
+  return `${what}${first.message} Nothing was imported. Fix ${bad.length === 1 ? 'it' : 'them'}${rest}.`;
+}
 
 /** `import FILE... [--password-file F] [--issuer I --account A]`: all files or nothing. */
 export async function importCommand(ctx: CliContext): Promise<number> {
@@ -53,13 +66,16 @@ export async function importCommand(ctx: CliContext): Promise<number> {
   }
   const fileProblem = preview.problems.find((p) => p.scope === 'file');
   if (fileProblem) throw new UserError('invalid-input', withNothingImported(fileProblem.message));
-  for (const problem of preview.problems) console.error(`otp-desk: skipped ${problem.source}: ${problem.message}`);
+  const bad = preview.problems;
+  if (bad.length > 0 && ctx.values['skip-bad'] !== true) throw new UserError('invalid-input', describeBadEntries(bad, preview.candidates.length));
+  for (const problem of bad) console.error(`otp-desk: skipped ${problem.source}: ${problem.message}`);
   const decisions = decisionsFor(preview, ctx.values['issuer'] as string | undefined, ctx.values['account'] as string | undefined);
   const unnamed = preview.candidates.find((c, i) => decisions[i]!.action === 'add' && (c.needsName || !c.issuer) && !decisions[i]!.account?.trim());
   if (unnamed) throw new UsageError(`${unnamed.source} holds a bare secret key with no account name: pass --account NAME (and --issuer if you like).`);
   const outcome = await imports.commit(preview.id, decisions);
   const formats = [...new Set(preview.candidates.map((c) => c.format))].join(', ');
   const skipped = outcome.skipped ? `; skipped ${outcome.skipped} already in the vault or repeated` : '';
-  ctx.out(`Imported ${outcome.added} account${outcome.added === 1 ? '' : 's'}${formats ? ` (${formats})` : ''}${skipped}.`);
+  const unreadable = bad.length ? `; skipped ${bad.length} that can't be read (${listed(bad.map((p) => p.source))})` : '';
+  ctx.out(`Imported ${outcome.added} account${outcome.added === 1 ? '' : 's'}${formats ? ` (${formats})` : ''}${skipped}${unreadable}.`);
   return 0;
 }

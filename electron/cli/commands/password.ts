@@ -48,6 +48,12 @@ export async function passwordCommand(
       'The vault already has a password. Give it with --current-password-file F to change it.',
     );
   }
+  // As in the app: a weak password takes a second, explicit yes.
+  if (assessment.warning && ctx.values['allow-weak'] !== true)
+    throw new UserError(
+      'invalid-input',
+      `This password is weak: ${assessment.warning} (strength: ${assessment.label}). Choose a longer one, or pass --allow-weak to use it anyway. Nothing was changed.`,
+    );
   if (assessment.warning)
     warn(`otp-desk: warning: ${assessment.warning} (strength: ${assessment.label})`);
   await service.vaultHandle.setPassword(newPassword);

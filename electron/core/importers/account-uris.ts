@@ -23,15 +23,20 @@ export interface AccountTextsResult {
 /** Where a link starts inside a text; junk before it (e.g. "QR-Code:") is tolerated. */
 const URI_START = /otpauth(?:-migration)?:\/\//i;
 
+/** An otpauth link whose label holds raw spaces ("otpauth://totp/Dropbox Business:bob?secret=…"), as many exports write them. */
+const LINK_WITH_SPACED_LABEL = /^otpauth:\/\/[^?\s]+\/[^?]*\?\S*/i;
+
 /**
- * The otpauth or otpauth-migration link in a text (up to the first whitespace), or undefined.
+ * The otpauth or otpauth-migration link in a text, or undefined: up to the first whitespace,
+ * except that spaces in an otpauth label are read as `add` reads them (the query ends the link).
  * With `anywhere` false the text must start with it (a QR code's whole content is the link).
  */
 export function findAccountUri(text: string, anywhere = true): string | undefined {
   const trimmed = text.trim();
   const start = trimmed.search(URI_START);
   if (start < 0 || (start > 0 && !anywhere)) return undefined;
-  return trimmed.slice(start).split(/\s/)[0];
+  const rest = trimmed.slice(start);
+  return LINK_WITH_SPACED_LABEL.exec(rest)?.[0] ?? rest.split(/\s/)[0];
 }
 
 /**

@@ -22,7 +22,7 @@ export interface ImportReader {
   readFile(source: ImportSource, password?: string): Promise<FileReading>;
   /** Reads pasted or scanned texts (otpauth and Google transfer links), one account text each. */
   readTexts(items: readonly AccountText[]): Promise<AccountTextsResult>;
-  /** Releases what the reader holds (the sandbox's worker); it starts again on the next read. */
+  /** Releases what the reader holds (the sandbox's child process); it starts again on the next read. */
   close?(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ export async function readFileWith(
   return { state: 'read', result: await importer.read(source, password) };
 }
 
-/** An ImportReader that parses in this thread (tests, the sandbox's worker itself). */
+/** An ImportReader that parses in this thread (tests, the sandbox's child itself). */
 export function inProcessReader(importers: readonly Importer[]): ImportReader {
   return {
     readFile: (source, password) => readFileWith(importers, source, password),

@@ -18,14 +18,19 @@ export function decodeBase32(input: string): Uint8Array {
     const hint = /[018]/.test(bad[0]) ? ' (base32 has no 0, 1 or 8; check for O, I or B)' : '';
     throw invalidInput(`The secret key has a character base32 does not use${hint}. Check the key and paste it again.`);
   }
+  // Services hand out keys of 16 or more characters (80+ bits); a shorter one that doesn't decode was cut off.
+  const tooShort = () =>
+    invalidInput(`The secret key is too short (${cleaned.length} characters; keys have at least 16). Part of it is missing: paste the whole key again.`);
   const rem = cleaned.length % 8;
   if (rem === 1 || rem === 3 || rem === 6) {
+    if (cleaned.length < 16) throw tooShort();
     throw invalidInput('The secret key has an impossible length for base32; a character is missing or extra. Paste the whole key again.');
   }
   const padded = cleaned + '='.repeat((8 - rem) % 8);
   try {
     return base32.decode(padded);
   } catch {
+    if (cleaned.length < 16) throw tooShort();
     throw invalidInput('The secret key is not valid base32. Check the key and paste it again.');
   }
 }

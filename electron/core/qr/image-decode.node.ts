@@ -1,49 +1,20 @@
 import type { Metadata } from 'sharp';
-import { BmpError, decodeBmp } from './bmp-decode';
-import { UserError } from '../errors';
-import { detectImageType, IMAGE_TYPE_NAMES, type ImageType } from './image-type';
-import { grayToRgba, toGray, type RgbaImage } from './qr-image-ops';
+import { decodeBmpFile } from './image-decode-js';
+import {
+  damaged,
+  DEFAULT_MAX_INPUT_PIXELS,
+  DEFAULT_MAX_OUTPUT_PIXELS,
+  notAnImage,
+  tooLarge,
+  type ImageDecodeOptions,
+} from './image-limits';
+import { detectImageType } from './image-type';
+import type { RgbaImage } from './qr-image-ops';
+
+export type { ImageDecodeOptions } from './image-limits';
 
 /** sharp (libvips) takes ~120 ms to load: only pay for it when an image is decoded. */
 const loadSharp = async () => (await import('sharp')).default;
-
-/** Limits for decoding an image file. */
-export interface ImageDecodeOptions {
-  /** Files with more pixels than this are refused before decoding. Default 100 megapixels. */
-  readonly maxInputPixels?: number;
-  /** Larger images are scaled down inside sharp to about this many pixels. Default 4096² (above 4K). */
-  readonly maxOutputPixels?: number;
-}
-
-const DEFAULT_MAX_INPUT_PIXELS = 100_000_000;
-const DEFAULT_MAX_OUTPUT_PIXELS = 4096 * 4096;
-const SUPPORTED = 'PNG, JPEG, WebP, GIF, BMP';
-
-function notAnImage(fileName: string): UserError {
-  return new UserError(
-    'unsupported-format',
-    `${fileName} is not an image OTP Desk can read (${SUPPORTED}).`,
-  );
-}
-
-function damaged(fileName: string, type: ImageType): UserError {
-  return new UserError(
-    'invalid-input',
-    `${fileName} looks like a ${IMAGE_TYPE_NAMES[type]} image but is damaged or cut short. Open it in an image viewer and save it again, or take a new screenshot.`,
-  );
-}
-
-function megapixels(pixels: number): string {
-  return (pixels / 1e6).toFixed(pixels < 1e7 ? 1 : 0);
-}
-
-function tooLarge(fileName: string, pixels: number | undefined, limit: number): UserError {
-  const size = pixels ? ` (${megapixels(pixels)} megapixels)` : '';
-  return new UserError(
-    'invalid-input',
-    `${fileName} is too large to search for QR codes${size}; the limit is ${megapixels(limit)} megapixels. Crop it to the QR code and try again.`,
-  );
-}
 
 /**
  * Decodes image file bytes (PNG, JPEG, WebP, GIF first frame, BMP) to RGBA for QR decoding.
@@ -74,7 +45,10 @@ export async function decodeImageFile(
 
   const scale = Math.min(1, Math.sqrt(maxOutput / (width * height)));
   const swapped = (metadata.orientation ?? 1) >= 5;
-  let pipeline = (await loadSharp())(bytes, { limitInputPixels: maxInput, failOn: 'error' }).rotate();
+  let pipeline = (await loadSharp())(bytes, {
+    limitInputPixels: maxInput,
+    failOn: 'error',
+  }).rotate();
   if (scale < 1) {
     const w = Math.max(1, Math.floor((swapped ? height : width) * scale));
     const h = Math.max(1, Math.floor((swapped ? width : height) * scale));
@@ -92,29 +66,4 @@ export async function decodeImageFile(
       throw tooLarge(fileName, width * height, maxInput);
     throw damaged(fileName, type);
   }
-}
-
-function decodeBmpFile(
-  bytes: Uint8Array,
-  fileName: string,
-  maxInput: number,
-  maxOutput: number,
-): RgbaImage {
-  let image: RgbaImage;
-  try {
-    image = decodeBmp(bytes, maxInput);
-  } catch (error) {
-    if (!(error instanceof BmpError)) throw error;
-    if (error.problem === 'too-large') throw tooLarge(fileName, undefined, maxInput);
-    if (error.problem === 'unsupported') {
-      throw new UserError(
-        'unsupported-format',
-        `${fileName} is a compressed BMP OTP Desk cannot read. Save it as PNG and try again.`,
-      );
-    }
-    throw damaged(fileName, 'bmp');
-  }
-  const pixels = image.width * image.height;
-  if (pixels <= maxOutput) return image;
-  return grayToRgba(toGray(image, Math.ceil(Math.sqrt(pixels / maxOutput))));
 }

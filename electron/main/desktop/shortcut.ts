@@ -1,44 +1,10 @@
 import type { ShortcutStatus } from '../../api';
-import { isGlobalAccelerator } from '../../core/accelerator';
+import { acceleratorLabel, isGlobalAccelerator } from '../../core/accelerator';
+
+export { acceleratorLabel };
 
 /** The outcome of asking the OS for the shortcut. */
 export type ShortcutOutcome = 'registered' | 'taken' | 'invalid' | 'off';
-
-const MAC_NAMES: Record<string, string> = {
-  commandorcontrol: 'Cmd',
-  cmdorctrl: 'Cmd',
-  command: 'Cmd',
-  cmd: 'Cmd',
-  control: 'Ctrl',
-  ctrl: 'Ctrl',
-  alt: 'Option',
-  option: 'Option',
-  shift: 'Shift',
-  super: 'Cmd',
-  meta: 'Cmd',
-};
-const OTHER_NAMES: Record<string, string> = {
-  commandorcontrol: 'Ctrl',
-  cmdorctrl: 'Ctrl',
-  command: 'Super',
-  cmd: 'Super',
-  control: 'Ctrl',
-  ctrl: 'Ctrl',
-  alt: 'Alt',
-  option: 'Alt',
-  shift: 'Shift',
-  super: 'Super',
-  meta: 'Super',
-};
-
-/** The shortcut as the user's OS writes it: `Cmd+Option+O` on macOS, `Ctrl+Alt+O` elsewhere. */
-export function acceleratorLabel(accelerator: string, platform: NodeJS.Platform): string {
-  const names = platform === 'darwin' ? MAC_NAMES : OTHER_NAMES;
-  return accelerator
-    .split('+')
-    .map((part) => names[part.toLowerCase()] ?? (part.length === 1 ? part.toUpperCase() : part))
-    .join('+');
-}
 
 /** Whether to ask the OS at all: '' turns the shortcut off, a malformed one is refused here. */
 export function shortcutPlan(accelerator: string): 'register' | 'invalid' | 'off' {

@@ -1,7 +1,8 @@
 import { app, type BrowserWindow } from 'electron';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ServiceHost } from '../../adapters/service-host';
-import { ImportSandbox } from '../../sandbox/import-sandbox.node';
+import type { ImportSandbox } from '../../sandbox/import-sandbox.node';
+import { electronImportSandbox } from '../import-utility-process';
 import { KeytarKeyStore } from '../../vault/keychain-keytar.node';
 import { SMOKE_ISSUER, SMOKE_SECRET, smokeCodeMatches, smokeResultLine } from './smoke-args';
 
@@ -31,8 +32,8 @@ export async function runSmokeTest(
   vaultDir: string,
   /** Registers the IPC handlers and opens the main window, as the app does. */
   openWindow: (host: ServiceHost) => BrowserWindow,
-  /** The sandbox as the app uses it (tests pass one whose worker they built). */
-  sandbox: ImportSandbox = new ImportSandbox(),
+  /** The sandbox as the app uses it (tests pass one whose child they built). */
+  sandbox: ImportSandbox = electronImportSandbox(),
 ): Promise<never> {
   const keyStore = new KeytarKeyStore();
   const timer = setTimeout(() => {
@@ -41,7 +42,7 @@ export async function runSmokeTest(
   }, TIME_LIMIT_MS);
   let vaultId: string | undefined;
   try {
-    // The sandbox as the app uses it, so a build missing its worker fails here.
+    // The sandbox as the app uses it, so a build missing its child fails here.
     const host = new ServiceHost(vaultDir, keyStore, sandbox);
     const status = await host.start();
     if (status.state !== 'unlocked') throw new Error(status.message ?? 'the vault did not open');
@@ -49,7 +50,7 @@ export async function runSmokeTest(
     vaultId = service.vaultHandle.id;
     if (service.listAccounts().length === 0) {
       // Through the import review, as an opened link goes: this reads the link in the sandbox's
-      // worker, so a build that lacks the worker fails here.
+      // child process, so a build that lacks it fails here.
       const link = `otpauth://totp/${encodeURIComponent(SMOKE_ISSUER)}:smoke%40otp.desk?secret=${SMOKE_SECRET}&issuer=${encodeURIComponent(SMOKE_ISSUER)}`;
       const preview = await host.imports().previewTexts([{ source: 'smoke test', text: link }]);
       if (preview.candidates.length !== 1)

@@ -26,6 +26,15 @@ export function AddAccountForm() {
   // Length is judged once the key looks complete: pasted, left, or submitted (not mid-typing).
   const [keyComplete, setKeyComplete] = useState(text !== '');
   const keyField = useRef<HTMLTextAreaElement>(null);
+  const issuerField = useRef<HTMLInputElement>(null);
+  /** After a good key is pasted, the next thing to fill is the issuer. */
+  const nextAfterKey = (key: string) => {
+    if (/^\s*otpauth/i.test(key) || keyProblem(key, true)?.blocks) return;
+    requestAnimationFrame(() => issuerField.current?.focus());
+  };
+  // Opened by a paste anywhere in the window: the key is already in, so start at the issuer.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => (text ? nextAfterKey(text) : undefined), []);
   const form = useRef<HTMLFormElement>(null);
   const isUri = text.trim().toLowerCase().startsWith('otpauth');
   const problem = isUri ? null : keyProblem(text, keyComplete);
@@ -85,7 +94,10 @@ export function AddAccountForm() {
             setKeyComplete(e.target.value.length > text.length + 1);
             setText(e.target.value);
           }}
-          onPaste={() => setKeyComplete(true)}
+          onPaste={(e) => {
+            setKeyComplete(true);
+            nextAfterKey(e.clipboardData.getData('text'));
+          }}
           onBlur={() => setKeyComplete(true)}
           rows={2}
           spellCheck={false}
@@ -114,6 +126,7 @@ export function AddAccountForm() {
           <label>
             Issuer (service)
             <input
+              ref={issuerField}
               value={issuer}
               onChange={(e) => setIssuer(e.target.value)}
               placeholder="e.g. Amazon Web Services"

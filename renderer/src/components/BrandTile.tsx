@@ -34,6 +34,10 @@ export const BrandTile = memo(function BrandTile({
         <svg viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path d={brand.path} fill="currentColor" />
         </svg>
+      ) : brand?.mark ? (
+        <span className="mark" style={{ color: `#${brand.markHex ?? ''}` }}>
+          {brand.mark}
+        </span>
       ) : (
         <span className="letter">{(fallback.trim()[0] ?? '?').toUpperCase()}</span>
       )}

@@ -1,3 +1,4 @@
+import { MAX_CLOCK_OFFSET_MS } from '../../../electron/core/settings';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
 
@@ -24,9 +25,12 @@ export function ClockBanner() {
   return (
     <div className="banner warn" role="alert">
       <span>{check.message}</span>
-      <button type="button" onClick={correct}>
-        Use this offset
-      </button>
+      {/* Beyond the offset's bound only fixing the system time helps (the message says so). */}
+      {Math.abs(check.offsetMs) <= MAX_CLOCK_OFFSET_MS && (
+        <button type="button" onClick={correct}>
+          Use this offset
+        </button>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_CLOCK_OFFSET_MS } from '../../../electron/core/settings';
 import { useStore } from '../store/store';
 import { saveSettingsOrToast as save } from '../lib/save-settings';
 
@@ -19,14 +20,14 @@ export function ClockSettings() {
     <fieldset>
       <legend>Time</legend>
       <label>
-        Clock offset (seconds, added to the system clock for every code)
+        Clock offset (seconds, added to the system clock for every code; at most 15 minutes either way)
         <input
           type="number"
           step={1}
           value={Math.round(offsetMs / 1000)}
           onChange={(e) => {
             const seconds = Number(e.target.value);
-            if (Number.isInteger(seconds) && Math.abs(seconds) <= 86_400)
+            if (Number.isInteger(seconds) && Math.abs(seconds) * 1000 <= MAX_CLOCK_OFFSET_MS)
               save({ clockOffsetMs: seconds * 1000 });
           }}
         />

@@ -1,16 +1,25 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ShortcutStatus } from '../../../electron/api';
+import { acceleratorLabel } from '../../../electron/core/accelerator';
 import type { Settings } from '../../../electron/core/settings';
 import { call, messageOf, remote } from '../api';
 import { acceleratorFromKey } from '../lib/accelerator-from-key';
 import { useStore } from '../store/store';
 import { ErrorMessage } from './ErrorMessage';
 
-const CLOSE_CHOICES: readonly (readonly [Settings['closeToTray'], string])[] = [
-  ['auto', 'Keep running in the tray (not on macOS, where the dock does this)'],
-  ['on', 'Keep running in the tray, on macOS too'],
-  ['off', 'Quit when the window is closed'],
-];
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/** One line each for what closing the window does; "auto" and "on" differ only on macOS, so elsewhere one of them is offered. */
+const CLOSE_CHOICES: readonly (readonly [Settings['closeToTray'], string])[] = isMac
+  ? [
+      ['auto', 'Keep running in the Dock (the macOS way)'],
+      ['on', 'Keep running in the menu bar'],
+      ['off', 'Quit'],
+    ]
+  : [
+      ['auto', 'Keep running in the tray'],
+      ['off', 'Quit'],
+    ];
 
 /** The tray, the global shortcut and launching at login: how OTP Desk lives on the desktop. */
 export function DesktopSettings() {
@@ -56,7 +65,10 @@ export function DesktopSettings() {
         <input
           readOnly
           value={
-            recording ? 'Press the keys…' : shortcut?.label || settings.globalShortcut || 'Off'
+            recording
+              ? 'Press the keys…'
+              : shortcut?.label ||
+                (settings.globalShortcut ? acceleratorLabel(settings.globalShortcut, isMac ? 'darwin' : 'other') : 'Off')
           }
           onFocus={() => setRecording(true)}
           onBlur={() => setRecording(false)}
@@ -71,13 +83,14 @@ export function DesktopSettings() {
       >
         {shortcut?.message ?? 'Click the field and press the keys; Backspace turns it off.'}
       </p>
-      <div role="radiogroup" aria-label="When the window is closed">
+      <div role="radiogroup" aria-labelledby="close-choice-title">
+        <span id="close-choice-title">When the window is closed</span>
         {CLOSE_CHOICES.map(([value, label]) => (
           <label key={value} className="radio">
             <input
               type="radio"
               name="closeToTray"
-              checked={settings.closeToTray === value}
+              checked={settings.closeToTray === value || (!isMac && value === 'auto' && settings.closeToTray === 'on')}
               onChange={() => void save({ closeToTray: value })}
             />
             {label}

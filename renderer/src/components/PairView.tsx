@@ -3,7 +3,7 @@ import type { AccountCodes } from '../../../electron/api';
 import { groupCode } from '../../../electron/core/otp/otp';
 import { call, remote } from '../api';
 import { copyToClipboard } from '../lib/clipboard';
-import { bothCodes, isCurrent, pairAge, pairPhase, type PairPhase } from '../lib/pinned-pair';
+import { bothCodes, endsTooSoon, isCurrent, isUrgent, pairAge, pairPhase, type PairPhase } from '../lib/pinned-pair';
 import { fullNameOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
 import { BrandTile } from './BrandTile';
@@ -16,12 +16,16 @@ interface Pinned {
 
 const nowSec = () => useStore.getState().now / 1000;
 
-/** The codes of steps T and T+1 now: the store's when they are current, else asked of main. */
+/**
+ * The codes of steps T and T+1 now: the store's when they are current, else asked of main. With
+ * only a few seconds left on step T, the pair that starts next (T+1, T+2), so nobody races a clock.
+ */
 async function takePair(id: string): Promise<Pinned | null> {
   const at = nowSec();
   const known = useStore.getState().codes[id];
-  if (isCurrent(known, at)) return { codes: known, at };
-  const fresh = (await call(remote.codes.at(Date.now()))).find((c) => c.id === id);
+  if (isCurrent(known, at) && !endsTooSoon(known, at)) return { codes: known, at };
+  const ahead = isCurrent(known, at) && known.validUntil ? (known.validUntil - at) * 1000 + 50 : 0;
+  const fresh = (await call(remote.codes.at(Date.now() + ahead))).find((c) => c.id === id);
   return fresh ? { codes: fresh, at: nowSec() } : null;
 }
 
@@ -32,8 +36,10 @@ function statusText(phase: PairPhase, age: number): string {
       return 'Counter codes: both stay valid until used.';
     case 'fresh':
       return `${taken} Both codes are good for ${phase.firstLeft} s more.`;
+    case 'upcoming':
+      return `This pair starts in ${phase.startsIn} s, as the current code ends; both codes are then good for ${phase.period} s.`;
     case 'late':
-      return `${taken} The first code has expired; most services still accept the pair for ${phase.secondLeft} s. Enter it now or press N for a new pair.`;
+      return `${taken} Most services accept this pair for ${phase.secondLeft} s more. Enter both codes, or press N for a newer pair.`;
     case 'expired':
       return `${taken} This pair has expired. Press N for a new pair.`;
   }
@@ -54,7 +60,7 @@ export function PairView() {
   const [pinned, setPinned] = useState<Pinned | null>(() => {
     const s = useStore.getState();
     const known = s.pairId ? s.codes[s.pairId] : undefined;
-    return isCurrent(known, s.now / 1000) ? { codes: known, at: s.now / 1000 } : null;
+    return isCurrent(known, s.now / 1000) && !endsTooSoon(known, s.now / 1000) ? { codes: known, at: s.now / 1000 } : null;
   });
   const now = useStore((s) => s.now) / 1000;
   const first = useRef<HTMLButtonElement>(null);
@@ -198,7 +204,7 @@ export function PairView() {
         </button>
       </div>
       <p
-        className={`pair-timer${phase && phase.kind !== 'fresh' && phase.kind !== 'counter' ? ' urgent' : ''}`}
+        className={`pair-timer${phase && isUrgent(phase) ? ' urgent' : ''}`}
         role="timer"
         aria-live="off"
         data-testid="pair-status"

@@ -4,6 +4,7 @@ import { useStore } from '../store/store';
 import { ClockSettings } from './ClockSettings';
 import { DesktopSettings } from './DesktopSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
+import { SettingsFinder } from './SettingsFinder';
 import { SecuritySettings } from './security/SecuritySettings';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
@@ -59,6 +60,7 @@ export function SettingsView() {
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
+      <SettingsFinder />
       <Radios field="theme" legend="Theme" choices={THEMES} />
       <Radios field="density" legend="Density" choices={DENSITIES} />
       <Radios field="nextCode" legend="Show the next code" choices={NEXT} />

@@ -4,4 +4,8 @@ export interface BrandIcon {
   /** Brand colour, six hex digits without '#'. */
   readonly hex: string;
   readonly path: string;
+  /** A short wordmark shown instead of a letter where there is no path (e.g. "aws"). */
+  readonly mark?: string;
+  /** The wordmark's colour, six hex digits. */
+  readonly markHex?: string;
 }

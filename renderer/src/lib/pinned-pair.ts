@@ -6,6 +6,8 @@ import type { AccountCodes } from '../../../electron/api';
  * copies are always consecutive, however slowly they are typed in.
  */
 export type PairPhase =
+  /** Taken just before a period boundary: steps T+1 and T+2, which start in a moment. */
+  | { readonly kind: 'upcoming'; readonly startsIn: number; readonly period: number }
   /** Step T is current: both codes are good. */
   | { readonly kind: 'fresh'; readonly firstLeft: number }
   /** Step T has passed, T+1 is current: most services still accept the pair, but it is late. */
@@ -15,18 +17,32 @@ export type PairPhase =
   /** Counter (HOTP) codes don't expire. */
   | { readonly kind: 'counter' };
 
+/** With less than this left on the current code, the view takes the pair that starts next. */
+export const NEXT_PAIR_BELOW_SECONDS = 5;
+
 /** Seconds left on the pinned pair at `nowSec` (corrected unix seconds). */
 export function pairPhase(pair: AccountCodes, nowSec: number): PairPhase {
   if (!pair.validUntil) return { kind: 'counter' };
   const period = pair.validUntil - pair.validFrom;
   // Clamped to the period: a clock that jumped back never shows more time than a code has.
   const clamp = (left: number) => Math.max(1, Math.min(period, Math.ceil(left)));
+  // A pair taken a moment early (just before a boundary); further back is a clock that jumped back.
+  if (nowSec < pair.validFrom && pair.validFrom - nowSec <= NEXT_PAIR_BELOW_SECONDS)
+    return { kind: 'upcoming', startsIn: Math.max(1, Math.ceil(pair.validFrom - nowSec)), period };
   if (nowSec < pair.validUntil)
     return { kind: 'fresh', firstLeft: clamp(pair.validUntil - nowSec) };
   if (nowSec < pair.validUntil + period)
     return { kind: 'late', secondLeft: clamp(pair.validUntil + period - nowSec) };
   return { kind: 'expired' };
 }
+
+/** True when `entry` (current at `nowSec`) runs out too soon to be worth typing in. */
+export const endsTooSoon = (entry: AccountCodes, nowSec: number): boolean =>
+  !!entry.validUntil && entry.validUntil - nowSec < NEXT_PAIR_BELOW_SECONDS;
+
+/** The last seconds of a late pair, when it is worth saying so loudly. */
+export const isUrgent = (phase: PairPhase): boolean =>
+  phase.kind === 'expired' || (phase.kind === 'late' && phase.secondLeft <= NEXT_PAIR_BELOW_SECONDS);
 
 /** Whole seconds since the pair was taken, never negative. */
 export function pairAge(pinnedAtSec: number, nowSec: number): number {

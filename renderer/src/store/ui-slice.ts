@@ -12,7 +12,12 @@ export interface Toast {
   readonly message: string;
   readonly tone: 'info' | 'error';
   readonly action?: ToastAction;
+  /** When it was shown: a toast belongs to its screen, or to the one the action that raised it opens. */
+  readonly shownAt: number;
 }
+
+/** A view change this long after a toast leaves the toast behind (sooner, the toast's action led there). */
+const TOAST_FOLLOWS_MS = 1000;
 
 /**
  * Screens. Other features add their view here and one entry in App's view switch.
@@ -63,7 +68,11 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   focusedId: null,
   toast: null,
   settingsSection: null,
-  setView: (view) => set({ view }),
+  setView: (view) =>
+    set((s) => ({
+      view,
+      toast: s.toast && Date.now() - s.toast.shownAt > TOAST_FOLLOWS_MS ? null : s.toast,
+    })),
   openSecuritySettings: () => set({ view: 'settings', settingsSection: 'security' }),
   clearSettingsSection: () => set({ settingsSection: null }),
   // The list row stays the focused one, so leaving the pair view returns focus to it.
@@ -75,6 +84,6 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setGroup: (group) => set({ group }),
   setFocusedId: (focusedId) => set({ focusedId }),
   showToast: (message, tone = 'info', action) =>
-    set({ toast: { id: ++toastId, message, tone, action } }),
+    set({ toast: { id: ++toastId, message, tone, action, shownAt: Date.now() } }),
   dismissToast: () => set({ toast: null }),
 });

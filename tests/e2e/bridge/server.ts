@@ -23,6 +23,8 @@ import { ImportSandbox } from '../../../electron/sandbox/import-sandbox.node';
 import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
 import { resolveVaultDir } from '../../../electron/vault/paths.node';
+import { releaseDialogText, type SecretRelease } from '../../../electron/lock/secret-release';
+import { bridgeRefusal } from './bridge-mode';
 
 const { values } = parseArgs({
   options: {
@@ -31,31 +33,46 @@ const { values } = parseArgs({
     'memory-keychain': { type: 'boolean' },
     'renderer-dir': { type: 'string' },
     // The explicit test answer to main's "let this secret leave?" question (the app shows a native dialog).
-    'confirm-secrets': { type: 'string', default: 'deny' },
+    'confirm-secrets': { type: 'string' },
+    // Test-only: the e2e harness's endpoints (main's clock, idle, the dialog's answer, heap snapshots).
+    'test-harness': { type: 'boolean' },
   },
 });
+const testHarness = values['test-harness'] === true;
 
 const distDir = join(__dirname, '..');
 const rendererDir = values['renderer-dir'] ?? join(distDir, 'renderer');
 const token = randomBytes(24).toString('base64url');
 const keyStore: KeyStore = values['memory-keychain'] ? new MemoryKeyStore() : new KeytarKeyStore();
-// A throwaway keychain on the real vault would leave a vault whose key is gone at exit (or fail
-// to open the one there): without --vault, a throwaway look gets a throwaway vault too.
+// A throwaway keychain (in memory, or scripts/with-keyring.mjs's temporary keyring) on the real
+// vault would leave a vault whose key is gone at exit (or open the user's vault against a keyring
+// that isn't theirs): without --vault, a throwaway look gets a throwaway vault too.
+const throwawayKeychain = values['memory-keychain'] === true || process.env['OTP_DESK_THROWAWAY_KEYRING'] === '1';
 const vaultArg =
-  values['memory-keychain'] && !values.vault
-    ? mkdtempSync(join(tmpdir(), 'otp-desk-preview-'))
+  throwawayKeychain && !values.vault
+    ? mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'otp-desk-preview-'))
     : values.vault;
+const refusal = bridgeRefusal({ testHarness, throwawayKeychain, vault: values.vault, confirmSecrets: values['confirm-secrets'] });
+if (refusal) {
+  console.error(`otp-desk bridge: ${refusal}`);
+  process.exit(2);
+}
+// Heap snapshots hold main's secrets: they go only to this run's own temporary folder.
+const heapDir = testHarness ? mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'otp-desk-bridge-heap-')) : undefined;
 // Main's injected clock: the test moves it (the page sends its own, possibly faked, time with each call),
 // so codes.at's "main's clock ± one period" rule holds in the harness as in the app.
 let clockOffsetMs = 0;
 const host = new ServiceHost(resolveVaultDir(vaultArg), keyStore, new ImportSandbox(), () => Date.now() + clockOffsetMs);
 let confirmAnswer = values['confirm-secrets'] === 'allow';
+/** What main asked (the dialog's words), for the test to read; only with --test-harness. */
+const asked: ReturnType<typeof releaseDialogText>[] = [];
 // The desktop part as the app has it, minus the OS: links arrive through /__bridge/open-link
 // (as the OS would hand them over) and hiding the panel is counted for the test to read.
 const inbox = new LinkInbox();
 let panelHides = 0;
 const handlers = createApiHandlers(host, {
-  confirmSecretRelease: async () => confirmAnswer,
+  // The preview has no one to ask in main (no native dialog), so it refuses what needs a confirmation.
+  ...(testHarness ? { confirmSecretRelease: async (release: SecretRelease) => (asked.push(releaseDialogText(release)), confirmAnswer) } : {}),
   desktop: {
     hidePanel: () => (panelHides++, true),
     takeLinks: (unlocked) => inbox.take(unlocked),
@@ -125,13 +142,15 @@ const server = createServer((req, res) => {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
       const { namespace, method, args } = JSON.parse(await readBody(req)) as { namespace: string; method: string; args: unknown[] };
       const pageClock = Number(req.headers['x-bridge-clock']);
-      if (Number.isFinite(pageClock) && pageClock > 0) clockOffsetMs = pageClock - Date.now();
+      if (testHarness && Number.isFinite(pageClock) && pageClock > 0) clockOffsetMs = pageClock - Date.now();
       const handler = findHandler(handlers, namespace, method);
       const result = handler
         ? await toApiResult(() => handler(...(Array.isArray(args) ? args : [])))
         : { ok: false, error: { kind: 'internal', message: `No such method ${namespace}.${method}.` } };
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result ?? null));
     }
+    // Everything below but the event stream is the test harness's: the preview answers 404.
+    if (!testHarness && url.pathname !== '/__bridge/events' && url.pathname.startsWith('/__bridge/')) return void res.writeHead(404).end();
     if (url.pathname.startsWith('/__bridge/test/') && req.method === 'POST') {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
       const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
@@ -145,9 +164,11 @@ const server = createServer((req, res) => {
       } else if (url.pathname === '/__bridge/test/confirm-secrets') {
         confirmAnswer = body['answer'] === 'allow';
         result = { answer: confirmAnswer ? 'allow' : 'deny' };
+      } else if (url.pathname === '/__bridge/test/confirmations') {
+        result = asked;
       } else if (url.pathname === '/__bridge/test/heap-snapshot') {
-        // A --inspect-free snapshot of this (main's stand-in) process, for the secret search.
-        result = { path: writeHeapSnapshot(join(String(body['dir'] ?? tmpdir()), `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
+        // A --inspect-free snapshot of this (main's stand-in) process, for the secret search; never where the request says.
+        result = { path: writeHeapSnapshot(join(heapDir!, `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
       } else return void res.writeHead(404).end();
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     }
@@ -193,6 +214,7 @@ void host.start().then(() => {
 const shutdown = () => {
   host.close();
   if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
+  if (heapDir) rmSync(heapDir, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 500).unref();

@@ -87,8 +87,19 @@ export function ImportReview() {
               Try something else
             </button>
           </>
+        ) : candidates.length === 0 ? (
+          // Only an encrypted file waiting for its password: its prompt above has the way forward.
+          <button type="button" onClick={() => void cancelImport()}>
+            Cancel
+          </button>
         ) : (
           <>
+            {problems.length > 0 ? (
+              <p className="hint" id="save-partial">
+                {plural(problems.length, 'entry').replace(/entrys$/, 'entries')} can’t be imported (listed
+                above, with why). Save adds the others; nothing is saved until you do.
+              </p>
+            ) : null}
             <button type="button" onClick={() => void cancelImport()}>
               Cancel
             </button>

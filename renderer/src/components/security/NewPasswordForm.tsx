@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../api';
 import { PasswordField } from '../PasswordField';
 import { CurrentPasswordField, PasswordFormActions } from './PasswordFormParts';
-import { PasswordStrength, usePasswordAssessment } from './PasswordStrength';
+import { assessNow, PasswordStrength, usePasswordAssessment } from './PasswordStrength';
 
 /**
  * New password twice, with strength feedback; the current one too when changing it. Refuses
@@ -24,12 +24,21 @@ export function NewPasswordForm({
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The weak password the user said "use anyway" to; any edit asks again.
+  const [weakAccepted, setWeakAccepted] = useState<string | null>(null);
+  const [weakWarning, setWeakWarning] = useState<string | null>(null);
   const assessment = usePasswordAssessment(password, repeat);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (assessment && !assessment.ok) return setError(assessment.problem ?? '');
-    if (password !== repeat)
-      return setError('The two passwords differ. Type the same password twice.');
+  const submit = async (event?: FormEvent, acceptWeak = false) => {
+    event?.preventDefault();
+    // Judged now, not by the meter: a fast click must not slip past a checker still loading.
+    const judged = await assessNow(password, repeat);
+    if (!judged.ok) return setError(judged.problem ?? '');
+    if (judged.warning && !acceptWeak && weakAccepted !== password) {
+      setError('');
+      return setWeakWarning(judged.warning);
+    }
+    setWeakWarning(null);
+    if (acceptWeak) setWeakAccepted(password);
     setBusy(true);
     try {
       await onSubmit(password, withCurrent ? current : undefined);
@@ -46,7 +55,10 @@ export function NewPasswordForm({
       <PasswordField
         label="New password"
         value={password}
-        onChange={setPassword}
+        onChange={(value) => {
+          setPassword(value);
+          setWeakWarning(null);
+        }}
         autoComplete="new-password"
         required
       />
@@ -58,6 +70,17 @@ export function NewPasswordForm({
         autoComplete="new-password"
         required
       />
+      {weakWarning ? (
+        <div className="weak-password" role="alert">
+          <p>
+            This password is weak: {weakWarning} Anyone who gets a copy of your vault file could guess
+            it. Choose a longer one, or use it anyway.
+          </p>
+          <button type="button" onClick={() => void submit(undefined, true)} disabled={busy}>
+            Use this weak password
+          </button>
+        </div>
+      ) : null}
       <PasswordFormActions
         error={error}
         submitLabel={submitLabel}

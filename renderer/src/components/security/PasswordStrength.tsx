@@ -4,6 +4,11 @@ import type { PasswordAssessment } from '../../../../electron/core/password/pass
 /** zxcvbn-ts and its dictionaries load only when a password is being chosen (they are large). */
 const loadPolicy = () => import('../../../../electron/core/password/password-policy');
 
+/** Assesses a password at once (loading the checker if needed): what a submit is judged by. */
+export async function assessNow(password: string, repeat: string): Promise<PasswordAssessment> {
+  return (await loadPolicy()).assessPassword(password, repeat);
+}
+
 /** Assesses `password` (and its repeat) as it is typed; null until the checker has loaded. */
 export function usePasswordAssessment(password: string, repeat: string): PasswordAssessment | null {
   const [assessment, setAssessment] = useState<PasswordAssessment | null>(null);

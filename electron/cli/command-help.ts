@@ -1,0 +1,186 @@
+/**
+ * What each `otp-desk` command takes and does: the one source for `--help`, `otp-desk help CMD`,
+ * the per-command flag check, shell completions and the man page.
+ */
+export interface CommandHelp {
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Usage lines, without the leading `otp-desk `. */
+  readonly usage: readonly string[];
+  /** `[flag with its value, what it does]`; the flag's first word is the option name. */
+  readonly options: readonly (readonly [string, string])[];
+  readonly examples: readonly string[];
+  /** Paragraphs after the options. */
+  readonly notes?: readonly string[];
+}
+
+/** Flags every command takes. */
+export const GLOBAL_OPTIONS: readonly (readonly [string, string])[] = [
+  ['--vault DIR', 'the vault folder (else $OTP_DESK_VAULT, else the app\'s data folder)'],
+  ['--vault-password-file FILE', 'unlock with the vault password on the first line of FILE (instead of the OS keychain)'],
+  ['-h, --help', 'show this help'],
+];
+
+const AT = ['--at TIME', 'the codes at TIME: unix seconds (1767225600) or ISO-8601 (2026-01-01T00:00:00Z)'] as const;
+const JSON_LIST = ['--json', 'print JSON for scripts instead of a table'] as const;
+
+export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
+  add: {
+    summary: 'add an account from an otpauth link or a secret key',
+    usage: ['add URI', 'add --secret KEY --issuer I --account A [--algorithm SHA1|SHA256|SHA512] [--digits 6|7|8] [--period SECONDS] [--hotp --counter N] [--steam]'],
+    options: [
+      ['--secret KEY', 'the base32 secret key the service shows (spaces and case do not matter)'],
+      ['--issuer NAME', 'the service, e.g. "Amazon Web Services"'],
+      ['--account NAME', 'your user name or e-mail there'],
+      ['--algorithm SHA1|SHA256|SHA512', 'the HMAC algorithm (default SHA1)'],
+      ['--digits 6|7|8', 'code length (default 6)'],
+      ['--period SECONDS', 'how long a code lasts (default 30)'],
+      ['--hotp', 'a counter-based (HOTP) account instead of a time-based one'],
+      ['--counter N', 'the HOTP counter to start from (default 0)'],
+      ['--steam', 'a Steam Guard account (5 characters)'],
+    ],
+    examples: [
+      "add 'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example'",
+      'add --secret JBSWY3DPEHPK3PXP --issuer "Amazon Web Services" --account root',
+    ],
+  },
+  list: {
+    summary: 'list the accounts',
+    usage: ['list [--json]'],
+    options: [JSON_LIST],
+    examples: ['list', 'list --json'],
+    notes: ['JSON: [{id, type, issuer, account, algorithm, digits, period?, counter?}]'],
+  },
+  code: {
+    summary: 'print the current codes (optionally the next one, or at another time)',
+    usage: ['code [QUERY] [--at TIME] [--next] [--advance] [--json]', 'code QUERY --format aws'],
+    options: [
+      AT,
+      ['--next', 'also print the following code (AWS asks for two consecutive codes)'],
+      ['--advance', 'HOTP accounts: increase the counter first, then print the new code'],
+      ['--format aws', 'print --authentication-code1 X --authentication-code2 Y for `aws iam enable-mfa-device`'],
+      ['--json', 'print [{id, issuer, account, code, next?, validFrom, validUntil}] (unix seconds)'],
+    ],
+    examples: ['code github', 'code aws --next', 'code aws --format aws', 'code --at 2026-01-01T00:00:00Z --json'],
+    notes: ['QUERY matches the issuer or account name (case-insensitive) or an account id; without it, every account.'],
+  },
+  show: {
+    summary: "show one account's secret key, otpauth link and a terminal QR code",
+    usage: ['show QUERY'],
+    options: [],
+    examples: ['show github'],
+    notes: ['With a vault password set, pass it with --vault-password-file FILE (or type it when asked).'],
+  },
+  remove: {
+    summary: 'remove an account (it stays in the app\'s Trash for 30 days)',
+    usage: ['remove QUERY|ID [--yes]'],
+    options: [['-y, --yes', 'remove without asking (needed where there is no terminal to ask on)']],
+    examples: ['remove github --yes'],
+  },
+  import: {
+    summary: "import accounts from QR images, links or another app's export",
+    usage: ['import FILE... [--password-file F] [--issuer I --account A] [--skip-bad]'],
+    options: [
+      ['--password-file FILE', 'the password of an encrypted export (first line of FILE)'],
+      ['--issuer NAME', 'name the account of a bare secret key file (or a single account)'],
+      ['--account NAME', 'the account name for a bare secret key file (or a single account)'],
+      ['--skip-bad', 'import the good entries when some can\'t be read (without it, nothing is imported)'],
+    ],
+    examples: ['import qr.png', 'import aegis-backup.json --password-file pw.txt', 'import links.txt --skip-bad'],
+    notes: [
+      'Formats are detected by content: PNG/JPEG/WebP/GIF/BMP images with QR codes, otpauth and Google transfer links (one a line), Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, Authy, Proton, Stratum, AWS Base32StringSeed files and more.',
+      'All files or nothing: when any file or entry can\'t be read, nothing is imported unless --skip-bad.',
+    ],
+  },
+  export: {
+    summary: 'export accounts (Aegis, KeePass, Bitwarden, links, QR codes, CSV, HTML)',
+    usage: ['export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden [--query Q | --ids ID,ID] [--out FILE|DIR] [--password-file F] [--collection NAME] [--force]'],
+    options: [
+      ['--format FORMAT', 'uris, aegis (encrypted), aegis-plain, migration (Google transfer links), migration-qr, csv, html, kdbx (KeePass), bitwarden'],
+      ['--query Q', 'only the accounts whose issuer or name matches Q'],
+      ['--ids ID,ID', 'only these account ids (see list --json)'],
+      ['--out FILE|DIR', 'write to FILE (or DIR for migration-qr); text formats go to stdout without it'],
+      ['--password-file FILE', 'the export password (aegis and kdbx; kdbx needs 8+ characters)'],
+      ['--collection NAME', 'bitwarden: write an organisation export with the accounts in collection NAME'],
+      ['--force', 'replace an existing --out file'],
+    ],
+    examples: ['export --format aegis --password-file pw.txt --out backup.json', 'export --format kdbx --password-file pw.txt --out team.kdbx --query aws'],
+  },
+  password: {
+    summary: 'set, change or remove the vault password',
+    usage: ['password set --password-file F [--current-password-file F] [--allow-weak]', 'password remove --current-password-file F'],
+    options: [
+      ['--password-file FILE', 'the new vault password (8+ characters)'],
+      ['--current-password-file FILE', 'the current vault password, to change or remove it'],
+      ['--allow-weak', 'set a password the strength check calls weak or common (asked for explicitly, as in the app)'],
+    ],
+    examples: ['password set --password-file new.txt', 'password remove --current-password-file old.txt'],
+  },
+  recover: {
+    summary: 'restore a damaged vault file from its previous version or a backup',
+    usage: ['recover --from-previous', 'recover --from BACKUP.json [--password-file F]'],
+    options: [
+      ['--from-previous', 'restore vault.json.bak (the version before the last save)'],
+      ['--from BACKUP.json', 'restore an automatic or exported Aegis backup'],
+      ['--password-file FILE', 'the backup\'s password'],
+    ],
+    examples: ['recover --from-previous'],
+    notes: ['Only for a damaged vault: the damaged file is kept beside the restored one.'],
+  },
+  help: {
+    summary: 'show help for a command',
+    usage: ['help [COMMAND]', 'help --man'],
+    options: [['--man', 'print the manual page (roff), e.g. `otp-desk help --man | man -l -`']],
+    examples: ['help code'],
+  },
+  completion: {
+    summary: 'print a shell completion script',
+    usage: ['completion bash|zsh|fish'],
+    options: [],
+    examples: ['completion bash > ~/.local/share/bash-completion/completions/otp-desk', 'completion fish > ~/.config/fish/completions/otp-desk.fish'],
+  },
+};
+
+/** The option names (`--at`, `-y`) a help entry lists. */
+export function optionNames(options: readonly (readonly [string, string])[]): string[] {
+  return options.flatMap(([flag]) => flag.split(/,\s*/).map((part) => part.split(' ')[0]!));
+}
+
+/** `otp-desk COMMAND --help`. */
+export function commandHelpText(name: string, help: CommandHelp): string {
+  const width = Math.max(...[...help.options, ...GLOBAL_OPTIONS].map(([flag]) => flag.length));
+  const rows = (options: readonly (readonly [string, string])[]) => options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`);
+  return [
+    `otp-desk ${name}: ${help.summary}`,
+    '',
+    'Usage:',
+    ...help.usage.map((line) => `  otp-desk ${line}`),
+    ...(help.options.length ? ['', 'Options:', ...rows(help.options)] : []),
+    '',
+    'Global options:',
+    ...rows(GLOBAL_OPTIONS),
+    ...(help.notes?.length ? ['', ...help.notes] : []),
+    '',
+    'Examples:',
+    ...help.examples.map((line) => `  otp-desk ${line}`),
+  ].join('\n');
+}
+
+/** `otp-desk --help`: every command with its summary. */
+export function overviewText(): string {
+  const names = Object.keys(COMMAND_HELP);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'Usage: otp-desk [--vault DIR] [--vault-password-file FILE] COMMAND [ARGS...]',
+    '',
+    'Commands:',
+    ...names.map((name) => `  ${name.padEnd(width)}  ${COMMAND_HELP[name]!.summary}`),
+    '',
+    'Global options:',
+    ...GLOBAL_OPTIONS.map(([flag, text]) => `  ${flag}  ${text}`),
+    '  --version  print the version',
+    '',
+    'Run `otp-desk help COMMAND` (or `otp-desk COMMAND --help`) for a command\'s options and examples.',
+    'Exit codes: 0 done; 1 a problem with the input or the files (nothing was changed); 2 a wrong command line; 3 the vault could not be unlocked.',
+  ].join('\n');
+}
