@@ -20,14 +20,20 @@ export interface ClockCheckOptions {
   /** Differences below this are within the Date header's 1 s resolution plus network noise. */
   readonly toleranceMs?: number;
   readonly clock?: () => number;
+  /** How the HEAD request is made; the app passes Electron's net.fetch (the system proxy), the CLI uses Node's. */
+  readonly fetchDate?: ClockFetch;
 }
+
+/** Makes one HEAD request to `url` and resolves its Date header; rejects with ClockTimeout after `timeoutMs`. */
+export type ClockFetch = (url: URL, timeoutMs: number) => Promise<string | null>;
 
 /** The most header bytes a clock server may send; the body is never read (HEAD). */
 export const CLOCK_CHECK_MAX_HEADER_BYTES = 8 * 1024;
 /** How long the clock check waits for an answer. */
 export const CLOCK_CHECK_TIMEOUT_MS = 3_000;
 
-class ClockTimeout extends Error {}
+/** What a ClockFetch rejects with when the server did not answer in time. */
+export class ClockTimeout extends Error {}
 
 /** One HEAD request: no redirects followed, headers capped, body discarded, bounded in time. Resolves the Date header. */
 function headDate(url: URL, timeoutMs: number): Promise<string | null> {
@@ -60,14 +66,14 @@ export async function checkSystemClock(
   url: string,
   options: ClockCheckOptions = {},
 ): Promise<ClockCheck> {
-  const { timeoutMs = CLOCK_CHECK_TIMEOUT_MS, toleranceMs = 5_000, clock = Date.now } = options;
+  const { timeoutMs = CLOCK_CHECK_TIMEOUT_MS, toleranceMs = 5_000, clock = Date.now, fetchDate = headDate } = options;
   if (!isClockCheckUrl(url))
     throw new UserError('invalid-input', 'The clock check only asks an https:// server. Change the address in Settings.');
   const server = new URL(url).host;
   const sent = clock();
   let dateHeader: string | null;
   try {
-    dateHeader = await headDate(new URL(url), timeoutMs);
+    dateHeader = await fetchDate(new URL(url), timeoutMs);
   } catch (error) {
     const timedOut = error instanceof ClockTimeout;
     throw new UserError(

@@ -2,19 +2,22 @@
 // Regenerates electron/core/migration/gen/ from the transfer payload's .proto with buf and
 // protoc-gen-es (devDependencies). The output is committed; run this after editing the .proto.
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const protoDir = 'electron/core/migration/proto';
 const bin = join(root, 'node_modules', '.bin');
+// Windows has the package binaries as .cmd files, which Node only starts through a shell.
+const windows = process.platform === 'win32';
 const result = spawnSync(
-  join(bin, 'buf'),
+  join(bin, windows ? 'buf.cmd' : 'buf'),
   ['generate', protoDir, '--template', join(protoDir, 'buf.gen.yaml')],
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
+    shell: windows,
   },
 );
 process.exit(result.status ?? 1);

@@ -19,6 +19,8 @@ if (process.platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS) {
   const keyring = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'otp-desk-test\n', env, encoding: 'utf8' });
   if (keyring.status !== 0) console.error('[keyring] gnome-keyring-daemon did not start; keychain tests will fail:', keyring.stderr);
 }
-const status = spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
+// On Windows `npx …` (a .cmd file) starts only through a shell; Node itself needs none.
+const shell = process.platform === 'win32' && command !== process.execPath;
+const status = spawnSync(command, args, { stdio: 'inherit', env, shell }).status ?? 1;
 rmSync(work, { recursive: true, force: true });
 process.exit(status);

@@ -6,7 +6,7 @@ import { summarizeAccount } from '../core/otp/account';
 import { UserError } from '../core/errors';
 import { TRASH_RETENTION_MS } from '../service';
 import { currentSettings, updateSettings } from '../settings-service';
-import { checkSystemClock } from '../time-check';
+import { checkSystemClock, type ClockFetch } from '../time-check';
 import { asString } from './guards';
 import type { ServiceHost } from './service-host';
 
@@ -17,6 +17,8 @@ export interface DeskPlatform {
   readonly clipboardGuard?: ClipboardGuard;
   /** Main's own question before a boundary moves (native dialog; the bridge's explicit test answer). */
   readonly confirmSecretRelease?: SecretConfirmer;
+  /** The app's HEAD request for the clock check (Electron's net, which honours the system proxy). */
+  readonly clockFetch?: ClockFetch;
 }
 
 /**
@@ -69,7 +71,7 @@ export function createDeskHandlers(
           );
         // A server stored before this rule (or by anything but the dialog) is asked about first.
         await confirmTimeServer(host, settings.timeCheckUrl, platform.confirmSecretRelease);
-        return checkSystemClock(settings.timeCheckUrl);
+        return checkSystemClock(settings.timeCheckUrl, { fetchDate: platform.clockFetch });
       },
     },
     clipboard: {

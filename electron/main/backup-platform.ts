@@ -1,6 +1,9 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import type { BackupPlatform } from '../adapters/backup-handlers';
+import { PRINT_PARTITION, PRINT_SCHEME, PrintPages } from './print-page';
+
+const printPages = new PrintPages();
 
 /** The folder dialog for the backup folder. */
 async function chooseFolder(): Promise<string> {
@@ -20,11 +23,15 @@ async function chooseSavePath(fileName: string): Promise<string> {
 
 /** Prints the paper-backup sheet to PDF in a hidden, script-less window that never touches the disk. */
 async function printToPdf(html: string): Promise<Uint8Array> {
-  const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' } });
+  const printSession = session.fromPartition(PRINT_PARTITION);
+  if (!printSession.protocol.isProtocolHandled(PRINT_SCHEME)) printSession.protocol.handle(PRINT_SCHEME, (request) => printPages.respond(request));
+  const url = printPages.add(html);
+  const window = new BrowserWindow({ show: false, webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' } });
   try {
-    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    await window.loadURL(url);
     return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
   } finally {
+    printPages.remove(url);
     window.destroy();
   }
 }

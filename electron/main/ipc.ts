@@ -5,6 +5,7 @@ import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-han
 import type { DesktopPlatform } from '../adapters/desktop-handlers';
 import type { ServiceHost } from '../adapters/service-host';
 import { backupPlatform } from './backup-platform';
+import { netHeadDate } from './clock-fetch';
 import { captureScreens } from './screen-capture';
 import { confirmSecretReleaseNatively } from './secret-dialog';
 import { isTrustedSender } from './trusted-sender';
@@ -22,6 +23,7 @@ export function setupIpc(
     captureScreens,
     ...backupPlatform,
     confirmSecretRelease: confirmSecretReleaseNatively,
+    clockFetch: netHeadDate,
     desktop,
   });
   for (const [namespace, methods] of Object.entries(API_METHODS)) {

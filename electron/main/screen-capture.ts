@@ -4,20 +4,25 @@ import type { ScreenCapture } from '../api';
 import { UserError } from '../core/errors';
 import { captureThumbnailSize, physicalSize } from './capture-size';
 import { displayLabel, withOwnWindowsHidden } from './capture-windows';
+import { SCREEN_ACCESS_MESSAGES, screenAccessPlan } from './screen-access';
 
 /**
  * Pictures of every display for "Scan screen", at physical resolution so QR codes on HiDPI and
  * secondary monitors stay sharp. The renderer's QR worker searches them; nothing is stored.
  */
 export async function captureScreens(): Promise<ScreenCapture[]> {
-  if (
-    process.platform === 'darwin' &&
-    systemPreferences.getMediaAccessStatus('screen') === 'denied'
-  ) {
-    throw new UserError(
-      'io',
-      'OTP Desk may not record the screen. Allow it in System Settings → Privacy & Security → Screen Recording, then try again.',
-    );
+  const access = screenAccessPlan(
+    process.platform,
+    process.platform === 'darwin' ? systemPreferences.getMediaAccessStatus('screen') : 'granted',
+  );
+  if (access !== 'capture') {
+    // The first request is what makes macOS show its prompt (and list OTP Desk in Settings).
+    if (access === 'ask')
+      await desktopCapturer.getSources({
+        types: ['screen'],
+        thumbnailSize: { width: 1, height: 1 },
+      });
+    throw new UserError('io', SCREEN_ACCESS_MESSAGES[access]);
   }
   const displays = screen.getAllDisplays();
   // OTP Desk's own windows step aside so they neither cover a code nor get scanned themselves.

@@ -9,7 +9,7 @@ export interface PolicySession {
   webRequest: {
     onHeadersReceived(
       listener: (
-        details: { responseHeaders?: Record<string, string[] | string> },
+        details: { url?: string; responseHeaders?: Record<string, string[] | string> },
         callback: (response: { responseHeaders: Record<string, string[] | string> }) => void,
       ) => void,
     ): void;
@@ -39,6 +39,9 @@ export interface PolicyApp {
  */
 export function applySecurityPolicy(app: PolicyApp, session: PolicySession): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools' own pages (development builds) can't run under the app's policy: it blanks them.
+    if (details.url?.startsWith('devtools://'))
+      return callback({ responseHeaders: details.responseHeaders ?? {} });
     callback({
       responseHeaders: {
         ...details.responseHeaders,

@@ -15,11 +15,11 @@ export interface BenchImage {
 }
 
 /**
- * The zxing-cpp real-world samples (../shared/corpus/qr-samples beside the repo; the bench runs
+ * The zxing-cpp real-world samples (tests/fixtures/corpus/qr-samples; the bench runs
  * from the repo root, and bundles have no __dirname), or undefined when absent.
  */
 export function qrSamplesDir(root = process.cwd()): string | undefined {
-  const dir = path.resolve(root, '../shared/corpus/qr-samples');
+  const dir = path.resolve(root, 'tests/fixtures/corpus/qr-samples');
   return existsSync(dir) ? dir : undefined;
 }
 
@@ -70,11 +70,11 @@ export function isCorrect(image: BenchImage, texts: readonly string[]): boolean 
 }
 
 /**
- * Every OTP QR image in ../shared/corpus outside qr-samples: image files whose folder's
+ * Every OTP QR image in tests/fixtures/corpus outside qr-samples: image files whose folder's
  * expected.json lists the exact URIs they hold (negative files, with no URIs, are left out).
  */
 export async function loadCorpusOtpImages(root = process.cwd()): Promise<BenchImage[]> {
-  const corpus = path.resolve(root, '../shared/corpus');
+  const corpus = path.resolve(root, 'tests/fixtures/corpus');
   if (!existsSync(corpus)) return [];
   const images: BenchImage[] = [];
   for (const folder of readdirSync(corpus).sort()) {

@@ -138,7 +138,7 @@ async function time4k(
 
 /**
  * QR decode rate and time: our pipeline next to its parts and to plain jsQR defaults on the same
- * pixels, on the OTP set (every OTP QR image in ../shared/corpus plus the synthetic screenshots
+ * pixels, on the OTP set (every OTP QR image in tests/fixtures/corpus plus the synthetic screenshots
  * and photo) and on the 141 real-world zxing-cpp samples.
  */
 export async function runQrBench(options: { samplesDir?: string } = {}): Promise<BenchPart> {
@@ -160,7 +160,7 @@ export async function runQrBench(options: { samplesDir?: string } = {}): Promise
 
   const otpSet = [...(await loadCorpusOtpImages()), ...syntheticBenchImages()];
   const otp = await compare(
-    'OTP set (../shared/corpus OTP QR images + synthetic screenshots 1080p–4K, dark, inverted, two codes, tiny crop, 12 MP photo)',
+    'OTP set (tests/fixtures/corpus OTP QR images + synthetic screenshots 1080p–4K, dark, inverted, two codes, tiny crop, 12 MP photo)',
     otpSet,
     decoders,
   );
@@ -187,7 +187,7 @@ export async function runQrBench(options: { samplesDir?: string } = {}): Promise
       jsqrSamplesP95Ms: round(samples.rows[PLAIN]!.p95Ms, 1),
     });
     parts.push(samples.text);
-  } else parts.push('Real-world samples: ../shared/corpus/qr-samples not found, skipped.');
+  } else parts.push('Real-world samples: tests/fixtures/corpus/qr-samples not found, skipped.');
   return {
     figures,
     text: ['QR decoding (pixels already decoded; one thread)', ...parts].join('\n\n'),

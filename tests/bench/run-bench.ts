@@ -4,6 +4,7 @@ import { runCliBench } from './cli-bench';
 import { runCodesBench } from './codes-bench';
 import { progress, type BenchPart, type Figures } from './figures';
 import { runImportBench } from './import-bench';
+import { machineInfo } from './machine';
 import { goalTable } from './goals';
 import { runQrBench } from './qr-bench';
 import { runUiBench } from './ui-bench';
@@ -51,10 +52,14 @@ async function main(args: readonly string[]): Promise<void> {
     else console.log(`${part.text}\n`);
   }
   figures['benchSeconds'] = Math.round((performance.now() - started) / 100) / 10;
+  const machine = machineInfo();
   if (json) {
     progress(goalTable(figures));
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  } else console.log(`${goalTable(figures)}\n\nWhole bench: ${figures['benchSeconds']} s`);
+    process.stdout.write(`${JSON.stringify({ machine, ...figures }, null, 2)}\n`);
+  } else
+    console.log(
+      `${goalTable(figures)}\n\nWhole bench: ${figures['benchSeconds']} s on ${machine.cores} × ${machine.cpuModel}, node -e 0 ${machine.nodeBareMs} ms (${machine.node}, ${machine.platform})`,
+    );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

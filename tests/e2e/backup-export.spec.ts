@@ -1,4 +1,14 @@
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { expect, test } from './fixtures';
+
+/** The text of the one QR code in a PNG screenshot. */
+async function decodeQr(png: Buffer): Promise<string> {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+  expect(code, 'a readable QR code in the dialog').not.toBeNull();
+  return code!.data;
+}
 
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'ana', secret: 'JBSWY3DPEHPK3PXP' },
@@ -12,7 +22,12 @@ test('Show key / QR from the edit dialog reveals the key in groups of four and a
   await page.getByRole('button', { name: 'Show key / QR…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Key and QR code for GitHub' });
   await expect(dialog.getByTestId('revealed-key')).toHaveText('JBSW Y3DP EHPK 3PXP');
-  await expect(dialog.getByRole('img', { name: 'QR code for GitHub' })).toBeVisible();
+  const qr = dialog.getByRole('img', { name: 'QR code for GitHub' });
+  await expect(qr).toBeVisible();
+  // The code shown is the account's own link, read back by an independent decoder (jsQR).
+  const link = new URL(await decodeQr(await qr.screenshot()));
+  expect([link.protocol, link.host, decodeURIComponent(link.pathname)]).toEqual(['otpauth:', 'totp', '/GitHub:ana']);
+  expect(link.searchParams.get('secret')).toBe('JBSWY3DPEHPK3PXP');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });

@@ -44,7 +44,8 @@ export const test = base.extend<{ app: BridgeApp; seed: { readonly accounts: rea
     const { child, url } = await startBridge(vaultDir);
     await use({ url, vaultDir, open: async (page) => void (await page.goto(url)) });
     child.kill('SIGTERM');
-    rmSync(vaultDir, { recursive: true, force: true });
+    // Windows: the service's fs.watch may still hold the folder a moment (EBUSY/EPERM); rmSync retries those.
+    rmSync(vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   },
 });
 

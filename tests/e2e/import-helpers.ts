@@ -11,11 +11,8 @@ export interface TestFile {
   readonly bytes: Buffer;
 }
 
-/** The shared corpus (real exports from other apps); tests using it skip when it is absent. */
-export const CORPUS = resolve(
-  process.env['OTP_DESK_SHARED'] ?? resolve(process.cwd(), '../shared'),
-  'corpus',
-);
+/** The corpus of real exports from other apps, vendored in tests/fixtures/corpus (see its README.md). */
+export const CORPUS = resolve(process.cwd(), 'tests/fixtures/corpus');
 export const hasCorpus = existsSync(CORPUS);
 
 /** A corpus file, e.g. corpusFile('google-migration/example_export.png', 'image/png'). */

@@ -16,7 +16,7 @@ const vaultDigest = (dir: string) =>
     .update(readFileSync(join(dir, 'vault.json')))
     .digest('hex');
 
-test('dropping the hostile files shows one message each; the accounts and the window keep working', async ({
+test('dropping the hostile files shows one message each and leaves the vault file unchanged; the accounts and the window keep working', async ({
   app,
   page,
 }) => {
@@ -32,6 +32,7 @@ test('dropping the hostile files shows one message each; the accounts and the wi
   for (const input of inputs)
     await expect(problems).toContainText(input.message, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(vaultDigest(app.vaultDir)).toBe(before); // the hostile drop changed nothing on disk
 
   // The window still works: a good link pasted now goes to the review and is saved.
   await paste(page, {

@@ -64,7 +64,7 @@ test('a 50-megapixel photo is searched in the worker without freezing the window
   expect(maxGap).toBeLessThan(1000);
 });
 
-test('4K screenshots decode in the worker in well under a second each', async ({ app, page }) => {
+test('4K screenshots decode in the worker in under a second (median of four)', async ({ app, page }) => {
   test.setTimeout(60_000);
   await app.open(page);
   const timings: number[] = [];
@@ -93,4 +93,6 @@ test('4K screenshots decode in the worker in well under a second each', async ({
     `4K screenshot, worker total (bitmap + pixels + decode) per image: ${timings.join(', ')} ms; median ${sorted[Math.floor(sorted.length / 2)]} ms; decoder alone: ${decodes.join(', ')} ms`,
   );
   expect(timings).toHaveLength(4);
+  // From file to decoded text in under a second (the median: the first also starts the worker).
+  expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(1_000);
 });

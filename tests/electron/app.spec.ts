@@ -61,6 +61,9 @@ function secondInstance(env: Record<string, string>, args: string[]): Promise<nu
 }
 
 test.describe('the app window', () => {
+  // One app at a time: each registers the global shortcut Ctrl+Alt+O, which X11 and Windows grant
+  // to one process only, so a parallel test's isRegistered could come back false.
+  test.describe.configure({ mode: 'serial' });
   test.skip(!binary.path && !required, `no Electron binary: ${binary.reason}`);
   test.beforeAll(() => {
     if (!binary.path) throw new Error(`OTP_DESK_REQUIRE_ELECTRON is set but ${binary.reason}`);

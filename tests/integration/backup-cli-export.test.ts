@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, OWNER_ONLY_MODE, runCli, tempVault } from '../support/cli';
 import { decryptAegisIndependently } from './backup-aegis-decrypt';
 
 const URIS = [
@@ -44,7 +44,7 @@ describe.skipIf(!hasKeychain)(`CLI export ${hasKeychain ? '' : KEYCHAIN_SKIP_REA
     const run = runCli(vault, 'export', '--format', 'aegis', '--out', out, '--password-file', join(dir, 'pw'));
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(statSync(out).mode & 0o777).toBe(OWNER_ONLY_MODE);
     const content = decryptAegisIndependently(readFileSync(out, 'utf8'), 'export secret');
     expect(content.entries.map((e) => `${e.type} ${e.issuer}:${e.name}`)).toEqual(['totp ACME:alice', 'hotp Bank:bob', 'steam Steam:gamer']);
     const copy = tempVault();

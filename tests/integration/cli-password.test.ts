@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { soakSize } from '../support/soak';
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 
@@ -83,6 +85,39 @@ describe.skipIf(!hasKeychain)(`otp-desk password (${KEYCHAIN_SKIP_REASON} otherw
       ]);
       expect(slotTypes(vault)).toEqual(['keychain']);
       expect(JSON.parse(runCli(vault, 'list', '--json').stdout)).toHaveLength(1);
+    },
+  );
+
+  it(
+    `a SIGKILL at any moment of a password change leaves the old or the new password working, never neither (${soakSize(2, 30)} kills)`,
+    { timeout: 600_000 },
+    async () => {
+      const vault = tempVault();
+      expect(runCli(vault, 'add', URI).status).toBe(0);
+      const files = [passwordFile('first long passphrase'), passwordFile('second long passphrase')];
+      expect(setPassword(vault, files[0]!).status).toBe(0);
+      const opensWith = (file: string) => runCli(vault, '--vault-password-file', file, 'list', '--json');
+      // How long one whole change takes here: kills land anywhere from its start to a bit past it.
+      const started = Date.now();
+      expect(setPassword(vault, files[1]!, files[0]!).status).toBe(0);
+      const fullMs = Date.now() - started;
+      let current = 1;
+      const outcomes = { old: 0, new: 0 };
+      for (let round = 0; round < soakSize(2, 30); round++) {
+        const next = 1 - current;
+        const child = spawn(process.execPath, [CLI, '--vault', vault, 'password', 'set', '--password-file', files[next]!, '--current-password-file', files[current]!], { stdio: 'ignore' });
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * fullMs * 1.1);
+        await exited;
+        const [withCurrent, withNext] = [opensWith(files[current]!), opensWith(files[next]!)];
+        // Exactly one of the two passwords opens the vault, with the account in it.
+        expect([withCurrent.status, withNext.status].sort(), `round ${round}`).toEqual([0, 3]);
+        const opened = withCurrent.status === 0 ? withCurrent : withNext;
+        expect(JSON.parse(opened.stdout)).toHaveLength(1);
+        if (withNext.status === 0) current = next;
+        outcomes[withNext.status === 0 ? 'new' : 'old'] += 1;
+      }
+      console.log(`[password-kill] ${JSON.stringify(outcomes)} after kills within ${fullMs} ms`);
     },
   );
 });

@@ -12,6 +12,7 @@ const fake = vi.hoisted(() => ({
   exits: [] as number[],
   shown: (): string => '',
   windows: 0,
+  rendererErrors: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -62,7 +63,7 @@ async function smoke(vaultDir: string) {
     vaultDir,
     () => {
       const { BrowserWindow } = electronModule;
-      return new BrowserWindow() as never;
+      return { window: new BrowserWindow() as never, rendererErrors: fake.rendererErrors };
     },
     sandbox,
   );
@@ -81,6 +82,7 @@ const smokeCode = () =>
 beforeEach(() => {
   fake.exits.length = 0;
   fake.windows = 0;
+  fake.rendererErrors.length = 0;
 });
 
 describe('smoke mode', () => {
@@ -112,7 +114,7 @@ describe('smoke mode', () => {
       .mockImplementation((line: string) => void lines.push(line));
     void runSmokeTest(
       vaultDir,
-      () => new electronModule.BrowserWindow() as never,
+      () => ({ window: new electronModule.BrowserWindow() as never }),
       new ImportSandbox({ childPath: join(vaultDir, 'no-child.cjs') }),
     );
     await vi.waitFor(() => expect(fake.exits).toEqual([1]), { timeout: 15_000 });
@@ -130,6 +132,22 @@ describe('smoke mode', () => {
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(
       /smoke test failed: the window showed 000000, not the test key's code/,
+    );
+  });
+
+  it('fails when the page logged an error or a CSP violation', async () => {
+    const vaultDir = join(
+      mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'smoke-')),
+      'vault',
+    );
+    fake.shown = () => smokeCode();
+    fake.rendererErrors.push(
+      "Refused to load the script 'https://cdn.example/x.js' because it violates the Content Security Policy",
+    );
+    const { code, lines } = await smoke(vaultDir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(
+      /smoke test failed: the page logged an error: Refused to load/,
     );
   });
 });

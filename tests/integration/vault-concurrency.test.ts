@@ -6,14 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
 import { Vault } from '../../electron/vault/vault.node';
 import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON } from '../support/cli';
+import { soakSize } from '../support/soak';
 import { bundleVaultWriter, startWriter, type Writer } from '../support/writer-bundle';
 
 const WRITERS = 8;
 const CHANGES = 25;
 /** Adds per process when every add is its own `otp-desk` process (Node's start-up dominates: ~0.1 s of CPU each). */
 const CLI_CHANGES = 10;
-const ROUNDS = Number(process.env['T15_ROUNDS'] ?? 20);
-const KILLS = Number(process.env['T15_KILLS'] ?? 200);
+// A representative slice in npm test; the full 20 rounds and 200 kills under npm run test:soak.
+const ROUNDS = Number(process.env['T15_ROUNDS'] ?? soakSize(2, 20));
+const KILLS = Number(process.env['T15_KILLS'] ?? soakSize(20, 200));
 
 const LANES = 4;
 
@@ -87,7 +89,7 @@ describe.skipIf(!hasKeychain)(
     );
 
     it(
-      `8 writers × 25 changes, 20 rounds in a row: nothing lost, every change reported done is in the vault`,
+      `8 writers × 25 changes, ${ROUNDS} rounds in a row: nothing lost, every change reported done is in the vault`,
       { timeout: 300_000 },
       async () => {
         writers.push(
@@ -117,7 +119,7 @@ describe.skipIf(!hasKeychain)(
     );
 
     it(
-      `200 SIGKILLs at random moments of CLI writes: the vault always opens with every completed change`,
+      `${KILLS} SIGKILLs at random moments of CLI writes: the vault always opens with every completed change`,
       { timeout: 300_000 },
       async () => {
         const base = fastRoot();

@@ -6,7 +6,13 @@ import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ServiceHost } from '../../electron/adapters/service-host';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
-import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import {
+  CLI,
+  hasSecretServiceFaults,
+  runCli,
+  SECRET_SERVICE_FAULTS_SKIP_REASON,
+  tempVault,
+} from '../support/cli';
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const vaultId = (dir: string) =>
@@ -63,8 +69,8 @@ async function busWithoutSecretService(): Promise<string> {
   });
 }
 
-describe.skipIf(!hasKeychain)(
-  `keychain faults against the real Secret Service${hasKeychain ? '' : ` (skipped: ${KEYCHAIN_SKIP_REASON})`}`,
+describe.skipIf(!hasSecretServiceFaults)(
+  `keychain faults against the real Secret Service${hasSecretServiceFaults ? '' : ` (skipped: ${SECRET_SERVICE_FAULTS_SKIP_REASON})`}`,
   () => {
     const messages: Record<string, string> = {};
 

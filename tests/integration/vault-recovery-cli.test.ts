@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
-import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, privateKeyringSteps, runCli, tempVault } from '../support/cli';
 
 const URI = (issuer: string) => `otpauth://totp/${issuer}:alice?secret=JBSWY3DPEHPK3PXP&issuer=${issuer}`;
-const itemCount = async () => (await keytar.findCredentials('OTP Desk')).length;
 
 describe.skipIf(!hasKeychain)(`the CLI and a damaged or missing vault (real keychain)${hasKeychain ? '' : ` (skipped: ${KEYCHAIN_SKIP_REASON})`}`, () => {
   it('refuses a truncated vault with the command that restores it, changes nothing, and restores only when told', () => {
@@ -30,17 +28,24 @@ describe.skipIf(!hasKeychain)(`the CLI and a damaged or missing vault (real keyc
     expect(runCli(dir, 'recover', '--from-previous')).toMatchObject({ status: 1, stderr: expect.stringMatching(/not damaged/) });
   });
 
-  it('a failed import or add into a folder with no vault creates no file, no folder and no keychain item', async () => {
-    const dir = tempVault();
-    const junk = join(dirname(dir), 'junk.bin');
-    writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131) % 256)));
-    const before = await itemCount();
-    expect(runCli(dir, 'import', junk).status).toBe(1);
-    expect(runCli(dir, 'add', 'otpauth://totp/X:y?secret=not-base32!').status).toBe(1);
-    expect(runCli(dir, 'add', '--secret', 'JBSWY3DPEHPK3PXP', '--issuer', 'X', '--account', 'y', '--digits', '9').status).not.toBe(0);
-    expect(existsSync(dir)).toBe(false);
-    expect(await itemCount()).toBe(before);
-    expect(runCli(dir, 'add', URI('Works')).status).toBe(0);
-    expect(await itemCount()).toBe(before + 1);
-  });
+  // Counted in a keyring of its own: the shared one gains items from other files running in parallel.
+  it.skipIf(process.platform !== 'linux')(
+    'a failed import or add into a folder with no vault creates no file, no folder and no keychain item',
+    () => {
+      const dir = tempVault();
+      const junk = join(dirname(dir), 'junk.bin');
+      writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131) % 256)));
+      const steps = privateKeyringSteps([
+        ['--vault', dir, 'import', junk],
+        ['--vault', dir, 'add', 'otpauth://totp/X:y?secret=not-base32!'],
+        ['--vault', dir, 'add', '--secret', 'JBSWY3DPEHPK3PXP', '--issuer', 'X', '--account', 'y', '--digits', '9'],
+      ]);
+      expect(steps!.map((s) => s.items)).toEqual([0, 0, 0]);
+      expect(steps!.map((s) => s.status === 0)).toEqual([false, false, false]);
+      expect(existsSync(dir)).toBe(false);
+      // A good add then: the count does see the item a real vault makes.
+      const works = privateKeyringSteps([['--vault', dir, 'add', URI('Works')]]);
+      expect(works).toEqual([{ status: 0, items: 1 }]);
+    },
+  );
 });

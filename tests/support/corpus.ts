@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import type { AccountDraft } from '../../electron/core/otp/account';
 import type { ImportSource } from '../../electron/core/format/importer';
 
-/** ../shared next to the checkout; tests that read it skip when it is absent. */
-export const SHARED = resolve(__dirname, '../../../shared');
-/** The shared corpus of real exports from other apps (see its MANIFEST.md). */
-export const CORPUS = join(SHARED, 'corpus');
-/** True when the corpus is there at all. */
+/**
+ * The corpus of real exports from other apps and real QR photos, vendored into the repository
+ * (third-party test data; see its README.md and MANIFEST.md for sources and licences), so every
+ * runner has it.
+ */
+export const CORPUS = resolve(__dirname, '../fixtures/corpus');
+/** True when the corpus is there at all (always, in a checkout). */
 export const hasCorpus = existsSync(CORPUS);
 
 /** The corpus folders: Aegis's importer test files, Google Authenticator transfers, zxing-cpp QR photos. */

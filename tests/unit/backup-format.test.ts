@@ -191,6 +191,33 @@ describe.skipIf(!hasCorpusFolder('aegis-importers'))('compatibility with Aegis f
     expect(backup.entries.map((e) => e.issuer)).toContain('Air Canada');
   });
 
+  test('our encrypted backup has the header Aegis wrote in aegis_encrypted.json: the same slot fields, types and hex sizes', async () => {
+    const theirs = JSON.parse(readFileSync(path.join(corpus, 'aegis_encrypted.json'), 'utf8')) as {
+      version: number;
+      header: { slots: Record<string, unknown>[]; params: Record<string, unknown> };
+      db: unknown;
+    };
+    const ours = JSON.parse(await writeAegisBackup(ACCOUNTS, PASSWORD)) as typeof theirs;
+    /** A value's JSON type, and for hex strings their length (key 32 bytes, nonce 12, tag 16, salt 32). */
+    const shape = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(shape)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
+          : typeof value === 'string' && /^[0-9a-f]+$/.test(value)
+            ? `hex ${value.length}`
+            : typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value)
+              ? 'uuid'
+              : typeof value;
+    expect(ours.version).toBe(theirs.version);
+    expect(shape(ours.header.params)).toEqual(shape(theirs.header.params));
+    // Aegis's password slot is type 1; ours is the only slot, with every field Aegis's has.
+    expect(ours.header.slots).toHaveLength(1);
+    expect(shape(ours.header.slots[0])).toEqual(shape(theirs.header.slots[0]));
+    expect([ours.header.slots[0]!['type'], ours.header.slots[0]!['r'], ours.header.slots[0]!['p']]).toEqual([1, 8, 1]);
+    expect(typeof ours.db).toBe(typeof theirs.db);
+  });
+
   test('our plain backup has every field Aegis wrote in aegis_plain.json, with the same JSON types', async () => {
     type Entry = Record<string, unknown> & { info: Record<string, unknown> };
     const theirs = JSON.parse(readFileSync(path.join(corpus, 'aegis_plain.json'), 'utf8')) as {

@@ -21,6 +21,8 @@ describe('the packaged binary', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
       grantFileProtocolExtraPrivileges: false,
+      // Not a fuse: re-signs macOS ad hoc after the fuses rewrite Electron Framework.
+      resetAdHocDarwinSignature: true,
     });
   });
 

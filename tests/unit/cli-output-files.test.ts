@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputPath, writeOutputFiles } from '../../electron/cli/output-files';
+import { OWNER_ONLY_MODE } from '../support/cli';
 
 // Exports appear whole or not at all, and never replace a file unless asked to.
 
@@ -27,7 +28,7 @@ describe('CLI output files', () => {
     );
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.bin']);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('hello');
-    expect(statSync(join(dir, 'b.bin')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'b.bin')).mode & 0o777).toBe(OWNER_ONLY_MODE);
   });
 
   it('when one file of a set cannot be placed, none of them stays', async () => {

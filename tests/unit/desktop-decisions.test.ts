@@ -290,3 +290,45 @@ describe('scan screen', () => {
     expect(displayLabel(builtIn, 0, 1, 'Screen 1')).toBe('your screen');
   });
 });
+
+describe('Linux desktops', () => {
+  it('on Wayland a refused shortcut is explained as the portal not granting it, not as another app', async () => {
+    const { isWaylandSession } = await import('../../electron/main/desktop/linux-desktop');
+    expect(isWaylandSession({ XDG_SESSION_TYPE: 'wayland' })).toBe(true);
+    expect(isWaylandSession({ WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+    expect(isWaylandSession({ XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' })).toBe(false);
+    const status = shortcutStatus('CommandOrControl+Alt+O', 'taken', 'linux', true);
+    expect(status.message).toMatch(/Wayland desktop did not grant Ctrl\+Alt\+O/);
+    expect(status.message).not.toMatch(/another app/);
+  });
+
+  it('close-to-tray "auto" keeps the app only where a tray host shows its icon', () => {
+    expect(closeAction('auto', 'linux', false, false)).toBe('close');
+    expect(lastWindowClosedAction('auto', 'linux', false)).toBe('quit');
+    expect(closeAction('auto', 'linux', false, true)).toBe('hide');
+    expect(closeAction('on', 'linux', false, false)).toBe('hide');
+  });
+
+  it('finds a tray host by the StatusNotifierWatcher name on the session bus', async () => {
+    const { linuxHasTrayHost } = await import('../../electron/main/desktop/linux-desktop');
+    const asked: string[][] = [];
+    const answer =
+      (stdout: string, status = 0) =>
+      (command: string, args: readonly string[]) => (
+        asked.push([command, ...args]),
+        { status, stdout }
+      );
+    expect(linuxHasTrayHost(answer('method return …\n   boolean true\n'))).toBe(true);
+    expect(linuxHasTrayHost(answer('method return …\n   boolean false\n'))).toBe(false);
+    expect(linuxHasTrayHost(answer('', 1))).toBe(false);
+    expect(asked[0]).toContain('string:org.kde.StatusNotifierWatcher');
+  });
+
+  it.skipIf(!process.env['DBUS_SESSION_BUS_ADDRESS'])(
+    'a real session bus without a StatusNotifierWatcher has no tray host',
+    async () => {
+      const { linuxHasTrayHost } = await import('../../electron/main/desktop/linux-desktop');
+      expect(linuxHasTrayHost()).toBe(false);
+    },
+  );
+});

@@ -38,7 +38,12 @@ const electron = vi.hoisted(() => {
     close() {
       let prevented = false;
       this.emit('close', { preventDefault: () => (prevented = true) });
-      if (!prevented) this.destroyed = true;
+      if (!prevented) this.destroy();
+    }
+    destroy() {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
     }
   }
   const registered = new Map<string, () => void>();
@@ -49,7 +54,12 @@ const electron = vi.hoisted(() => {
     taken,
     menus: [] as unknown[],
     dialogs: [] as { detail?: string }[],
-    trays: [] as { menu: { label?: string; enabled?: boolean; click?: () => void }[] }[],
+    trays: [] as {
+      menu: { label?: string; enabled?: boolean; click?: () => void }[];
+      contextMenuSet: boolean;
+      popped: unknown;
+      handlers: Record<string, (event?: unknown, bounds?: unknown) => void>;
+    }[],
     app: Object.assign(new Emitter(), { isReady: () => true, isPackaged: false, quit: vi.fn() }),
   };
 });
@@ -69,13 +79,22 @@ vi.mock('electron', () => ({
   },
   Tray: class {
     menu: unknown[] = [];
+    contextMenuSet = false;
+    popped: unknown = null;
+    handlers: Record<string, (event?: unknown, bounds?: unknown) => void> = {};
     constructor() {
       electron.trays.push(this as never);
     }
     setToolTip() {}
-    on() {}
+    on(event: string, handler: (event?: unknown, bounds?: unknown) => void) {
+      this.handlers[event] = handler;
+    }
     setContextMenu(menu: unknown[]) {
       this.menu = menu;
+      this.contextMenuSet = true;
+    }
+    popUpContextMenu(menu: unknown) {
+      this.popped = menu;
     }
     destroy() {}
   },
@@ -101,13 +120,14 @@ vi.mock('electron', () => ({
 
 const { ServiceHost } = await import('../../electron/adapters/service-host');
 const { DesktopShell } = await import('../../electron/main/desktop/desktop-shell');
+const { AppTray } = await import('../../electron/main/desktop/tray');
 const { MemoryKeyStore } = await import('../../electron/vault/keychain');
 const { CHANGED_CHANNEL } = await import('../../electron/api');
 
 const LINK = 'otpauth://totp/Linkco:frank?secret=JBSWY3DPEHPK3PXQ&issuer=Linkco';
 const hosts: InstanceType<typeof ServiceHost>[] = [];
 
-async function startShell(options: { shortcutTaken?: boolean } = {}) {
+async function startShell(options: { shortcutTaken?: boolean; trayHost?: boolean } = {}) {
   if (options.shortcutTaken) electron.taken.add('CommandOrControl+Alt+O');
   const host = new ServiceHost(
     join(mkdtempSync(join(tmpdir(), 'otp-desk-shell-')), 'vault'),
@@ -126,7 +146,7 @@ async function startShell(options: { shortcutTaken?: boolean } = {}) {
         { query },
       ),
   );
-  shell.start(false);
+  shell.start(false, options.trayHost ?? true);
   return { host, shell, main: electron.FakeWindow.all[0]! };
 }
 
@@ -210,5 +230,58 @@ describe('the desktop shell', () => {
     expect(lock.enabled).toBe(false);
     lock.click!();
     await vi.waitFor(() => expect(electron.dialogs[0]?.detail).toMatch(/Set a vault password first/));
+  });
+
+  it('closing the window with close-to-tray off leaves no window behind, even after the quick panel was shown', async () => {
+    const { host, main } = await startShell();
+    await host.get().setSetting('closeToTray', 'off');
+    electron.registered.get('CommandOrControl+Alt+O')!();
+    const panel = electron.FakeWindow.all[1]!;
+    panel.emit('blur');
+    expect(panel.visible).toBe(false);
+    main.close();
+    // Electron fires window-all-closed (and the app quits) only when no window is left.
+    expect(electron.FakeWindow.getAllWindows()).toEqual([]);
+  });
+
+  it('on macOS a tray click only toggles the panel; the menu pops up on right-click', () => {
+    const clicks: unknown[] = [];
+    const actions = { showWindow() {}, showPanel() {}, lock() {}, quit() {} };
+    new AppTray('/app/dist', actions, (bounds) => clicks.push(bounds), 'darwin');
+    const tray = electron.trays[0]!;
+    expect(tray.contextMenuSet).toBe(false);
+    tray.handlers['click']!({}, { x: 1, y: 2, width: 3, height: 4 });
+    expect(clicks).toHaveLength(1);
+    expect(tray.popped).toBeNull();
+    tray.handlers['right-click']!();
+    expect((tray.popped as { label?: string }[]).map((i) => i.label)).toContain('Quit OTP Desk');
+    // Elsewhere the menu is the tray's context menu (Linux trays often send no clicks at all).
+    new AppTray('/app/dist', actions, () => undefined, 'linux');
+    expect(electron.trays[1]!.contextMenuSet).toBe(true);
+  });
+
+  it('a tray click that takes the focus from the open panel closes it instead of reopening it (Windows)', async () => {
+    await startShell();
+    const tray = electron.trays[0]!;
+    const bounds = { x: 1800, y: 1040, width: 24, height: 24 };
+    tray.handlers['click']!({}, bounds);
+    const panel = electron.FakeWindow.all[1]!;
+    expect(panel.visible).toBe(true);
+    // Windows: the click first blurs the panel (which hides), then reaches the tray.
+    panel.emit('blur');
+    tray.handlers['click']!({}, bounds);
+    expect(panel.visible).toBe(false);
+    // A later click opens it again.
+    vi.setSystemTime(Date.now() + 1_000);
+    tray.handlers['click']!({}, bounds);
+    expect(panel.visible).toBe(true);
+    vi.useRealTimers();
+  });
+
+  it('on a Linux desktop that shows no tray icons (stock GNOME), closing the window quits instead of hiding it', async () => {
+    const { main } = await startShell({ trayHost: false });
+    if (process.platform === 'darwin') return; // The dock keeps macOS apps either way.
+    main.close();
+    expect(main.destroyed).toBe(true);
   });
 });

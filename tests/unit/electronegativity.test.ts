@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,11 @@ function parseReport(text: string): Finding[] {
   }));
 }
 
+/** A window with Node in its pages: the findings a scan must report (context isolation off: HIGH). */
+const CANARY = `import { BrowserWindow } from 'electron';
+export const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });
+`;
+
 /**
  * Doyensec's electronegativity over electron/ and renderer/ together (copied side by side, so its
  * global checks see main's navigation and permission handlers and the renderer's CSP at once).
@@ -45,6 +50,10 @@ describe('electronegativity', () => {
       const app = join(work, 'app');
       cpSync(join(root, 'electron'), join(app, 'electron'), { recursive: true });
       cpSync(join(root, 'renderer'), join(app, 'renderer'), { recursive: true });
+      // A canary the scan must report, so a scan that read nothing (wrong folder, a parser that
+      // gave up) cannot pass as "nothing found".
+      mkdirSync(join(app, 'canary'));
+      writeFileSync(join(app, 'canary', 'window.ts'), CANARY);
       const report = join(work, 'report.csv');
       const electronVersion = (require('electron/package.json') as { version: string }).version;
       const run = spawnSync(
@@ -65,7 +74,15 @@ describe('electronegativity', () => {
       );
       expect(run.status, `${run.error?.message ?? ''} ${run.stderr.slice(-2000)}`).toBe(0);
       const findings = parseReport(readFileSync(report, 'utf8'));
+      const canary = findings.filter((f) => f.file.includes('canary'));
+      expect(canary.map((f) => `${f.check} ${f.severity}`)).toContain(
+        'CONTEXT_ISOLATION_JS_CHECK HIGH',
+      );
+      // Findings from both scanned trees: the scan read electron/ and renderer/, not only the canary.
+      const folders = new Set(findings.map((f) => f.file.split(/[\\/]/)[0]));
+      expect(folders).toEqual(new Set(['canary', 'electron', 'renderer']));
       const aboveLow = findings
+        .filter((f) => !f.file.includes('canary'))
         .filter((f) => f.severity !== 'LOW')
         .map((f) => `${f.check} ${f.severity} ${f.file}:${f.location}`);
       expect(aboveLow).toEqual([]);

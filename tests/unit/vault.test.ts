@@ -94,7 +94,8 @@ describe('vault', () => {
     expect(readFileSync(join(dir, 'vault.json.bak')).equals(afterFirst)).toBe(true);
   });
 
-  it('does not lose writes from two processes sharing the vault', async () => {
+  // Two instances in one process (real processes: tests/integration/vault-concurrency.test.ts).
+  it('does not lose writes from two service instances sharing the vault, as the app and the CLI would', async () => {
     const dir = tempDir();
     const keys = new MemoryKeyStore();
     const app = await AuthenticatorService.open(dir, keys, { create: true });

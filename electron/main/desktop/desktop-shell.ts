@@ -8,6 +8,7 @@ import { currentSettings } from '../../settings-service';
 import { applyGlobalShortcut } from './global-shortcut';
 import { applyLaunchAtLogin } from './launch-at-login';
 import { LinkInbox, secondInstanceAction } from './link-inbox';
+import { linuxHasTrayHost } from './linux-desktop';
 import { appMenuTemplate, type MenuActions } from './menu-templates';
 import { QuickPanel, type PanelLoader } from './quick-panel';
 import { AppTray } from './tray';
@@ -31,6 +32,8 @@ export class DesktopShell {
   private settings: Settings = DEFAULT_SETTINGS;
   private shortcutState: ShortcutStatus;
   private quitting = false;
+  /** Whether the desktop shows tray icons (checked once on Linux; see linuxHasTrayHost). */
+  private trayHost = true;
 
   constructor(
     private readonly host: ServiceHost,
@@ -52,7 +55,8 @@ export class DesktopShell {
   }
 
   /** Sets up menus, tray, theme and settings; `hidden` starts in the tray (launch at login). */
-  start(hidden: boolean): void {
+  start(hidden: boolean, trayHost = process.platform !== 'linux' || linuxHasTrayHost()): void {
+    this.trayHost = trayHost;
     app.on('before-quit', () => (this.quitting = true));
     // Logging out or shutting down must not be held up by a window that hides instead of closing.
     powerMonitor.on('shutdown', () => (this.quitting = true));
@@ -79,8 +83,13 @@ export class DesktopShell {
     if (!this.main || this.main.isDestroyed()) {
       this.main = this.createWindow();
       this.main.on('session-end', () => (this.quitting = true));
+      // A hidden quick panel is still a window: left alone it keeps 'window-all-closed' from firing.
+      this.main.on('closed', () => this.panel.destroy());
       this.main.on('close', (event) => {
-        if (closeAction(this.settings.closeToTray, process.platform, this.quitting) === 'hide') {
+        if (
+          closeAction(this.settings.closeToTray, process.platform, this.quitting, this.trayHost) ===
+          'hide'
+        ) {
           event.preventDefault();
           this.main?.hide();
         }
@@ -94,7 +103,10 @@ export class DesktopShell {
 
   /** What quitting after the last window means here (macOS stays in the dock, the tray may keep the app). */
   onAllWindowsClosed(): void {
-    if (lastWindowClosedAction(this.settings.closeToTray, process.platform) === 'quit') app.quit();
+    if (
+      lastWindowClosedAction(this.settings.closeToTray, process.platform, this.trayHost) === 'quit'
+    )
+      app.quit();
   }
 
   /** A second instance was started (by a link, or a launcher): focus this one and file its links. */

@@ -1,5 +1,6 @@
 import { globalShortcut } from 'electron';
 import type { ShortcutStatus } from '../../api';
+import { isWaylandSession } from './linux-desktop';
 import { shortcutPlan, shortcutStatus, type ShortcutOutcome } from './shortcut';
 
 /**
@@ -21,7 +22,8 @@ export function applyGlobalShortcut(
       outcome = 'invalid';
     }
   }
-  const status = shortcutStatus(accelerator, outcome, process.platform);
+  const wayland = process.platform === 'linux' && isWaylandSession(process.env);
+  const status = shortcutStatus(accelerator, outcome, process.platform, wayland);
   if (status.message && outcome !== 'off') console.warn(`[shortcut] ${status.message}`);
   return status;
 }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { webPreferencesFor } from '../security-policy';
 import { PANEL_SIZE, panelPosition } from './panel-position';
 
+/** A tray click this soon after the panel hid on blur is the click that blurred it. */
+const BLUR_CLICK_MS = 400;
+
 /** The query the renderer reads to show the quick-copy panel instead of the full window. */
 export const PANEL_QUERY = { panel: 'quick' } as const;
 
@@ -15,6 +18,8 @@ export type PanelLoader = (window: BrowserWindow, query: typeof PANEL_QUERY) => 
  */
 export class QuickPanel {
   private window: BrowserWindow | null = null;
+  /** When the panel last hid because it lost focus (Date.now()). */
+  private blurHiddenAt = 0;
 
   constructor(
     private readonly distDir: string,
@@ -34,9 +39,19 @@ export class QuickPanel {
     // The renderer refocuses its search field whenever the window gains focus.
   }
 
-  toggle(trayBounds?: Rectangle): void {
+  /**
+   * The tray icon's click. On Windows a click on the icon first takes the focus from the open
+   * panel (blur hides it), then arrives here: that click meant "close", so it doesn't reopen it.
+   */
+  toggle(trayBounds?: Rectangle, now = Date.now()): void {
     if (this.window?.isVisible()) this.hide();
-    else this.show(trayBounds);
+    else if (now - this.blurHiddenAt > BLUR_CLICK_MS) this.show(trayBounds);
+  }
+
+  /** Closes the panel window for good (it is made again when next shown), so it keeps no app alive. */
+  destroy(): void {
+    if (this.window && !this.window.isDestroyed()) this.window.destroy();
+    this.window = null;
   }
 
   /** Hides the panel; true when there was one to hide. */
@@ -79,7 +94,10 @@ export class QuickPanel {
         disableBlinkFeatures: 'Auxclick',
       },
     });
-    window.on('blur', () => window.hide());
+    window.on('blur', () => {
+      if (window.isVisible()) this.blurHiddenAt = Date.now();
+      window.hide();
+    });
     window.on('closed', () => (this.window = null));
     void this.loadPage(window, PANEL_QUERY);
     this.window = window;

@@ -20,6 +20,8 @@ export function shortcutStatus(
   accelerator: string,
   outcome: ShortcutOutcome,
   platform: NodeJS.Platform,
+  /** A Wayland session: shortcuts come only from the desktop's portal, so "taken" means "not granted". */
+  wayland = false,
 ): ShortcutStatus {
   const label = acceleratorLabel(accelerator, platform);
   const base = { accelerator, label, registered: outcome === 'registered' };
@@ -34,6 +36,11 @@ export function shortcutStatus(
         message: `${label.slice(0, 60)} is not a shortcut OTP Desk can use. Choose a key with Ctrl, Alt or Cmd, e.g. ${acceleratorLabel('CommandOrControl+Alt+O', platform)}.`,
       };
     case 'taken':
+      if (wayland)
+        return {
+          ...base,
+          message: `This Wayland desktop did not grant ${label} to OTP Desk (global shortcuts there go through the desktop's shortcut portal, which may ask you or may not exist). Allow it in your desktop's keyboard settings, or open the panel from the tray icon.`,
+        };
       return {
         ...base,
         message: `${label} is already used by another app or by the system. Choose another shortcut in Settings.`,

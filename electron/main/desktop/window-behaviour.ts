@@ -7,10 +7,12 @@ import type { Settings } from '../../core/settings';
 export function keepsRunningInTray(
   setting: Settings['closeToTray'],
   platform: NodeJS.Platform,
+  /** False on a Linux desktop that shows no tray icons (stock GNOME): `auto` then closes. */
+  trayHost = true,
 ): boolean {
   if (setting === 'on') return true;
   if (setting === 'off') return false;
-  return platform !== 'darwin';
+  return platform !== 'darwin' && trayHost;
 }
 
 /** What the main window's close button does: hide it (the app stays in the tray) or really close it. */
@@ -18,16 +20,18 @@ export function closeAction(
   setting: Settings['closeToTray'],
   platform: NodeJS.Platform,
   quitting: boolean,
+  trayHost = true,
 ): 'hide' | 'close' {
-  return !quitting && keepsRunningInTray(setting, platform) ? 'hide' : 'close';
+  return !quitting && keepsRunningInTray(setting, platform, trayHost) ? 'hide' : 'close';
 }
 
 /** After the last window closes: macOS apps stay in the dock; elsewhere the app quits unless the tray keeps it. */
 export function lastWindowClosedAction(
   setting: Settings['closeToTray'],
   platform: NodeJS.Platform,
+  trayHost = true,
 ): 'quit' | 'stay' {
-  return platform === 'darwin' || keepsRunningInTray(setting, platform) ? 'stay' : 'quit';
+  return platform === 'darwin' || keepsRunningInTray(setting, platform, trayHost) ? 'stay' : 'quit';
 }
 
 /** Electron's nativeTheme.themeSource for the user's choice, so native menus and dialogs match the window. */

@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// CI runs the project's scripts on Windows and macOS runners, which this machine is not. Here each
+// script runs under a simulated process.platform with every child process recorded instead of
+// started (tests/support/simulated-platform.mjs); a command that Windows starts only through a
+// shell (npm.cmd, node_modules/.bin entries) fails there as Node fails it, without a shell option.
+const root = join(__dirname, '../..');
+const preload = pathToFileURL(join(root, 'tests/support/simulated-platform.mjs')).href;
+
+/** How each script that starts processes is run here (arguments a user or CI passes). */
+const SCRIPT_ARGS: Record<string, string[]> = {
+  'bench.mjs': [],
+  'ensure-deps.mjs': ['--test'],
+  'gen-migration-proto.mjs': [],
+  'mac-natives.mjs': [],
+  'start.mjs': [],
+  'test-session.mjs': [],
+  'test-soak.mjs': [],
+  'test.mjs': [],
+  'with-keyring.mjs': ['npx', 'vitest', 'run'],
+};
+/** Linux-only tools no script may start on another OS. */
+const LINUX_ONLY =
+  /^(apt-get|dpkg-query|dbus-run-session|dbus-daemon|gnome-keyring-daemon|xvfb-run)$/;
+
+type Spawn = { command: string; args: string[]; shell: boolean; refusal: string | null };
+
+/** A copy of scripts/ with package.json and the lockfile, and node_modules without an install stamp. */
+function checkout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'otp-desk-scripts-'));
+  cpSync(join(root, 'scripts'), join(dir, 'scripts'), { recursive: true });
+  for (const file of ['package.json', 'package-lock.json'])
+    cpSync(join(root, file), join(dir, file));
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  return dir;
+}
+
+function runScript(script: string, platform: NodeJS.Platform, dir = checkout()) {
+  const log = join(dir, 'spawns.jsonl');
+  const result = spawnSync(
+    process.execPath,
+    ['--import', preload, join(dir, 'scripts', script), ...SCRIPT_ARGS[script]!],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        SIMULATED_PLATFORM: platform,
+        SIMULATED_SPAWN_LOG: log,
+        CHROME_PATH: '',
+        TEMP: tmpdir(),
+        TMP: tmpdir(),
+      },
+      timeout: 15_000,
+    },
+  );
+  const spawns = existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Spawn)
+    : [];
+  return { status: result.status, stderr: result.stderr, spawns };
+}
+
+describe("the project's scripts on Windows and macOS", () => {
+  it('every script that starts a process is exercised here', () => {
+    const spawning = readdirSync(join(root, 'scripts')).filter(
+      (name) =>
+        name.endsWith('.mjs') &&
+        /\b(spawn|spawnSync|execFileSync)\(/.test(
+          readFileSync(join(root, 'scripts', name), 'utf8'),
+        ) &&
+        // A module other scripts import, not a command.
+        name !== 'electron-binary.mjs',
+    );
+    expect(spawning.sort()).toEqual(Object.keys(SCRIPT_ARGS).sort());
+  });
+
+  it.each(Object.keys(SCRIPT_ARGS))('%s starts every command the way Windows can', (script) => {
+    const { spawns, stderr } = runScript(script, 'win32');
+    expect(spawns.length, stderr).toBeGreaterThan(0);
+    expect(spawns.filter((s) => s.refusal)).toEqual([]);
+    expect(spawns.filter((s) => LINUX_ONLY.test(s.command))).toEqual([]);
+  });
+
+  it.each(Object.keys(SCRIPT_ARGS))(
+    '%s starts no Windows or Linux-only command on macOS',
+    (script) => {
+      const { spawns, stderr } = runScript(script, 'darwin');
+      expect(spawns.length, stderr).toBeGreaterThan(0);
+      expect(
+        spawns.filter((s) => /\.(cmd|bat)$/i.test(s.command) || LINUX_ONLY.test(s.command)),
+      ).toEqual([]);
+    },
+  );
+
+  it('ensure-deps installs the node modules on Windows (npm through a shell) and succeeds', () => {
+    const { status, spawns, stderr } = runScript('ensure-deps.mjs', 'win32');
+    expect(spawns).toContainEqual(
+      expect.objectContaining({
+        command: 'npm.cmd',
+        args: ['ci', '--no-audit', '--no-fund'],
+        shell: true,
+      }),
+    );
+    expect(status, stderr).toBe(0);
+  });
+});
