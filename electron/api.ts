@@ -276,7 +276,7 @@ export interface OtpDeskApi {
   clipboard: {
     /** Clears the system clipboard if it still holds `text`; answers nothing (a yes/no would reveal the clipboard); fails where main has no clipboard. */
     clearIf(text: string): void;
-    /** Main copies `text`, marked concealed where the platform allows, and clears it after the set delay and on quit if it is still there; fails where main has no clipboard. */
+    /** Main copies `text` and clears it after the set delay, on lock and on quit if it is still there; fails where main has no clipboard. */
     copy(text: string): boolean;
   };
   trash: {
@@ -313,6 +313,11 @@ export interface OtpDeskApi {
     create(request: ExportRequest): ExportResult;
     /** One account's key, link and QR code; needs the vault password when one is set. */
     reveal(id: string, vaultPassword?: string): RevealedAccount;
+    /**
+     * Main asks where to save (the native save dialog) and writes the file owner-only (0600), as
+     * the CLI does; 'unavailable' where main has no save dialog (the browser harness downloads).
+     */
+    save(file: ExportedFile): 'saved' | 'cancelled' | 'unavailable';
   };
 }
 
@@ -328,7 +333,7 @@ export const API_METHODS = {
   trash: ['list'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
-  exports: ['create', 'reveal'],
+  exports: ['create', 'reveal', 'save'],
   desktop: ['hidePanel', 'takeLinks', 'shortcut'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 

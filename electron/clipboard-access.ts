@@ -5,34 +5,12 @@
 export interface ClipboardAccess {
   readText(): string | Promise<string>;
   clear(): void | Promise<void>;
-  /** Writes text, marked concealed for clipboard managers where the platform allows. */
+  /** Writes text (Electron can't yet mark it concealed for clipboard managers alongside the text). */
   writeText?(text: string): void | Promise<void>;
 }
 
 /**
- * The clipboard formats that tell clipboard managers and history to skip a copy, per platform:
- * Windows' history/cloud exclusions, macOS's nspasteboard.org concealed type, KDE's password hint
- * (read by Klipper, CopyQ, cliphist). https://learn.microsoft.com/windows/win32/dataxchg/clipboard-formats
- * http://nspasteboard.org/
- */
-export function concealedClipboardFormats(
-  platform: NodeJS.Platform,
-): readonly { readonly format: string; readonly data: Uint8Array }[] {
-  if (platform === 'win32') {
-    const dwordZero = new Uint8Array(4);
-    return [
-      { format: 'ExcludeClipboardContentFromMonitorProcessing', data: new Uint8Array(0) },
-      { format: 'CanIncludeInClipboardHistory', data: dwordZero },
-      { format: 'CanUploadToCloudClipboard', data: dwordZero },
-    ];
-  }
-  if (platform === 'darwin')
-    return [{ format: 'org.nspasteboard.ConcealedType', data: new Uint8Array(0) }];
-  return [{ format: 'x-kde-passwordManagerHint', data: new TextEncoder().encode('secret') }];
-}
-
-/**
- * What main put on the clipboard, cleared after the user's delay and on quit, but only while the
+ * What main put on the clipboard, cleared after the user's delay, on lock and on quit, but only while the
  * clipboard still holds it (something copied since is the user's and is kept).
  */
 export class ClipboardGuard {
@@ -53,7 +31,7 @@ export class ClipboardGuard {
     }
   }
 
-  /** Clears what we copied if it is still there (on quit, and when the delay ends). True when it cleared. */
+  /** Clears what we copied if it is still there (on lock and quit, and when the delay ends). True when it cleared. */
   async clearNow(): Promise<boolean> {
     clearTimeout(this.timer);
     const held = this.held;

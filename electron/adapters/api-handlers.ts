@@ -8,7 +8,7 @@ import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
-import { INPUT_LIMITS } from '../core/input-limits';
+import { INPUT_LIMITS } from '../core/limits/input-limits';
 import { confirmInMain } from '../lock/secret-release';
 
 function patchFrom(value: unknown): AccountPatch {

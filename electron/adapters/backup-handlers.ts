@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import type { ApiHandlers, ExportRequest } from '../api';
 import { prepareBackupKey } from '../core/backup/backup';
 import { BACKUP_KEY_SETTING, validateBackupSettingsPatch } from '../core/backup/backup-settings';
 import { UserError, invalidInput } from '../core/errors';
 import { isExportFormat } from '../core/exporters/export-format';
 import { readLatestBackup } from '../backups/backup-files.node';
-import { createExport, revealAccount, type PrintToPdf } from '../backups/export-service';
+import { createExport, revealAccount, saveExportFile, type PrintToPdf } from '../backups/export-service';
 import { requireVaultPassword } from '../backups/reauth';
 import { describeBackupFolder } from '../core/backup/network-folder';
 import { readMountTable } from '../backups/mount-table.node';
@@ -17,9 +18,14 @@ export interface BackupPlatform {
   /** Electron's folder dialog: the chosen folder, or '' when cancelled. */
   readonly chooseFolder?: () => Promise<string>;
   readonly printToPdf?: PrintToPdf;
+  /** Electron's save dialog: the chosen path, or '' when cancelled. */
+  readonly chooseSavePath?: (fileName: string) => Promise<string>;
   /** Main's own question before a secret leaves without a vault password (native dialog; the bridge's explicit test answer). */
   readonly confirmSecretRelease?: SecretConfirmer;
 }
+
+/** Exports are a few MB at most (a QR image per account); base64 of 64 MB is far beyond any. */
+const MAX_EXPORT_BASE64 = Math.ceil((64 * 1024 * 1024 * 4) / 3);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -89,6 +95,16 @@ export function createBackupHandlers(host: ServiceHost, platform: BackupPlatform
         const label = [account.issuer, account.account].filter(Boolean).join(' · ') || 'this account';
         await confirmSecretRelease(service().hasPassword, { action: 'reveal', what: `the secret key of ${label}` }, platform.confirmSecretRelease);
         return revealAccount(service(), account.id, asOptionalString(vaultPassword, 'vault password'));
+      },
+      save: async (file) => {
+        const r = asRecord(file, 'an exported file');
+        const fileName = basename(asString(r['fileName'], 'file name', 255));
+        const data = Buffer.from(asString(r['dataBase64'], 'file data', MAX_EXPORT_BASE64), 'base64');
+        if (!platform.chooseSavePath) return 'unavailable';
+        const path = await platform.chooseSavePath(fileName);
+        if (!path) return 'cancelled';
+        await saveExportFile(path, data);
+        return 'saved';
       },
     },
   };

@@ -4,7 +4,7 @@ import type { VaultRecovery, VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
 import type { ImportReader } from '../core/importers/import-reader';
-import { assessPassword } from '../core/password-policy';
+import { assessPassword } from '../core/password/password-policy';
 import { readSettings } from '../core/settings';
 import { PasswordBackoff } from '../lock/password-backoff';
 import type { LockPolicy, LockTrigger } from '../lock/auto-lock';
@@ -40,6 +40,7 @@ export class ServiceHost {
   private recovery: VaultRecovery | undefined;
   private watcher: FSWatcher | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly lockHooks = new Set<() => unknown>();
   /** Wrong-password slow-down, kept here in main so a renderer reload does not reset it. */
   readonly backoff: PasswordBackoff;
   /** The OS's own user check (Touch ID on macOS), where the app has one. */
@@ -196,12 +197,19 @@ export class ServiceHost {
     else if (!vault.hasKeychainSlot) await vault.restoreKeychainSlot();
   }
 
+  /** Work that must finish with every lock (main clears the codes it copied); run after the key is gone. */
+  onLock(hook: () => unknown): () => void {
+    this.lockHooks.add(hook);
+    return () => this.lockHooks.delete(hook);
+  }
+
   /**
-   * Locks: drops the decrypted vault and the master key, pending import previews and the
-   * backup scheduler; every data call then fails with vault-locked until unlock(password).
-   * Without a password the keychain alone opens the vault, so a lock would keep no one out.
+   * Locks: drops the decrypted vault and the master key (at once, before anything is awaited),
+   * pending import previews and the backup scheduler, then waits for the onLock work; every
+   * data call then fails with vault-locked until unlock(password). Without a password the
+   * keychain alone opens the vault, so a lock would keep no one out.
    */
-  lock(): VaultStatus {
+  async lock(): Promise<VaultStatus> {
     const service = this.get();
     if (!service.hasPassword) {
       throw new UserError(
@@ -215,6 +223,8 @@ export class ServiceHost {
     this.lockedState = 'locked';
     this.lockedMessage = 'Enter your vault password to unlock.';
     this.emit();
+    // A hook that fails (a clipboard that can't be read) must not leave the lock half done.
+    await Promise.allSettled([...this.lockHooks].map(async (hook) => hook()));
     return this.status();
   }
 
@@ -232,7 +242,8 @@ export class ServiceHost {
   autoLock(trigger: LockTrigger): boolean {
     const policy = this.lockPolicy();
     if (!policy || (trigger !== 'idle' && !policy.lockOnScreenLock)) return false;
-    this.lock();
+    // The key is dropped synchronously inside lock(); the rest (clearing the clipboard) follows.
+    void this.lock().catch(() => undefined);
     return true;
   }
 

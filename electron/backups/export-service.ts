@@ -4,6 +4,8 @@ import { buildExport } from '../core/exporters/build-export';
 import { qrSvg } from '../core/exporters/qr-render';
 import { selectAccounts } from '../core/exporters/selection';
 import { formatOtpauthUri } from '../core/otp/otpauth';
+import { writeFailureReason } from '../core/write-failure';
+import { writeFileAtomically } from '../vault/atomic-write.node';
 import type { AuthenticatorService } from '../service';
 import { requireVaultPassword } from './reauth';
 
@@ -30,6 +32,13 @@ export async function createExport(service: AuthenticatorService, request: Expor
     skipped: output.skipped,
     encrypted: output.encrypted,
   };
+}
+
+/** Writes an export the user chose a place for, owner-only (0600) like the CLI's, all or nothing. */
+export async function saveExportFile(path: string, data: Uint8Array): Promise<void> {
+  await writeFileAtomically(path, data, { mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
+    throw new UserError('io', `Cannot save ${path}: ${writeFailureReason(error.code)}. Choose another folder and try again.`);
+  });
 }
 
 /** "Show QR" / "Reveal key" for one account, after re-authentication. */

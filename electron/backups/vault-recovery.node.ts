@@ -9,6 +9,7 @@ import type { Importer } from '../core/format/importer';
 import type { ImportReader } from '../core/importers/import-reader';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
+import { commitTemp } from '../vault/atomic-write.node';
 import type { KeyStore } from '../vault/keychain';
 import { withFileLock } from '../vault/lock.node';
 import { Vault, VAULT_FILE_NAME } from '../vault/vault.node';
@@ -113,7 +114,7 @@ export async function recoverFromPrevious(
     await copyFile(join(dir, PREVIOUS), staged);
     try {
       const aside = await moveDamagedAside(dir, now);
-      await rename(staged, join(dir, VAULT_FILE_NAME));
+      await commitTemp(staged, join(dir, VAULT_FILE_NAME));
       return aside;
     } finally {
       await rm(staged, { force: true });

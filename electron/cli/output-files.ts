@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, link, open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, copyFile, link, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { writeFailureReason } from '../core/write-failure';
+import { syncFolder, tempPathBeside, writeTemp } from '../vault/atomic-write.node';
 
 /** One file a command is about to write. */
 export interface OutputFile {
@@ -45,57 +45,62 @@ export async function checkOutputPath(path: string, force: boolean): Promise<voi
   if (target && !force) throw exists(path);
 }
 
-async function writeTemp(file: OutputFile): Promise<string> {
-  const temp = join(
-    dirname(file.path),
-    `.${basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  const handle = await open(temp, 'wx', 0o600);
+/** Moves an existing target aside (a hard link, or a copy where there are none) so a failed set can put it back. */
+async function keepAside(path: string): Promise<string | undefined> {
+  const kept = `${tempPathBeside(path)}.kept`;
   try {
-    await handle.writeFile(file.data);
-    await handle.sync();
+    await link(path, kept);
   } catch (error) {
-    // A full disk fails mid-write: the half-written temp file must not stay behind.
-    await handle.close();
-    await unlink(temp).catch(() => {});
-    throw error;
+    if (code(error) === 'ENOENT') return undefined;
+    await copyFile(path, kept, constants.COPYFILE_EXCL);
   }
-  await handle.close();
-  return temp;
+  return kept;
 }
 
 /**
  * Writes files with owner-only permissions all or nothing: each goes to a temp file first,
- * then into place (a hard link, so an existing file is never replaced without `force`). On
- * any failure the temp files and the files already placed are removed.
+ * then into place (a hard link, so an existing file is never replaced without `force`; with
+ * `force`, what it replaces is kept aside until the whole set is in). On any failure the temp
+ * files and the files already placed are removed, and replaced files come back.
  */
 export async function writeOutputFiles(
   files: readonly OutputFile[],
   force: boolean,
 ): Promise<void> {
   const temps: string[] = [];
-  const placed: string[] = [];
+  const placed: { path: string; kept: string | undefined }[] = [];
   let current = '';
   try {
     for (const file of files) {
       current = file.path;
-      temps.push(await writeTemp(file));
+      const temp = tempPathBeside(file.path);
+      await writeTemp(temp, file.data);
+      temps.push(temp);
     }
     for (const [i, file] of files.entries()) {
       current = file.path;
-      if (force) await rename(temps[i]!, file.path);
-      else await link(temps[i]!, file.path);
-      placed.push(file.path);
+      if (force) {
+        const kept = await keepAside(file.path);
+        placed.push({ path: file.path, kept });
+        await rename(temps[i]!, file.path);
+      } else {
+        await link(temps[i]!, file.path);
+        placed.push({ path: file.path, kept: undefined });
+      }
     }
   } catch (error) {
-    await Promise.all(
-      [...temps, ...(force ? [] : placed)].map((path) => unlink(path).catch(() => {})),
-    );
+    await Promise.all(temps.map((path) => unlink(path).catch(() => {})));
+    for (const { path, kept } of placed.reverse()) {
+      if (kept) await rename(kept, path).catch(() => {});
+      else await unlink(path).catch(() => {});
+    }
     if (code(error) === 'EEXIST') throw exists(current);
     throw new UserError(
       'io',
       `Cannot write ${current}: ${writeFailureReason(code(error))}. Nothing was written; free some space or choose another --out path.`,
     );
   }
-  if (!force) await Promise.all(temps.map((path) => unlink(path).catch(() => {})));
+  const leftovers = [...temps, ...placed.flatMap(({ kept }) => (kept ? [kept] : []))];
+  await Promise.all(leftovers.map((path) => unlink(path).catch(() => {})));
+  for (const folder of new Set(files.map((file) => dirname(file.path)))) await syncFolder(folder);
 }

@@ -16,8 +16,20 @@ export class PasswordBackoff {
 
   constructor(private readonly clock: () => number = Date.now) {}
 
-  /** Runs `check`; a wrong-password failure lengthens the wait, a success clears it. */
-  async attempt<T>(check: () => Promise<T>): Promise<T> {
+  /** The try in progress: tries run one at a time, so parallel guesses each meet the wait. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `check` after the tries before it have finished; a wrong-password failure lengthens the
+   * wait, a success clears it. A try during the wait is refused without running `check`.
+   */
+  attempt<T>(check: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.tryOnce(check));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async tryOnce<T>(check: () => Promise<T>): Promise<T> {
     const waitMs = this.notBefore - this.clock();
     if (waitMs > 0) {
       throw new UserError(

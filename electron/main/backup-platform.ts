@@ -1,4 +1,5 @@
-import { BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { join } from 'node:path';
 import type { BackupPlatform } from '../adapters/backup-handlers';
 import { PRINT_PARTITION, PRINT_SCHEME, PrintPages } from './print-page';
 
@@ -10,6 +11,14 @@ async function chooseFolder(): Promise<string> {
   const options = { title: 'Folder for automatic backups', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? '' : (result.filePaths[0] ?? '');
+}
+
+/** The save dialog for an export, starting in Downloads with the export's own name. */
+async function chooseSavePath(fileName: string): Promise<string> {
+  const parent = BrowserWindow.getFocusedWindow();
+  const options = { title: 'Save the export', defaultPath: join(app.getPath('downloads'), fileName) };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? '' : (result.filePath ?? '');
 }
 
 /** Prints the paper-backup sheet to PDF in a hidden, script-less window that never touches the disk. */
@@ -28,4 +37,4 @@ async function printToPdf(html: string): Promise<Uint8Array> {
 }
 
 /** What main gives the backup and export handlers. */
-export const backupPlatform: BackupPlatform = { chooseFolder, printToPdf };
+export const backupPlatform: BackupPlatform = { chooseFolder, chooseSavePath, printToPdf };

@@ -12,11 +12,15 @@ const DEBUG_SWITCHES = [
   '--js-flags',
 ];
 
-/** The first debugging switch on the command line, or null. A packaged app quits when there is one. */
+/**
+ * The first debugging switch on the command line, or null. A packaged app quits when there is one.
+ * Chromium reads a switch after `--` or `-`, and on Windows also after `/`, in any case there
+ * (base/command_line.cc kSwitchPrefixes), so every one of those spellings counts.
+ */
 export function forbiddenDebugSwitch(argv: readonly string[]): string | null {
   for (const arg of argv) {
-    const name = arg.split('=')[0]!;
-    if (DEBUG_SWITCHES.includes(name)) return name;
+    const name = /^(?:--?|\/)([^=]+)/.exec(arg)?.[1]?.toLowerCase();
+    if (name && DEBUG_SWITCHES.includes(`--${name}`)) return `--${name}`;
   }
   return null;
 }

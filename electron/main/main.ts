@@ -4,6 +4,7 @@ import { ServiceHost } from '../adapters/service-host';
 import { ClipboardGuard } from '../clipboard-access';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { RENDERER_URL } from './app-protocol';
+import { setupClipboardClearing } from './clipboard-clearing';
 import { registerAppScheme, serveRenderer } from './app-protocol-setup';
 import { DesktopShell } from './desktop/desktop-shell';
 import { wasOpenedAtLogin } from './desktop/launch-at-login';
@@ -32,7 +33,7 @@ let shell: DesktopShell | undefined;
 // Links the OS hands over before the shell exists (macOS open-url at launch, argv elsewhere).
 const earlyLinks: string[] = linksFromArgv(process.argv);
 
-/** Main's clipboard copies codes and keys and clears them after the set delay and on quit. */
+/** Main's clipboard copies codes and keys and clears them after the set delay, on lock and on quit. */
 function newClipboardGuard(): ClipboardGuard {
   return new ClipboardGuard({
     readText: () => clipboard.readText(),
@@ -77,10 +78,7 @@ async function onReady(smokeHost?: ServiceHost): Promise<ReadyApp> {
   shell.start(startsHidden(process.argv, wasOpenedAtLogin()) && shell.inbox.size === 0);
   exposeTestHooks(shell);
   app.on('activate', () => shell?.showMainWindow());
-  app.on('before-quit', () => {
-    void clipboardGuard.clearNow();
-    host.close();
-  });
+  setupClipboardClearing(app, host, clipboardGuard);
   return { window: shell.showMainWindow(), shell, clipboardGuard };
 }
 

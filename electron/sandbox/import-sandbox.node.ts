@@ -5,7 +5,7 @@ import { UserError } from '../core/errors';
 import type { ImportSource } from '../core/format/importer';
 import type { AccountText, AccountTextsResult } from '../core/importers/account-uris';
 import type { FileReading, ImportReader } from '../core/importers/import-reader';
-import { checkFileSize } from '../core/input-limits';
+import { checkFileSize } from '../core/limits/input-limits';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
 import { isAnswerTo, isImportError } from './sandbox-answer';
 import { launchNodeChild } from './node-child.node';

@@ -1,7 +1,8 @@
-import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors';
 import { readFailureReason, writeFailureReason } from '../core/write-failure';
+import { writeFileAtomically } from './atomic-write.node';
 import type { ScryptParams, SealedBox } from './crypto.node';
 
 /**
@@ -119,24 +120,14 @@ async function keepPrevious(path: string): Promise<void> {
 
 /**
  * Replaces vault.json atomically: write a temp file, fsync, keep the previous file as
- * vault.json.bak, rename over, fsync the folder. A crash at any point leaves a whole vault.
+ * vault.json.bak, rename over, fsync the folder where the OS can. A crash at any point leaves a
+ * whole vault; once the rename succeeded the save has happened and is never reported as failed.
  */
 export async function writeVaultFileAtomically(path: string, file: VaultFile): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
   try {
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(file, null, 2));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await keepPrevious(path);
-    await rename(temp, path);
-    const dir = await open(dirname(path), 'r');
-    await dir.sync().finally(() => dir.close());
+    // The pid in the temp name lets the lock sweep what a killed writer left (lock.node.ts).
+    await writeFileAtomically(path, JSON.stringify(file, null, 2), { temp: `${path}.tmp-${process.pid}`, beforeCommit: () => keepPrevious(path) });
   } catch (error) {
-    await rm(temp, { force: true });
     if (error instanceof UserError) throw error;
     const reason = writeFailureReason((error as NodeJS.ErrnoException).code);
     throw new UserError('io', `Cannot save the vault in ${dirname(path)}: ${reason}. Free some space or fix the folder's permissions and try again; nothing was changed.`);

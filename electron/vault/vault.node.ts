@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
-import { MIN_PASSWORD_LENGTH } from '../core/password-length';
+import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
 import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
 import { UNLOCK_WITH_PASSWORD, type KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
@@ -82,12 +82,19 @@ export class Vault {
     this.data = EMPTY_VAULT_DATA;
   }
 
-  /** Throws wrong-password unless `password` opens the password slot in the newest file on disk. */
+  /**
+   * Throws wrong-password unless `password` opens the password slot in the newest file on disk
+   * and that slot holds this vault's own master key (a slot another file brought in doesn't count).
+   */
   async verifyPassword(password: string): Promise<void> {
+    if (this.isLocked) throw new UserError('vault-locked', 'The vault is locked. Unlock it first.');
     const file = (await readVaultFile(this.path)) ?? this.file;
     const slot = file.slots.find((s): s is PasswordSlot => s.type === 'password');
     if (!slot) throw new UserError('invalid-input', 'This vault has no password set.');
-    open(await deriveKey(password, slot.scrypt), slot.key, wrongPassword).fill(0);
+    const unwrapped = await unwrapWithPassword(password, slot);
+    const same = unwrapped.length === this.masterKey.length && timingSafeEqual(unwrapped, this.masterKey);
+    unwrapped.fill(0);
+    if (!same) throw wrongPassword();
   }
 
   /** Whether the keychain slot is present (absent in "ask for the password at every start" mode). */
@@ -117,7 +124,7 @@ export class Vault {
       // A changed byte in the header (id, keychain slot) looks like a missing or wrong key; if the previous
       // version opens with the same keychain, the key is fine and this file is damaged.
       const isKeyProblem = error instanceof UserError && error.kind === 'vault-locked' && options.password === undefined;
-      if (isKeyProblem && (await Vault.openFile(`${path}.bak`, dir, keyStore).then(() => true, () => false))) throw Vault.damaged(path);
+      if (isKeyProblem && (await Vault.openFile(`${path}.bak`, dir, keyStore).then((previous) => { previous.lock(); return true; }, () => false))) throw Vault.damaged(path);
       throw error;
     });
     const data = decodeData(open(masterKey, file.db, () => Vault.damaged(path), headerAad(file)));
@@ -152,6 +159,8 @@ export class Vault {
     const masterKey = randomKey();
     const keychainKey = randomKey();
     const slots: Slot[] = [{ type: 'keychain', key: seal(keychainKey, masterKey) }];
+    const unsaved = { keychainKey: keychainKey.toString('base64'), ...(password ? { password } : {}) };
+    keychainKey.fill(0);
     if (password) slots.push(await Vault.passwordSlot(password, masterKey));
     const header = { format: 'otp-desk-vault', version: VAULT_SCHEMA_VERSION, id, slots } as const;
     const file: VaultFile = {
@@ -159,20 +168,24 @@ export class Vault {
       revision: 0,
       db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA)), headerAad(header)),
     };
-    const unsaved = { keychainKey: keychainKey.toString('base64'), ...(password ? { password } : {}) };
     return new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA, unsaved);
   }
 
   private static async passwordSlot(password: string, masterKey: Buffer): Promise<PasswordSlot> {
     const scrypt = newScryptParams();
-    return { type: 'password', scrypt, key: seal(await deriveKey(password, scrypt), masterKey) };
+    const derived = await deriveKey(password, scrypt);
+    try {
+      return { type: 'password', scrypt, key: seal(derived, masterKey) };
+    } finally {
+      derived.fill(0);
+    }
   }
 
   private static async unwrapMasterKey(file: VaultFile, keyStore: KeyStore, password?: string): Promise<Buffer> {
     if (password !== undefined) {
       const slot = file.slots.find((s): s is PasswordSlot => s.type === 'password');
       if (!slot) throw new UserError('vault-locked', 'This vault has no password set; it unlocks through the OS keychain only.');
-      return open(await deriveKey(password, slot.scrypt), slot.key, wrongPassword);
+      return unwrapWithPassword(password, slot);
     }
     const stored = await keyStore.get(file.id);
     const slot = file.slots.find((s) => s.type === 'keychain');
@@ -182,9 +195,14 @@ export class Vault {
         : 'Restore the keychain item, or restore your accounts from a backup into a new vault.';
       throw new UserError('vault-locked', `The ${keyStore.description} has no key for this vault (id ${file.id}); it was deleted or this is another user or machine. ${withPassword} Your vault was not changed.`);
     }
-    return open(Buffer.from(stored, 'base64'), slot.key, () =>
-      new UserError('vault-locked', `The key in the ${keyStore.description} for this vault (id ${file.id}) is the wrong key: it does not open the vault. To open it, ${UNLOCK_WITH_PASSWORD}, or restore a backup; your vault was not changed.`),
-    );
+    const keychainKey = Buffer.from(stored, 'base64');
+    try {
+      return open(keychainKey, slot.key, () =>
+        new UserError('vault-locked', `The key in the ${keyStore.description} for this vault (id ${file.id}) is the wrong key: it does not open the vault. To open it, ${UNLOCK_WITH_PASSWORD}, or restore a backup; your vault was not changed.`),
+      );
+    } finally {
+      keychainKey.fill(0);
+    }
   }
 
   /**
@@ -196,7 +214,9 @@ export class Vault {
     if (!file || (this.saved && file.id === this.file.id && file.revision === this.file.revision && file.db.nonce === this.file.db.nonce)) return false;
     if (this.isLocked) throw new UserError('vault-locked', 'The vault is locked. Unlock it first.');
     if (!this.saved || file.id !== this.file.id) {
+      const previous = this.masterKey;
       this.masterKey = await Vault.unwrapMasterKey(file, this.keyStore, this.unsaved?.password);
+      previous.fill(0);
       this.unsaved = undefined;
     }
     this.data = decodeData(open(this.masterKey, file.db, () => Vault.damaged(this.path), headerAad(file)));
@@ -233,7 +253,10 @@ export class Vault {
     try {
       await writeVaultFileAtomically(this.path, next);
     } catch (error) {
-      if (unsaved) await this.keyStore.delete(this.id).catch(() => false);
+      // The item goes again only while no file needs it: a vault.json of this id on disk (however
+      // the save got there) keeps its key, or the first account would be lost with it.
+      const onDisk = await readVaultFile(this.path).catch(() => undefined);
+      if (unsaved && onDisk?.id !== this.id) await this.keyStore.delete(this.id).catch(() => false);
       throw error;
     }
     this.unsaved = undefined;
@@ -258,12 +281,29 @@ export class Vault {
     await this.replaceSlot('password', password ? await Vault.passwordSlot(password, this.masterKey) : null);
   }
 
-  /** Writes a fresh keychain item and slot (after a password unlock on a machine whose keychain lost it). */
+  /**
+   * Writes a fresh keychain item and slot when the keychain has no key that opens this vault's
+   * keychain slot (a password unlock on a machine whose keychain lost it, or the slot was removed).
+   * A key that still opens it is kept: copies of the vault folder and vault.json.bak go on opening.
+   */
   async restoreKeychainSlot(): Promise<void> {
-    if (!this.saved) return;
+    if (!this.saved || (await this.keychainOpens())) return;
     const keychainKey = randomKey();
-    await this.keyStore.set(this.id, keychainKey.toString('base64'));
-    await this.replaceSlot('keychain', { type: 'keychain', key: seal(keychainKey, this.masterKey) });
+    try {
+      await this.keyStore.set(this.id, keychainKey.toString('base64'));
+      await this.replaceSlot('keychain', { type: 'keychain', key: seal(keychainKey, this.masterKey) });
+    } finally {
+      keychainKey.fill(0);
+    }
+  }
+
+  /** Whether the keychain's item opens the keychain slot of the newest file on disk. */
+  private async keychainOpens(): Promise<boolean> {
+    const file = (await readVaultFile(this.path)) ?? this.file;
+    if (!file.slots.some((slot) => slot.type === 'keychain')) return false;
+    const key = await Vault.unwrapMasterKey(file, this.keyStore).catch(() => null);
+    key?.fill(0);
+    return key !== null;
   }
 
   /** Replaces (or with null removes) the slot of one type, under the lock, on top of the newest file. */
@@ -273,6 +313,16 @@ export class Vault {
       const others = this.file.slots.filter((s) => s.type !== type);
       await this.writeLocked({ ...this.file, slots: slot ? [...others, slot] : others }, this.data);
     });
+  }
+}
+
+/** Unwraps a password slot's master key; the scrypt-derived key is wiped once used. */
+async function unwrapWithPassword(password: string, slot: PasswordSlot): Promise<Buffer> {
+  const derived = await deriveKey(password, slot.scrypt);
+  try {
+    return open(derived, slot.key, wrongPassword);
+  } finally {
+    derived.fill(0);
   }
 }
 

@@ -4,7 +4,7 @@ import {
   checkArgon2Memory,
   checkPbkdf2Iterations,
   checkScryptCost,
-} from '../../electron/core/kdf-limits';
+} from '../../electron/core/limits/kdf-limits';
 import { readSharedPreferences } from '../../electron/core/importers/android-prefs';
 import { derivePbkdf2 } from '../../electron/core/importers/cipher';
 import { parseMigrationUri } from '../../electron/core/migration/migration';

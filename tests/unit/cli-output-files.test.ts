@@ -1,4 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +76,24 @@ describe('CLI output files', () => {
     await writeOutputFiles([{ path, data: 'new' }], true);
     expect(readFileSync(path, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['export.json']);
+  });
+
+  it('--force with one target that cannot be replaced leaves every old file as it was', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a.png'), 'old a');
+    writeFileSync(join(dir, 'c.png'), 'old c');
+    mkdirSync(join(dir, 'b.png')); // a folder in the way: no file can be renamed over it
+    await expect(
+      writeOutputFiles(
+        ['a.png', 'b.png', 'c.png'].map((name) => ({ path: join(dir, name), data: 'new' })),
+        true,
+      ),
+    ).rejects.toMatchObject({
+      kind: 'io',
+      message: expect.stringMatching(/Cannot write .*b\.png/),
+    });
+    expect(readdirSync(dir).sort()).toEqual(['a.png', 'b.png', 'c.png']);
+    expect(readFileSync(join(dir, 'a.png'), 'utf8')).toBe('old a');
+    expect(readFileSync(join(dir, 'c.png'), 'utf8')).toBe('old c');
   });
 });

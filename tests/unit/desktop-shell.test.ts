@@ -229,7 +229,7 @@ describe('the desktop shell', () => {
     const lock = electron.trays[0]!.menu.find((i) => i.label === 'Lock Now')!;
     expect(lock.enabled).toBe(false);
     lock.click!();
-    expect(electron.dialogs[0]?.detail).toMatch(/Set a vault password first/);
+    await vi.waitFor(() => expect(electron.dialogs[0]?.detail).toMatch(/Set a vault password first/));
   });
 
   it('closing the window with close-to-tray off leaves no window behind, even after the quick panel was shown', async () => {

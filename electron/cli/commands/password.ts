@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors';
-import { assessPassword } from '../../core/password-policy';
+import { assessPassword } from '../../core/password/password-policy';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
 
 /**

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { checkScryptCost, type ScryptCost } from '../kdf-limits';
+import { checkScryptCost, type ScryptCost } from '../limits/kdf-limits';
 
 /**
  * scrypt cost for new password slots: OWASP's minimum (N=2^17, r=8, p=1). Aegis reads N, r and
@@ -53,7 +53,9 @@ export function deriveScryptKey(
       salt,
       32,
       { N: params.n, r: params.r, p: params.p, maxmem },
-      (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))),
+      // A view, not a copy: wiping the returned key wipes the only copy there is.
+      (error, key) =>
+        error ? reject(error) : resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength)),
     );
   });
 }

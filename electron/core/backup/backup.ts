@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkScryptCost } from '../kdf-limits';
+import { checkScryptCost } from '../limits/kdf-limits';
 import {
   SCRYPT_PARAMS,
   deriveScryptKey,
@@ -49,6 +49,7 @@ async function passwordSlot(masterKey: Uint8Array, password: string): Promise<Js
   const salt = randomKey(32);
   const slotKey = await deriveScryptKey(password, salt, SCRYPT_PARAMS);
   const wrapped = sealGcm(slotKey, masterKey);
+  slotKey.fill(0); // a password-derived key is wiped once used
   return {
     type: PASSWORD_SLOT,
     uuid: randomUUID(),
@@ -183,6 +184,7 @@ async function unlockMasterKey(slots: readonly unknown[], password: string): Pro
       throw damagedFile(LABEL); // absurd scrypt parameters: the header was altered
     });
     const masterKey = openGcm(slotKey, { ciphertext: key, nonce, tag });
+    slotKey.fill(0);
     if (masterKey) return masterKey;
   }
   throw wrongPassword();

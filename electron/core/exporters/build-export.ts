@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '../password-length';
+import { MIN_PASSWORD_LENGTH } from '../password/password-length';
 import type { BackupAccount } from '../backup/backup';
 import { UserError } from '../errors';
 import { exportAegis } from './aegis';

@@ -1,6 +1,6 @@
 import { createDecipheriv, createHash, pbkdf2 } from 'node:crypto';
 import { openGcm } from '../backup/backup-crypto';
-import { checkPbkdf2Iterations } from '../kdf-limits';
+import { checkPbkdf2Iterations } from '../limits/kdf-limits';
 
 export { fromBase64, fromHex } from '../backup/backup-crypto';
 

@@ -1,5 +1,5 @@
 import { UserError } from '../errors';
-import { checkFileSize } from '../input-limits';
+import { checkFileSize } from '../limits/input-limits';
 import { aegisImporter } from './aegis';
 import { andOtpImporter } from './and-otp';
 import { authenticatorPlusImporter } from './authenticator-plus';

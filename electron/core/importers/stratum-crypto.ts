@@ -1,5 +1,5 @@
 import { argon2id } from 'hash-wasm';
-import { checkArgon2Memory } from '../kdf-limits';
+import { checkArgon2Memory } from '../limits/kdf-limits';
 import { startsWithAscii } from './binary-crypto';
 import { derivePbkdf2, openCbc, openGcmWithTrailingTag } from './cipher';
 import { damagedFile, wrongPassword } from '../format/import-errors';

@@ -8,7 +8,7 @@ import {
 } from '../otp/account';
 import { decodeBase32, encodeBase32 } from '../otp/base32';
 import { invalidInput, isUserError } from '../errors';
-import { checkUriLength } from '../input-limits';
+import { checkUriLength } from '../limits/input-limits';
 import type { ImportIssue } from '../format/importer';
 import {
   decodeMigrationPayload,

@@ -8,7 +8,7 @@ import {
 } from './account';
 import { canonicalBase32 } from './base32';
 import { invalidInput } from '../errors';
-import { checkUriLength } from '../input-limits';
+import { checkUriLength } from '../limits/input-limits';
 import { validateOtpParameters } from './validate';
 
 const TYPES: Record<string, OtpType> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };

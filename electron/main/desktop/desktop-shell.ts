@@ -138,13 +138,13 @@ export class DesktopShell {
   }
 
   private lock(): void {
-    try {
-      this.host.lock();
-      this.panel.hide();
-    } catch (error) {
-      const message = isUserError(error) ? error.message : 'OTP Desk could not lock.';
-      void dialog.showMessageBox({ type: 'info', message: 'Nothing to lock', detail: message });
-    }
+    this.host.lock().then(
+      () => this.panel.hide(),
+      (error: unknown) => {
+        const message = isUserError(error) ? error.message : 'OTP Desk could not lock.';
+        void dialog.showMessageBox({ type: 'info', message: 'Nothing to lock', detail: message });
+      },
+    );
   }
 
   /** Applies the settings the OS must know about, when they changed (the vault holds them, so only while unlocked). */

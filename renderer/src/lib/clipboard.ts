@@ -15,7 +15,7 @@ async function clearIfStillHolds(text: string): Promise<void> {
 
 /**
  * Puts `text` on the clipboard and schedules its removal after `clearAfterSeconds` (0 keeps it).
- * In the app main copies it (marked concealed where it can) and clears it after the delay and on
+ * In the app main copies it and clears it after the delay, on lock and on
  * quit; where main has no clipboard (the browser test harness) the page does both.
  */
 export async function copyToClipboard(text: string, clearAfterSeconds: number): Promise<void> {

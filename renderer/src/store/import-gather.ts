@@ -1,7 +1,7 @@
 import type { ImportFile, ImportProblem, ImportText } from '../../../electron/api';
 import { detectImageType } from '../../../electron/core/qr/image-type';
 import { decodeQrImage, qrProblem } from '../qr/qr-client';
-import { INPUT_LIMITS } from '../../../electron/core/input-limits';
+import { INPUT_LIMITS } from '../../../electron/core/limits/input-limits';
 
 /** What the user brought in, sorted for main: files read by content, texts from QR codes, and local problems. */
 export interface GatheredImport {

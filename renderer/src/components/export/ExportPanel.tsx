@@ -6,7 +6,7 @@ import { useStore } from '../../store/store';
 import { AccountPicker } from './AccountPicker';
 import { EXPORT_CHOICES, type ExportScope } from './export-choices';
 import { ExportResultView } from './ExportResultView';
-import { saveFile } from './save-file';
+import { saveFiles } from './save-file';
 import { ErrorMessage } from '../ErrorMessage';
 import { PasswordField } from '../PasswordField';
 
@@ -62,7 +62,7 @@ export function ExportPanel() {
         vaultPassword: vaultHasPassword ? vaultPassword : undefined,
       };
       const output = await call(remote.exports.create(request));
-      if (format !== 'migration-qr') output.files.forEach(saveFile);
+      if (format !== 'migration-qr') await saveFiles(output.files);
       setResult(output);
       setVaultPassword('');
       useStore

@@ -1,5 +1,7 @@
 import type { ExportResult } from '../../../../electron/api';
-import { dataUrlOf, saveFile } from './save-file';
+import { messageOf } from '../../api';
+import { useStore } from '../../store/store';
+import { dataUrlOf, saveFiles } from './save-file';
 
 /**
  * After an export: what was written (so the section never shrinks to a lone "Done"), transfer
@@ -60,7 +62,14 @@ export function ExportResultView({
       ) : null}
       <div className="dialog-buttons">
         {images.length > 0 ? (
-          <button type="button" onClick={() => images.forEach(saveFile)}>
+          <button
+            type="button"
+            onClick={() =>
+              void saveFiles(images).catch((e: unknown) =>
+                useStore.getState().showToast(messageOf(e), 'error'),
+              )
+            }
+          >
             Save the PNG files
           </button>
         ) : null}

@@ -1,4 +1,5 @@
 import type { ExportedFile } from '../../../../electron/api';
+import { call, remote } from '../../api';
 
 /** The file's bytes from base64. */
 export function bytesOf(file: ExportedFile): Uint8Array<ArrayBuffer> {
@@ -8,8 +9,19 @@ export function bytesOf(file: ExportedFile): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Hands a file to the browser's download (in the app, Electron's save dialog). */
-export function saveFile(file: ExportedFile): void {
+/**
+ * Saves exported files one after another: in the app main asks where and writes each owner-only
+ * (a browser download would get the umask's 0644); where main can't (the browser harness), the
+ * browser downloads them. Throws ApiFailure when main could not write one.
+ */
+export async function saveFiles(files: readonly ExportedFile[]): Promise<void> {
+  for (const file of files) {
+    if ((await call(remote.exports.save(file))) === 'unavailable') download(file);
+  }
+}
+
+/** Hands a file to the browser's download. */
+function download(file: ExportedFile): void {
   const url = URL.createObjectURL(new Blob([bytesOf(file)], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { PasswordAssessment } from '../../../../electron/core/password-policy';
+import type { PasswordAssessment } from '../../../../electron/core/password/password-policy';
 
 /** zxcvbn-ts and its dictionaries load only when a password is being chosen (they are large). */
-const loadPolicy = () => import('../../../../electron/core/password-policy');
+const loadPolicy = () => import('../../../../electron/core/password/password-policy');
 
 /** Assesses a password at once (loading the checker if needed): what a submit is judged by. */
 export async function assessNow(password: string, repeat: string): Promise<PasswordAssessment> {

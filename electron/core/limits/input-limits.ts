@@ -1,4 +1,4 @@
-import { UserError } from './errors';
+import { UserError } from '../errors';
 
 /**
  * How much foreign input OTP Desk reads at all. An authenticator export is kilobytes; these

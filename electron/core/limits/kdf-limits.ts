@@ -1,4 +1,4 @@
-import { UserError } from './errors';
+import { UserError } from '../errors';
 
 /**
  * Ceilings for key-derivation parameters read from a file. A backup's header chooses its own work
