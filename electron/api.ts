@@ -116,6 +116,8 @@ export interface ImportPreview {
     readonly format: string;
     /** Set when the format is only a guess from opaque bytes: says the file may be no export at all. */
     readonly note?: string;
+    /** Set for age files: they open with an identity (an age key or SSH private key; see imports.unlockWithIdentity). */
+    readonly unlocksWith?: 'identity';
   }[];
 }
 

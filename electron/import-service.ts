@@ -19,6 +19,7 @@ interface LockedFile {
   readonly format: string;
   /** Only guessed from opaque bytes: the file may be no export at all. */
   readonly guessed: boolean;
+  readonly unlocksWith?: 'identity';
 }
 
 interface PendingImport {
@@ -131,7 +132,7 @@ export class ImportService {
     try {
       const reading = await this.reader.readFile(source);
       if (reading.state === 'locked') {
-        state.locked.push({ source, format: reading.format, guessed: reading.guessed });
+        state.locked.push({ source, format: reading.format, guessed: reading.guessed, ...(reading.unlocksWith ? { unlocksWith: reading.unlocksWith } : {}) });
         return;
       }
       this.addResult(state, source.fileName, reading.result, entryProblems(reading.result.issues, source.fileName));
@@ -183,9 +184,10 @@ export class ImportService {
         duplicateOf,
       })),
       problems: state.problems,
-      locked: state.locked.map(({ source, format, guessed }) => ({
+      locked: state.locked.map(({ source, format, guessed, unlocksWith }) => ({
         fileName: source.fileName,
         format,
+        ...(unlocksWith ? { unlocksWith } : {}),
         ...(guessed ? { note: `${source.fileName} is not a format OTP Desk recognises; if it is an encrypted ${format}, give its password.` } : {}),
       })),
     };

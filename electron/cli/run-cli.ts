@@ -26,6 +26,10 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
       aegis and kdbx need --password-file (kdbx: 8+ characters, and --out FILE); migration-qr needs
       --out DIR; bitwarden --collection NAME writes an organisation export; text goes to stdout
       without --out; an existing --out file is replaced only with --force
+  export --format age --recipient KEY... [--recipients-file F...] [--inner FORMAT] [--armor]
+      encrypted to people: each age key (age1…) or SSH key (ssh-ed25519 …) can decrypt it alone,
+      with otp-desk import --identity or age -d -i KEY; --inner uris (default)|aegis-plain|bitwarden|csv|kdbx…
+  import FILE.age --identity F   an age file, opened with an age key file or SSH private key
 The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
 --vault-password-file F unlocks with the vault password; when the vault has one, export and show
 need it (or ask for it without echo on a terminal).`;
@@ -79,6 +83,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   from: { type: 'string' },
   'from-previous': { type: 'boolean' },
+  recipient: { type: 'string', multiple: true },
+  'recipients-file': { type: 'string', multiple: true },
+  inner: { type: 'string' },
+  armor: { type: 'boolean' },
+  identity: { type: 'string' },
 } as const;
 
 async function confirm(question: string): Promise<boolean> {

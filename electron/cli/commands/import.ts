@@ -4,7 +4,9 @@ import type { ImportDecision, ImportPreview } from '../../api';
 import { UserError } from '../../core/errors';
 import { ImportService } from '../../import-service';
 import { ImportSandbox } from '../../sandbox/import-sandbox.node';
+import { readCliIdentity } from '../age-options';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
+import { promptHiddenPassword } from '../prompt-password';
 
 async function readSource(path: string) {
   try {
@@ -30,7 +32,27 @@ function decisionsFor(preview: ImportPreview, issuer: string | undefined, accoun
 
 const withNothingImported = (message: string) => (/nothing was imported/i.test(message) ? message : `${message} Nothing was imported.`);
 
-/** `import FILE... [--password-file F] [--issuer I --account A]`: all files or nothing. */
+/** The secret that opens the locked files: an age identity (--identity) or a password (--password-file). */
+async function unlockSecret(preview: ImportPreview, passwordFile: string | undefined, identityFile: string | undefined): Promise<string> {
+  const ageFiles = preview.locked.filter((l) => l.unlocksWith === 'identity');
+  if (ageFiles.length > 0 && ageFiles.length < preview.locked.length) {
+    throw new UsageError('Import age files separately from password-protected files (they open with --identity, the others with --password-file).');
+  }
+  if (ageFiles.length > 0) {
+    if (!identityFile) throw new UserError('password-required', `${ageFiles.map((l) => l.fileName).join(', ')} is an age file: pass the identity it was encrypted to with --identity FILE (your age key file or SSH private key, e.g. ~/.ssh/id_ed25519).`);
+    const ask = process.stdin.isTTY ? (question: string) => promptHiddenPassword(question, process.stdin, process.stderr, 'No passphrase was given, so nothing was imported.') : undefined;
+    return readCliIdentity(identityFile, ask);
+  }
+  if (!passwordFile) {
+    // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
+    const guessed = preview.locked.find((l) => l.note);
+    if (guessed) throw new UserError('unsupported-format', `${guessed.fileName} is not a format OTP Desk recognises; if it is an encrypted ${guessed.format}, pass its password with --password-file FILE.`);
+    throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
+  }
+  return readPasswordFile(passwordFile);
+}
+
+/** `import FILE... [--password-file F | --identity F] [--issuer I --account A]`: all files or nothing. */
 export async function importCommand(ctx: CliContext): Promise<number> {
   if (ctx.positionals.length === 0) throw new UsageError('import needs at least one FILE.');
   const sources = await Promise.all(ctx.positionals.map(readSource));
@@ -38,14 +60,12 @@ export async function importCommand(ctx: CliContext): Promise<number> {
   const service = await ctx.openService(true);
   const imports = new ImportService(service, new ImportSandbox());
   let preview = await imports.previewFiles(sources);
+  const identityFile = ctx.values['identity'] as string | undefined;
+  if (identityFile !== undefined && !preview.locked.some((l) => l.unlocksWith === 'identity')) {
+    throw new UsageError('--identity opens age files; none of the files given is one.');
+  }
   if (preview.locked.length > 0) {
-    if (!passwordFile) {
-      // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
-      const guessed = preview.locked.find((l) => l.note);
-      if (guessed) throw new UserError('unsupported-format', `${guessed.fileName} is not a format OTP Desk recognises; if it is an encrypted ${guessed.format}, pass its password with --password-file FILE.`);
-      throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
-    }
-    const password = await readPasswordFile(passwordFile);
+    const password = await unlockSecret(preview, passwordFile, identityFile);
     // A wrong file password is an input error (exit 1), not a vault that can't be unlocked (exit 3).
     preview = await imports.unlock(preview.id, password).catch((error: unknown) => {
       throw error instanceof UserError ? new UserError('invalid-input', withNothingImported(error.message)) : error;
