@@ -18,6 +18,9 @@ export interface ParsedAgeRecipient {
   readonly recipient: string | Recipient;
 }
 
+/** How the app's recipients box is named in messages ("Recipients, line 3: …"). */
+export const RECIPIENTS_SOURCE = 'Recipients';
+
 /** At most this many recipients in one export (a GitHub .keys file has a few; thousands is a mistake). */
 export const MAX_AGE_RECIPIENTS = 200;
 
