@@ -27,5 +27,5 @@ export function unlockWithIdentity(imports: ImportService, id: unknown, identity
   if (!material.passphrase && identityNeedsPassphrase(material.identity, material.name)) {
     throw new UserError('password-required', `The SSH key ${material.name} is protected by a passphrase. Enter its passphrase.`);
   }
-  return imports.unlock(asString(id, 'import id'), packAgeKey(material));
+  return imports.unlock(asString(id, 'import id'), packAgeKey(material), 'identity');
 }

@@ -67,7 +67,8 @@ export async function importCommand(ctx: CliContext): Promise<number> {
   if (preview.locked.length > 0) {
     const password = await unlockSecret(preview, passwordFile, identityFile);
     // A wrong file password is an input error (exit 1), not a vault that can't be unlocked (exit 3).
-    preview = await imports.unlock(preview.id, password).catch((error: unknown) => {
+    const opensWith = preview.locked.some((l) => l.unlocksWith === 'identity') ? 'identity' : 'password';
+    preview = await imports.unlock(preview.id, password, opensWith).catch((error: unknown) => {
       throw error instanceof UserError ? new UserError('invalid-input', withNothingImported(error.message)) : error;
     });
   }
