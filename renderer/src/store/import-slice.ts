@@ -157,9 +157,11 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
         set({ importPreview: await call(remote.imports.unlockWithIdentity(id, identity, name, passphrase)) });
         return 'opened';
       } catch (error) {
-        set({ importPasswordError: messageOf(error) });
         const kind = error instanceof ApiFailure ? error.error.kind : undefined;
-        return kind === 'password-required' || (kind === 'wrong-password' && passphrase) ? 'passphrase' : 'failed';
+        // Main asking for the SSH key's passphrase is a question, not a failure: the prompt shows the field.
+        if (kind === 'password-required') return 'passphrase';
+        set({ importPasswordError: messageOf(error) });
+        return kind === 'wrong-password' && passphrase ? 'passphrase' : 'failed';
       }
     },
     chooseForCandidate: (key, choice) => {

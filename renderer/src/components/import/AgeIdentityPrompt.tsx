@@ -62,7 +62,12 @@ export function AgeIdentityPrompt({ locked }: { locked: ImportPreview['locked'] 
           <textarea value={pasted} onChange={(e) => setPasted(e.target.value)} rows={3} spellCheck={false} autoComplete="off" placeholder="AGE-SECRET-KEY-1…  or  -----BEGIN OPENSSH PRIVATE KEY-----" />
         </label>
       )}
-      {needsPassphrase ? <PasswordField label="SSH key passphrase" value={passphrase} onChange={setPassphrase} autoComplete="off" autoFocus /> : null}
+      {needsPassphrase ? (
+        <>
+          <p className="hint">{picked?.name ?? 'This SSH key'} is protected by a passphrase.</p>
+          <PasswordField label="SSH key passphrase" value={passphrase} onChange={setPassphrase} autoComplete="off" autoFocus />
+        </>
+      ) : null}
       <div className="dialog-buttons">
         <button type="submit" className="primary" disabled={!identity.trim() || trying || (needsPassphrase && !passphrase)}>
           {trying ? 'Opening…' : 'Open'}
