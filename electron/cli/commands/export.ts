@@ -25,12 +25,13 @@ const NEEDS_OUT: Partial<Record<ExportFormat, string>> = {
 async function exportPassword(
   format: ExportFormat,
   passwordFile: string | undefined,
+  flag = '--format',
 ): Promise<string | undefined> {
   if (!ENCRYPTED.includes(format)) return undefined;
   if (!passwordFile) {
     const instead = format === 'aegis' ? ' (or use --format aegis-plain)' : '';
     throw new UsageError(
-      `--format ${format} encrypts the export: pass its password with --password-file FILE${instead}.`,
+      `${flag} ${format} encrypts the export: pass its password with --password-file FILE${instead.replace('--format', flag)}.`,
     );
   }
   const password = await readPasswordFile(passwordFile);
@@ -81,7 +82,7 @@ export async function exportCommand(
   if (inner === 'kdbx' && !out) throw new UsageError(`--inner kdbx ${NEEDS_OUT.age}.`);
   // Recipients are read and checked before the vault is opened: a bad key costs no password prompt.
   const recipients = age ? await readCliRecipients(ctx.values) : undefined;
-  const password = await exportPassword(inner ?? format, ctx.values['password-file'] as string | undefined);
+  const password = await exportPassword(inner ?? format, ctx.values['password-file'] as string | undefined, inner ? '--inner' : '--format');
   if (out && format !== 'migration-qr') await checkOutputPath(out, force);
 
   const service = await ctx.openService(false, 'export your accounts');
