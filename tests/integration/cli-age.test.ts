@@ -102,6 +102,16 @@ describe.skipIf(!hasKeychain || missingTools.length > 0)(
       expect(spawnSync('age', ['-d', '-i', keys.outsider, out]).status).not.toBe(0);
     });
 
+    it('an ssh-rsa recipient (3072-bit) decrypts with age -d -i and its RSA key; OTP Desk itself points RSA identities to age -d', () => {
+      execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '3072', '-N', '', '-C', 'rsa-admin', '-f', join(keys.dir, 'rsa')]);
+      const vault = vaultWith([URIS[0]!]);
+      const out = join(keys.dir, 'rsa.age');
+      expect(runCli(vault, 'export', '--format', 'age', '--recipients-file', join(keys.dir, 'rsa.pub'), '--out', out).status).toBe(0);
+      expect(uriLines(execFileSync('age', ['-d', '-i', join(keys.dir, 'rsa'), out]).toString()).map(oathtoolCode)).toEqual([oathtoolCode(URIS[0]!)]);
+      const back = runCli(tempVault(), 'import', out, '--identity', join(keys.dir, 'rsa'));
+      expect([back.status, back.stderr.trim()]).toEqual([1, `otp-desk: The SSH private key rsa is an ssh-rsa key; OTP Desk decrypts age files with ssh-ed25519 keys and age keys. Decrypt with age -d -i rsa and import the result. Nothing was imported.`]);
+    });
+
     it('--query, --armor and --inner csv: only the chosen account, as PEM-style text age reads', () => {
       const vault = vaultWith(URIS);
       const run = runCli(vault, 'export', '--format', 'age', '--recipients-file', `${keys.ssh[0]}.pub`, '--armor', '--inner', 'csv', '--query', 'Break');
@@ -189,8 +199,12 @@ describe.skipIf(!hasKeychain || missingTools.length > 0)(
       const cut = runCli(vault, 'export', '--format', 'age', '--recipients-file', bad, '--armor');
       expect([cut.status, cut.stdout]).toEqual([1, '']);
       expect(cut.stderr.trim()).toBe(`otp-desk: ${bad}, line 3: ssh-ed25519 AAAAC3Nz… is not a valid ssh-ed25519 public key (damaged or cut off). Copy the whole line from the .pub file.`);
-      const rsa = runCli(vault, 'export', '--format', 'age', '--recipient', 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 bob', '--armor');
-      expect(rsa.stderr.trim()).toMatch(/^otp-desk: --recipient: ssh-rsa AAAAB3NzaC1y… is an ssh-rsa key; OTP Desk encrypts to ssh-ed25519 keys and age keys\. Ask for an ed25519 key/);
+      execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '1024', '-N', '', '-f', join(keys.dir, 'weak-rsa')]);
+      const rsa = runCli(vault, 'export', '--format', 'age', '--recipients-file', join(keys.dir, 'weak-rsa.pub'), '--armor');
+      expect(rsa.stderr.trim()).toMatch(/^otp-desk: .*weak-rsa\.pub, line 1: ssh-rsa AAAAB3NzaC1y… is a 1024-bit RSA key, too small to be safe \(at least 2048\)\. Ask for an ed25519 key/);
+      execFileSync('ssh-keygen', ['-q', '-t', 'ecdsa', '-N', '', '-f', join(keys.dir, 'ecdsa')]);
+      const ecdsa = runCli(vault, 'export', '--format', 'age', '--recipients-file', join(keys.dir, 'ecdsa.pub'), '--armor');
+      expect(ecdsa.stderr.trim()).toMatch(/is an ecdsa-sha2-nistp256 key; OTP Desk encrypts to ssh-ed25519 and ssh-rsa keys and age keys\. Ask for an ed25519 key/);
       const secret = runCli(vault, 'export', '--format', 'age', '--recipients-file', keys.ageKey, '--armor');
       expect(secret.status).toBe(1);
       expect(secret.stderr).toMatch(/this is a private key, not a recipient/);

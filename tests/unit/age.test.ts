@@ -32,7 +32,8 @@ describe('recipients', () => {
 
   it('names a malformed or unsupported line, and never repeats a private key pasted by mistake', () => {
     expect(() => parseAgeRecipients(`${sshLine}\n${sshLine.slice(0, 50)}`, 'Recipients')).toThrow(/^Recipients, line 2: ssh-ed25519 AAAAC3Nz… is not a valid ssh-ed25519 public key/);
-    expect(() => parseAgeRecipient('ssh-rsa AAAAB3NzaC1yc2E bob', 'x')).toThrow(/is an ssh-rsa key; OTP Desk encrypts to ssh-ed25519 keys and age keys/);
+    expect(() => parseAgeRecipient('ecdsa-sha2-nistp256 AAAAE2VjZHNh bob', 'x')).toThrow(/is an ecdsa-sha2-nistp256 key; OTP Desk encrypts to ssh-ed25519 and ssh-rsa keys and age keys/);
+    expect(() => parseAgeRecipient('ssh-rsa AAAAB3NzaC1yc2E bob', 'x')).toThrow(/is not a valid ssh-rsa public key/);
     expect(() => parseAgeRecipient('age1qqqqqqqq', 'x')).toThrow(/is not a valid age public key/);
     expect(() => parseAgeRecipient('hello world', 'x')).toThrow(/neither an age public key/);
     const secret = 'AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ';

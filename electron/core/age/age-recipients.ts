@@ -2,11 +2,12 @@ import { bech32 } from '@scure/base';
 import type { Recipient } from 'age-encryption';
 import { UserError } from '../errors';
 import { SshEd25519Recipient } from './ssh-ed25519';
+import { MIN_RSA_BITS, SshRsaRecipient } from './ssh-rsa';
 import { decodeBase64Loose, sshFingerprint, SshWireReader } from './ssh-wire';
 
 /** What the user sees of one recipient: its type, a fingerprint to compare, and the key's comment. */
 export interface AgeRecipientSummary {
-  readonly type: 'age' | 'ssh-ed25519';
+  readonly type: 'age' | 'ssh-ed25519' | 'ssh-rsa';
   /** `age1abcd…wxyz` for age keys; `SHA256:…` (as `ssh-keygen -l` prints) for SSH keys. */
   readonly fingerprint: string;
   readonly comment: string;
@@ -47,14 +48,22 @@ function parseAgeKey(key: string, where: string): ParsedAgeRecipient {
 }
 
 function parseSshKey(type: string, data: string | undefined, comment: string, where: string, line: string): ParsedAgeRecipient {
-  if (type === 'ssh-rsa' || type.startsWith('ecdsa-') || type.startsWith('sk-') || type === 'ssh-dss') {
-    throw bad(where, `${shortLine(line)} is an ${type} key; OTP Desk encrypts to ssh-ed25519 keys and age keys. Ask for an ed25519 key (ssh-keygen -t ed25519) or an age key (age-keygen).`);
+  if (type !== 'ssh-rsa' && type !== 'ssh-ed25519') {
+    throw bad(where, `${shortLine(line)} is an ${type} key; OTP Desk encrypts to ssh-ed25519 and ssh-rsa keys and age keys. Ask for an ed25519 key (ssh-keygen -t ed25519) or an age key (age-keygen).`);
   }
-  const invalid = () => bad(where, `${shortLine(line)} is not a valid ssh-ed25519 public key (damaged or cut off). Copy the whole line from the .pub file.`);
+  const invalid = () => bad(where, `${shortLine(line)} is not a valid ${type} public key (damaged or cut off). Copy the whole line from the .pub file.`);
   const blob = data === undefined ? undefined : decodeBase64Loose(data);
   if (!blob) throw invalid();
   const reader = new SshWireReader(blob, invalid);
-  if (reader.text() !== 'ssh-ed25519') throw invalid();
+  if (reader.text() !== type) throw invalid();
+  if (type === 'ssh-rsa') {
+    const e = reader.string();
+    const n = reader.string();
+    if (!reader.done || e.length === 0) throw invalid();
+    const bits = SshRsaRecipient.bits(n);
+    if (bits < MIN_RSA_BITS) throw bad(where, `${shortLine(line)} is a ${bits}-bit RSA key, too small to be safe (at least ${MIN_RSA_BITS}). Ask for an ed25519 key (ssh-keygen -t ed25519) or an age key.`);
+    return { summary: { type: 'ssh-rsa', fingerprint: sshFingerprint(blob), comment }, recipient: new SshRsaRecipient(blob, e.slice(), n.slice()) };
+  }
   const publicKey = reader.string();
   if (publicKey.length !== 32 || !reader.done) throw invalid();
   return {

@@ -7,7 +7,7 @@ import './age.css';
 /** What main made of the box: each recipient, or the message naming the first bad line. */
 export type RecipientsCheck = { readonly recipients: readonly AgeRecipientSummary[]; readonly error: string };
 
-const TYPE_LABEL: Record<AgeRecipientSummary['type'], string> = { age: 'age key', 'ssh-ed25519': 'SSH ed25519' };
+const TYPE_LABEL: Record<AgeRecipientSummary['type'], string> = { age: 'age key', 'ssh-ed25519': 'SSH ed25519', 'ssh-rsa': 'SSH RSA' };
 
 /**
  * The people an age export is encrypted to: public keys typed or pasted one a line, or added from
