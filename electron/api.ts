@@ -8,6 +8,8 @@ import type { UserErrorKind } from './core/errors';
 import type { Settings } from './core/settings';
 import type { BackupSettings } from './core/backup/backup-settings';
 import type { ExportFormat } from './core/exporters/export-format';
+import type { AgeInnerFormat } from './core/exporters/age';
+import type { AgeRecipientSummary } from './core/age/age-recipients';
 import type { ClockCheck } from './time-check';
 
 /** Codes for one account at a moment; `validFrom`/`validUntil` are unix seconds (0 for hotp). */
@@ -118,6 +120,8 @@ export interface ImportPreview {
     readonly format: string;
     /** Set when the format is only a guess from opaque bytes: says the file may be no export at all. */
     readonly note?: string;
+    /** Set for age files: they open with an identity (an age key or SSH private key; see imports.unlockWithIdentity). */
+    readonly unlocksWith?: 'identity';
   }[];
 }
 
@@ -175,6 +179,10 @@ export interface ExportRequest {
   readonly collection?: string;
   /** The vault password, required when one is set (re-authentication before secrets leave main). */
   readonly vaultPassword?: string;
+  /** `age` only: the recipients' public keys, one a line; the format inside (otpauth links by default); PEM-style text. */
+  readonly recipients?: string;
+  readonly inner?: AgeInnerFormat;
+  readonly armor?: boolean;
 }
 
 /** One exported file; bytes as base64 so the call works over IPC and the bridge. */
@@ -256,6 +264,8 @@ export interface OtpDeskApi {
     previewTexts(texts: ImportText[], into?: string): ImportPreview;
     /** Tries a password on the preview's locked files; a wrong one leaves the preview as it was. */
     unlock(previewId: string, password: string): ImportPreview;
+    /** Opens the preview's age files with an identity (age key file or SSH private key text, never echoed back); `name` is for messages. */
+    unlockWithIdentity(previewId: string, identity: string, name: string, passphrase?: string): ImportPreview;
     /** Saves the confirmed candidates in one write: all of them, or none on any error. */
     commit(previewId: string, decisions: ImportDecision[]): ImportOutcome;
     discard(previewId: string): void;
@@ -318,6 +328,8 @@ export interface OtpDeskApi {
      * the CLI does; 'unavailable' where main has no save dialog (the browser harness downloads).
      */
     save(file: ExportedFile): 'saved' | 'cancelled' | 'unavailable';
+    /** Each age recipient's type and fingerprint (for the recipients box); fails naming a malformed line. */
+    describeRecipients(text: string): AgeRecipientSummary[];
   };
 }
 
@@ -325,7 +337,7 @@ export interface OtpDeskApi {
 export const API_METHODS = {
   vault: ['status', 'unlock', 'recover', 'setPassword', 'removePassword', 'lock', 'unlockWithSystemAuth'],
   accounts: ['list', 'addUri', 'addFields', 'update', 'remove', 'restore', 'reorder', 'advanceCounter', 'markUsed'],
-  imports: ['previewFiles', 'previewTexts', 'unlock', 'commit', 'discard'],
+  imports: ['previewFiles', 'previewTexts', 'unlock', 'unlockWithIdentity', 'commit', 'discard'],
   codes: ['at'],
   settings: ['get', 'set'],
   clock: ['check'],
@@ -333,7 +345,7 @@ export const API_METHODS = {
   trash: ['list'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
-  exports: ['create', 'reveal', 'save'],
+  exports: ['create', 'reveal', 'save', 'describeRecipients'],
   desktop: ['hidePanel', 'takeLinks', 'shortcut'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 

@@ -19,6 +19,7 @@ interface LockedFile {
   readonly format: string;
   /** Only guessed from opaque bytes: the file may be no export at all. */
   readonly guessed: boolean;
+  readonly unlocksWith?: 'identity';
 }
 
 interface PendingImport {
@@ -80,12 +81,16 @@ export class ImportService {
     return into ? this.view(into, state) : this.store(state);
   }
 
-  /** Tries `password` on every locked file of a preview. A wrong password changes nothing. */
-  async unlock(id: string, password: string): Promise<ImportPreview> {
+  /**
+   * Tries `password` on every locked file of a preview that opens with it: a password, or with
+   * `opensWith` 'identity' an age identity (packed by packAgeKey). A wrong one changes nothing.
+   */
+  async unlock(id: string, password: string, opensWith: 'password' | 'identity' = 'password'): Promise<ImportPreview> {
     const state = this.get(id);
-    if (state.locked.length === 0) throw invalidInput('Nothing in this import needs a password.');
-    const next: PendingImport = { candidates: [...state.candidates], problems: [...state.problems], locked: [] };
-    for (const { source } of state.locked) {
+    const matching = state.locked.filter((l) => (l.unlocksWith ?? 'password') === opensWith);
+    if (matching.length === 0) throw invalidInput(opensWith === 'identity' ? 'Nothing in this import opens with an identity.' : 'Nothing in this import needs a password.');
+    const next: PendingImport = { candidates: [...state.candidates], problems: [...state.problems], locked: state.locked.filter((l) => !matching.includes(l)) };
+    for (const { source } of matching) {
       const reading = await this.reader.readFile(source, password); // wrong-password / integrity propagate: preview unchanged
       if (reading.state === 'locked') throw new UserError('password-required', `${source.fileName} still needs its password.`);
       this.addResult(next, source.fileName, reading.result, entryProblems(reading.result.issues, source.fileName));
@@ -131,7 +136,7 @@ export class ImportService {
     try {
       const reading = await this.reader.readFile(source);
       if (reading.state === 'locked') {
-        state.locked.push({ source, format: reading.format, guessed: reading.guessed });
+        state.locked.push({ source, format: reading.format, guessed: reading.guessed, ...(reading.unlocksWith ? { unlocksWith: reading.unlocksWith } : {}) });
         return;
       }
       this.addResult(state, source.fileName, reading.result, entryProblems(reading.result.issues, source.fileName));
@@ -183,9 +188,10 @@ export class ImportService {
         duplicateOf,
       })),
       problems: state.problems,
-      locked: state.locked.map(({ source, format, guessed }) => ({
+      locked: state.locked.map(({ source, format, guessed, unlocksWith }) => ({
         fileName: source.fileName,
         format,
+        ...(unlocksWith ? { unlocksWith } : {}),
         ...(guessed ? { note: `${source.fileName} is not a format OTP Desk recognises; if it is an encrypted ${format}, give its password.` } : {}),
       })),
     };

@@ -4,6 +4,7 @@ import { invalidInput, isUserError, UserError } from '../core/errors';
 import { buildDraft } from '../core/otp/draft';
 import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
+import { unlockWithIdentity } from './age-handlers';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
@@ -127,6 +128,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       previewFiles: (files, into) => host.imports().previewFiles(importFilesFrom(files), asOptionalString(into, 'import id')),
       previewTexts: (texts, into) => host.imports().previewTexts(importTextsFrom(texts), asOptionalString(into, 'import id')),
       unlock: (id, password) => host.imports().unlock(asString(id, 'import id'), asString(password, 'password', 1_000)),
+      unlockWithIdentity: (id, identity, name, passphrase) => unlockWithIdentity(host.imports(), id, identity, name, passphrase),
       commit: (id, decisions) => host.imports().commit(asString(id, 'import id'), decisionsFrom(decisions)),
       discard: (id) => host.imports().discard(asString(id, 'import id')),
     },

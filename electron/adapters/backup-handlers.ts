@@ -4,6 +4,8 @@ import { prepareBackupKey } from '../core/backup/backup';
 import { BACKUP_KEY_SETTING, validateBackupSettingsPatch } from '../core/backup/backup-settings';
 import { UserError, invalidInput } from '../core/errors';
 import { isExportFormat } from '../core/exporters/export-format';
+import { isAgeInnerFormat } from '../core/exporters/age';
+import { describeRecipients, MAX_RECIPIENTS_TEXT } from './age-handlers';
 import { readLatestBackup } from '../backups/backup-files.node';
 import { createExport, revealAccount, saveExportFile, type PrintToPdf } from '../backups/export-service';
 import { requireVaultPassword } from '../backups/reauth';
@@ -39,7 +41,14 @@ function exportRequestFrom(value: unknown): ExportRequest {
     password: asOptionalString(r['password'], 'export password'),
     collection: asOptionalString(r['collection'], 'Bitwarden collection'),
     vaultPassword: asOptionalString(r['vaultPassword'], 'vault password'),
+    ...(format === 'age' ? ageRequestFrom(r) : {}),
   };
+}
+
+function ageRequestFrom(r: Record<string, unknown>): Pick<ExportRequest, 'recipients' | 'inner' | 'armor'> {
+  const inner = r['inner'] ?? undefined;
+  if (inner !== undefined && !isAgeInnerFormat(inner)) throw invalidInput('Unknown format to put inside the age file.');
+  return { recipients: asString(r['recipients'] ?? '', 'recipients', MAX_RECIPIENTS_TEXT), inner, armor: r['armor'] === true };
 }
 
 /** Automatic backups, restore of the latest backup, exports and reveal: issue 6's part of the contract. */
@@ -106,6 +115,7 @@ export function createBackupHandlers(host: ServiceHost, platform: BackupPlatform
         await saveExportFile(path, data);
         return 'saved';
       },
+      describeRecipients: (text) => describeRecipients(text),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ExportRequest, ExportResult, RevealedAccount } from '../api';
+import { parseAgeRecipients, RECIPIENTS_SOURCE } from '../core/age/age-recipients';
 import { UserError } from '../core/errors';
 import { buildExport } from '../core/exporters/build-export';
 import { qrSvg } from '../core/exporters/qr-render';
@@ -16,6 +17,8 @@ const toBase64 = (data: string | Uint8Array) => Buffer.from(data).toString('base
 
 /** Builds an export after re-authentication; `pdf` is the printable sheet printed by `printToPdf`. */
 export async function createExport(service: AuthenticatorService, request: ExportRequest, printToPdf?: PrintToPdf): Promise<ExportResult> {
+  // Checked before re-authentication, so a mistyped key costs no password.
+  const recipients = request.format === 'age' ? parseAgeRecipients(request.recipients ?? '', RECIPIENTS_SOURCE) : undefined;
   await requireVaultPassword(service, request.vaultPassword, 'export your accounts');
   const accounts = selectAccounts(service.accounts(), request.ids);
   const now = service.now();
@@ -26,7 +29,7 @@ export async function createExport(service: AuthenticatorService, request: Expor
     const pdf = await printToPdf(String(file.data));
     return { files: [{ fileName: file.fileName.replace(/\.html$/, '.pdf'), mimeType: 'application/pdf', dataBase64: toBase64(pdf) }], skipped: [], encrypted: false };
   }
-  const output = await buildExport(request.format, accounts, { now, password: request.password, collection: request.collection });
+  const output = await buildExport(request.format, accounts, { now, password: request.password, collection: request.collection, recipients, inner: request.inner, armor: request.armor });
   return {
     files: output.files.map((f) => ({ fileName: f.fileName, mimeType: f.mimeType, dataBase64: toBase64(f.data) })),
     skipped: output.skipped,

@@ -79,32 +79,41 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   import: {
     summary: "import accounts from QR images, links or another app's export",
-    usage: ['import FILE... [--password-file F] [--issuer I --account A] [--skip-bad]'],
+    usage: ['import FILE... [--password-file F] [--issuer I --account A] [--skip-bad]', 'import FILE.age --identity F'],
     options: [
       ['--password-file FILE', 'the password of an encrypted export (first line of FILE)'],
       ['--issuer NAME', 'name the account of a bare secret key file (or a single account)'],
       ['--account NAME', 'the account name for a bare secret key file (or a single account)'],
       ['--skip-bad', 'import the good entries when some can\'t be read (without it, nothing is imported)'],
+      ['--identity FILE', 'open an age file with your age key file or SSH private key (a passphrase is asked for)'],
     ],
-    examples: ['import qr.png', 'import aegis-backup.json --password-file pw.txt', 'import links.txt --skip-bad'],
+    examples: ['import qr.png', 'import aegis-backup.json --password-file pw.txt', 'import links.txt --skip-bad', 'import escrow.age --identity ~/.ssh/id_ed25519'],
     notes: [
       'Formats are detected by content: PNG/JPEG/WebP/GIF/BMP images with QR codes, otpauth and Google transfer links (one a line), Aegis, 2FAS, andOTP, Bitwarden, Ente, FreeOTP, Authy, Proton, Stratum, AWS Base32StringSeed files and more.',
       'All files or nothing: when any file or entry can\'t be read, nothing is imported unless --skip-bad.',
     ],
   },
   export: {
-    summary: 'export accounts (Aegis, KeePass, Bitwarden, links, QR codes, CSV, HTML)',
-    usage: ['export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden [--query Q | --ids ID,ID] [--out FILE|DIR] [--password-file F] [--collection NAME] [--force]'],
+    summary: 'export accounts (Aegis, KeePass, Bitwarden, links, QR codes, CSV, HTML, age)',
+    usage: [
+      'export --format uris|aegis|aegis-plain|migration|migration-qr|csv|html|kdbx|bitwarden [--query Q | --ids ID,ID] [--out FILE|DIR] [--password-file F] [--collection NAME] [--force]',
+      'export --format age --recipient KEY... [--recipients-file F...] [--inner FORMAT] [--armor] [--out FILE]',
+    ],
     options: [
-      ['--format FORMAT', 'uris, aegis (encrypted), aegis-plain, migration (Google transfer links), migration-qr, csv, html, kdbx (KeePass), bitwarden'],
+      ['--format FORMAT', 'uris, aegis (encrypted), aegis-plain, migration (Google transfer links), migration-qr, csv, html, kdbx (KeePass), bitwarden, age (encrypted to people)'],
       ['--query Q', 'only the accounts whose issuer or name matches Q'],
       ['--ids ID,ID', 'only these account ids (see list --json)'],
       ['--out FILE|DIR', 'write to FILE (or DIR for migration-qr); text formats go to stdout without it'],
       ['--password-file FILE', 'the export password (aegis and kdbx; kdbx needs 8+ characters)'],
       ['--collection NAME', 'bitwarden: write an organisation export with the accounts in collection NAME'],
       ['--force', 'replace an existing --out file'],
+      ['--recipient KEY', 'age: a person who can decrypt it alone (age1… key, ssh-ed25519 or ssh-rsa public key); repeat for more'],
+      ['--recipients-file FILE', 'age: recipients one a line (e.g. a saved https://github.com/USER.keys); repeat for more'],
+      ['--inner FORMAT', 'age: what goes inside (uris by default; aegis-plain, bitwarden, csv, html, kdbx, aegis)'],
+      ['--armor', 'age: PEM-style text instead of binary (can go to stdout)'],
     ],
-    examples: ['export --format aegis --password-file pw.txt --out backup.json', 'export --format kdbx --password-file pw.txt --out team.kdbx --query aws'],
+    examples: [
+      'export --format age --recipients-file admins.keys --out aws-root-mfa.age','export --format aegis --password-file pw.txt --out backup.json', 'export --format kdbx --password-file pw.txt --out team.kdbx --query aws'],
   },
   password: {
     summary: 'set, change or remove the vault password',

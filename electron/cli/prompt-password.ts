@@ -13,6 +13,7 @@ export function promptHiddenPassword(
   question: string,
   input: NodeJS.ReadStream = process.stdin,
   output: NodeJS.WriteStream = process.stderr,
+  cancelMessage = 'No vault password was given, so nothing was shown or written.',
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     let value = '';
@@ -28,12 +29,7 @@ export function promptHiddenPassword(
       for (const char of chunk.toString('utf8')) {
         if (ENTER.test(char)) return finish();
         if (char === CTRL_C || (char === CTRL_D && value === '')) {
-          return finish(
-            new UserError(
-              'password-required',
-              'No vault password was given, so nothing was shown or written.',
-            ),
-          );
+          return finish(new UserError('password-required', cancelMessage));
         }
         if (BACKSPACE.test(char)) value = [...value].slice(0, -1).join('');
         else if (char >= ' ') value += char;

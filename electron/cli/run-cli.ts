@@ -67,6 +67,11 @@ export const OPTIONS = {
   'allow-weak': { type: 'boolean' },
   man: { type: 'boolean' },
   version: { type: 'boolean' },
+  recipient: { type: 'string', multiple: true },
+  'recipients-file': { type: 'string', multiple: true },
+  inner: { type: 'string' },
+  armor: { type: 'boolean' },
+  identity: { type: 'string' },
 } as const;
 
 /** Set by scripts/build.mjs from package.json; absent when the sources run in tests. */

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -15,7 +15,8 @@ import { qrPng } from '../../electron/core/exporters/qr-render';
 import { codeWindow } from '../../electron/core/otp/otp';
 import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
-import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { runOnTerminal } from '../support/terminal';
 
 // Selection, re-authentication, `show`, `code --format aws` and the bad-input rules of `export`.
 
@@ -49,28 +50,6 @@ async function setVaultPassword(vault: string, password: string): Promise<void> 
 function file(dir: string, name: string, text: string): string {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
-}
-
-/** Runs the CLI on a pseudo-terminal (util-linux `script`), typing `typed` once it asks for the vault password. */
-function runOnTerminal(args: string[], typed: string): Promise<{ status: number; output: string }> {
-  const command = [process.execPath, CLI, ...args]
-    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
-    .join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let typedYet = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (!typedYet && output.includes('Vault password: ')) {
-      typedYet = true;
-      child.stdin.write(`${typed}\r`);
-    }
-  });
-  return new Promise((resolve) =>
-    child.on('close', (status) => resolve({ status: status ?? -1, output })),
-  );
 }
 
 /** Reads the text QR code `show` prints (dark modules as █▀▄) back into an image and decodes it. */

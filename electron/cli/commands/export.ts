@@ -8,6 +8,7 @@ import {
   type ExportFormat,
 } from '../../core/exporters/export-format';
 import { KDBX_MIN_PASSWORD } from '../../core/exporters/kdbx';
+import { cliInnerFormat, readCliRecipients } from '../age-options';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
 import { checkOutputPath, writeOutputFiles } from '../output-files';
 import { selectCliAccounts } from '../select-accounts';
@@ -17,18 +18,20 @@ const ENCRYPTED: readonly ExportFormat[] = ['aegis', 'kdbx'];
 const NEEDS_OUT: Partial<Record<ExportFormat, string>> = {
   'migration-qr': 'writes PNG images: pass --out DIR',
   kdbx: 'writes a KeePass database file: pass --out FILE',
+  age: 'writes a binary age file: pass --out FILE (or --armor for text)',
 };
 
 /** Reads and checks the export password (before the vault is opened, so a bad one costs no prompt). */
 async function exportPassword(
   format: ExportFormat,
   passwordFile: string | undefined,
+  flag = '--format',
 ): Promise<string | undefined> {
   if (!ENCRYPTED.includes(format)) return undefined;
   if (!passwordFile) {
     const instead = format === 'aegis' ? ' (or use --format aegis-plain)' : '';
     throw new UsageError(
-      `--format ${format} encrypts the export: pass its password with --password-file FILE${instead}.`,
+      `${flag} ${format} encrypts the export: pass its password with --password-file FILE${instead.replace('--format', flag)}.`,
     );
   }
   const password = await readPasswordFile(passwordFile);
@@ -67,15 +70,24 @@ export async function exportCommand(
   const collection = ctx.values['collection'] as string | undefined;
   if (collection !== undefined && format !== 'bitwarden')
     throw new UsageError('--collection only goes with --format bitwarden.');
-  if (!out && NEEDS_OUT[format]) throw new UsageError(`--format ${format} ${NEEDS_OUT[format]}.`);
+  if (!out && NEEDS_OUT[format] && format !== 'age') throw new UsageError(`--format ${format} ${NEEDS_OUT[format]}.`);
   if (ctx.values['query'] !== undefined && ctx.values['ids'] !== undefined)
     throw new UsageError('Give either --query or --ids, not both.');
-  const password = await exportPassword(format, ctx.values['password-file'] as string | undefined);
+  const age = format === 'age';
+  if (!age && ['recipient', 'recipients-file', 'inner', 'armor'].some((flag) => ctx.values[flag] !== undefined))
+    throw new UsageError('--recipient, --recipients-file, --inner and --armor go with --format age.');
+  const armor = ctx.values['armor'] === true;
+  if (age && !out && !armor) throw new UsageError(`--format age ${NEEDS_OUT.age}.`);
+  const inner = age ? cliInnerFormat(ctx.values['inner']) : undefined;
+  if (inner === 'kdbx' && !out) throw new UsageError(`--inner kdbx ${NEEDS_OUT.age}.`);
+  // Recipients are read and checked before the vault is opened: a bad key costs no password prompt.
+  const recipients = age ? await readCliRecipients(ctx.values) : undefined;
+  const password = await exportPassword(inner ?? format, ctx.values['password-file'] as string | undefined, inner ? '--inner' : '--format');
   if (out && format !== 'migration-qr') await checkOutputPath(out, force);
 
   const service = await ctx.openService(false, 'export your accounts');
   const accounts = selectCliAccounts(service, ctx.values['query'], ctx.values['ids']);
-  const output = await buildExport(format, accounts, { now: ctx.now(), password, collection });
+  const output = await buildExport(format, accounts, { now: ctx.now(), password, collection, recipients, inner, armor });
   const skipped = () =>
     output.skipped.forEach((s) => err(`otp-desk: left out ${s.where}: ${s.message}`));
   if (output.files.length === 0) {
@@ -120,6 +132,6 @@ export async function exportCommand(
   }
   await writeOutputFiles([{ path: out, data: file.data }], force);
   notes();
-  ctx.out(`Exported ${accountsText} to ${out}.`);
+  ctx.out(`Exported ${accountsText} to ${out}${recipients ? `, encrypted to ${recipients.length} recipient${recipients.length === 1 ? '' : 's'}` : ''}.`);
   return 0;
 }

@@ -5,7 +5,9 @@ import { UserError } from '../../core/errors';
 import { readFailureReason } from '../../core/write-failure';
 import { ImportService } from '../../import-service';
 import { ImportSandbox } from '../../sandbox/import-sandbox.node';
+import { readCliIdentity } from '../age-options';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
+import { promptHiddenPassword } from '../prompt-password';
 
 async function readSource(path: string) {
   try {
@@ -43,7 +45,27 @@ function describeBadEntries(bad: readonly ImportProblem[], good: number): string
   return `${what}${first.message} Nothing was imported. Fix ${bad.length === 1 ? 'it' : 'them'}${rest}.`;
 }
 
-/** `import FILE... [--password-file F] [--issuer I --account A]`: all files or nothing. */
+/** The secret that opens the locked files: an age identity (--identity) or a password (--password-file). */
+async function unlockSecret(preview: ImportPreview, passwordFile: string | undefined, identityFile: string | undefined): Promise<string> {
+  const ageFiles = preview.locked.filter((l) => l.unlocksWith === 'identity');
+  if (ageFiles.length > 0 && ageFiles.length < preview.locked.length) {
+    throw new UsageError('Import age files separately from password-protected files (they open with --identity, the others with --password-file).');
+  }
+  if (ageFiles.length > 0) {
+    if (!identityFile) throw new UserError('password-required', `${ageFiles.map((l) => l.fileName).join(', ')} is an age file: pass the identity it was encrypted to with --identity FILE (your age key file or SSH private key, e.g. ~/.ssh/id_ed25519).`);
+    const ask = process.stdin.isTTY ? (question: string) => promptHiddenPassword(question, process.stdin, process.stderr, 'No passphrase was given, so nothing was imported.') : undefined;
+    return readCliIdentity(identityFile, ask);
+  }
+  if (!passwordFile) {
+    // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
+    const guessed = preview.locked.find((l) => l.note);
+    if (guessed) throw new UserError('unsupported-format', `${guessed.fileName} is not a format OTP Desk recognises; if it is an encrypted ${guessed.format}, pass its password with --password-file FILE.`);
+    throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
+  }
+  return readPasswordFile(passwordFile);
+}
+
+/** `import FILE... [--password-file F | --identity F] [--issuer I --account A]`: all files or nothing. */
 export async function importCommand(ctx: CliContext): Promise<number> {
   if (ctx.positionals.length === 0) throw new UsageError('import needs at least one FILE.');
   const sources = await Promise.all(ctx.positionals.map(readSource));
@@ -51,16 +73,15 @@ export async function importCommand(ctx: CliContext): Promise<number> {
   const service = await ctx.openService(true);
   const imports = new ImportService(service, new ImportSandbox());
   let preview = await imports.previewFiles(sources);
+  const identityFile = ctx.values['identity'] as string | undefined;
+  if (identityFile !== undefined && !preview.locked.some((l) => l.unlocksWith === 'identity')) {
+    throw new UsageError('--identity opens age files; none of the files given is one.');
+  }
   if (preview.locked.length > 0) {
-    if (!passwordFile) {
-      // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
-      const guessed = preview.locked.find((l) => l.note);
-      if (guessed) throw new UserError('unsupported-format', `${guessed.fileName} is not a format OTP Desk recognises; if it is an encrypted ${guessed.format}, pass its password with --password-file FILE.`);
-      throw new UserError('password-required', `${preview.locked.map((l) => l.fileName).join(', ')} is encrypted. Pass its password with --password-file FILE.`);
-    }
-    const password = await readPasswordFile(passwordFile);
+    const password = await unlockSecret(preview, passwordFile, identityFile);
     // A wrong file password is an input error (exit 1), not a vault that can't be unlocked (exit 3).
-    preview = await imports.unlock(preview.id, password).catch((error: unknown) => {
+    const opensWith = preview.locked.some((l) => l.unlocksWith === 'identity') ? 'identity' : 'password';
+    preview = await imports.unlock(preview.id, password, opensWith).catch((error: unknown) => {
       throw error instanceof UserError ? new UserError('invalid-input', withNothingImported(error.message)) : error;
     });
   }

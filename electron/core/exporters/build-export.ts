@@ -1,7 +1,9 @@
 import { MIN_PASSWORD_LENGTH } from '../password/password-length';
 import type { BackupAccount } from '../backup/backup';
 import { UserError } from '../errors';
+import type { ParsedAgeRecipient } from '../age/age-recipients';
 import { exportAegis } from './aegis';
+import { exportAge, type AgeInnerFormat } from './age';
 import { exportBitwardenJson } from './bitwarden';
 import { exportCsv } from './csv';
 import { exportTimestamp, type ExportFile, type ExportFormat, type ExportOutput } from './export-format';
@@ -16,6 +18,10 @@ export interface ExportOptions {
   readonly password?: string;
   /** `bitwarden` only: write an organisation export into this collection instead of an individual vault. */
   readonly collection?: string;
+  /** `age` only: who can decrypt (each alone), the format inside (otpauth links by default), PEM-style text. */
+  readonly recipients?: readonly ParsedAgeRecipient[];
+  readonly inner?: AgeInnerFormat;
+  readonly armor?: boolean;
   /** Milliseconds since the epoch, for file names and the sheet's date. */
   readonly now: number;
 }
@@ -59,6 +65,11 @@ export async function buildExport(format: ExportFormat, accounts: readonly Backu
       const { codes, skipped } = await exportMigrationQrCodes(accounts);
       const files: ExportFile[] = codes.map((c) => ({ fileName: `${base}-google-transfer-${c.index + 1}-of-${c.count}.png`, mimeType: 'image/png', data: c.png }));
       return { files, skipped, encrypted: false };
+    }
+    case 'age': {
+      const inner = await buildExport(options.inner ?? 'uris', accounts, options);
+      if (inner.files.length === 0) return inner;
+      return { files: [await exportAge(inner.files[0]!, options.recipients, options.armor === true)], skipped: inner.skipped, encrypted: true };
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { ImportIssue } from '../format/importer';
 
 /** Every export OTP Desk writes (the CLI's --format names). `pdf` exists only in the app (Electron prints it). */
-export const EXPORT_FORMATS = ['uris', 'aegis', 'aegis-plain', 'migration', 'migration-qr', 'csv', 'html', 'kdbx', 'bitwarden'] as const;
+export const EXPORT_FORMATS = ['uris', 'aegis', 'aegis-plain', 'migration', 'migration-qr', 'csv', 'html', 'kdbx', 'bitwarden', 'age'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -31,6 +31,7 @@ export const EXPORT_FORMAT_LABELS: { readonly [F in ExportFormat]: string } = {
   html: 'Printable paper backup (HTML)',
   kdbx: 'KeePass database, encrypted (KDBX 4)',
   bitwarden: 'Bitwarden import file, not encrypted (JSON)',
+  age: 'Encrypted to people: age file for age and SSH keys (any format inside)',
 };
 
 /** True for a known format name (input from the CLI or IPC). */

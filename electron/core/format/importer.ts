@@ -37,6 +37,8 @@ export interface Importer {
    * a locked file of this format may be something else, and messages say so.
    */
   readonly guessesFromOpaqueBytes?: boolean;
+  /** What opens an encrypted file: a password (the default) or an identity (age files: an age key or SSH private key). */
+  readonly unlocksWith?: 'password' | 'identity';
   isEncrypted(source: ImportSource): boolean;
   read(source: ImportSource, password?: string): Promise<ImportResult>;
 }

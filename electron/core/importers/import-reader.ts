@@ -10,6 +10,8 @@ export type FileReading =
       readonly format: string;
       /** The format was only guessed from opaque bytes (a headerless ciphertext), so it may be something else. */
       readonly guessed: boolean;
+      /** Set for files that open with an identity (age) rather than a password. */
+      readonly unlocksWith?: 'identity';
     }
   | { readonly state: 'read'; readonly result: ImportResult };
 
@@ -48,6 +50,7 @@ export async function readFileWith(
       state: 'locked',
       format: importer.label,
       guessed: importer.guessesFromOpaqueBytes === true,
+      ...(importer.unlocksWith === 'identity' ? { unlocksWith: 'identity' as const } : {}),
     };
   }
   return { state: 'read', result: await importer.read(source, password) };

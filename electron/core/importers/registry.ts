@@ -1,6 +1,7 @@
 import { UserError } from '../errors';
 import { checkFileSize } from '../limits/input-limits';
 import { aegisImporter } from './aegis';
+import { createAgeImporter } from './age';
 import { andOtpImporter } from './and-otp';
 import { authenticatorPlusImporter } from './authenticator-plus';
 import { authyImporter } from './authy';
@@ -27,6 +28,7 @@ import { uriListImporter } from './uri-list';
 /** Every file format importer, alphabetical. Image importers are added by the caller (they need a QR decoder). */
 export const FILE_IMPORTERS: readonly Importer[] = [
   aegisImporter,
+  createAgeImporter(() => FILE_IMPORTERS),
   andOtpImporter,
   authenticatorPlusImporter,
   authyImporter,

@@ -36,6 +36,8 @@ export interface ImportSlice {
   importLinks(texts: readonly ImportText[]): Promise<void>;
   scanScreen(): Promise<void>;
   unlockImport(password: string): Promise<void>;
+  /** Opens age files with an identity's text (sent to main, never kept here); 'passphrase' when its SSH key needs one. */
+  unlockImportWithIdentity(identity: string, name: string, passphrase?: string): Promise<'opened' | 'passphrase' | 'failed'>;
   chooseForCandidate(key: string, choice: Partial<CandidateChoice>): void;
   commitImport(): Promise<ImportOutcome | undefined>;
   cancelImport(): Promise<void>;
@@ -145,6 +147,21 @@ export const createImportSlice: StateCreator<Store, [], [], ImportSlice> = (set,
             ? 'That password is not right. Check it and try again.'
             : messageOf(error),
         });
+      }
+    },
+    async unlockImportWithIdentity(identity, name, passphrase) {
+      const id = get().importPreview?.id;
+      if (!id) return 'failed';
+      set({ importPasswordError: '' });
+      try {
+        set({ importPreview: await call(remote.imports.unlockWithIdentity(id, identity, name, passphrase)) });
+        return 'opened';
+      } catch (error) {
+        const kind = error instanceof ApiFailure ? error.error.kind : undefined;
+        // Main asking for the SSH key's passphrase is a question, not a failure: the prompt shows the field.
+        if (kind === 'password-required') return 'passphrase';
+        set({ importPasswordError: messageOf(error) });
+        return kind === 'wrong-password' && passphrase ? 'passphrase' : 'failed';
       }
     },
     chooseForCandidate: (key, choice) => {

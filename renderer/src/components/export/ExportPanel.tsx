@@ -1,10 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { ExportRequest, ExportResult } from '../../../../electron/api';
 import { call, messageOf, remote } from '../../api';
 import { visibleAccounts } from '../../lib/visible-accounts';
 import { useStore } from '../../store/store';
 import { AccountPicker } from './AccountPicker';
-import { EXPORT_CHOICES, type ExportScope } from './export-choices';
+import { AgeRecipientsBox, type RecipientsCheck } from './AgeRecipientsBox';
+import { AGE_INNER_CHOICES, EXPORT_CHOICES, type ExportScope } from './export-choices';
 import { ExportResultView } from './ExportResultView';
 import { saveFiles } from './save-file';
 import { ErrorMessage } from '../ErrorMessage';
@@ -31,7 +32,13 @@ export function ExportPanel() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
+  const [recipients, setRecipients] = useState('');
+  const [recipientsCheck, setRecipientsCheck] = useState<RecipientsCheck>({ recipients: [], error: '' });
+  const [inner, setInner] = useState<NonNullable<ExportRequest['inner']>>('uris');
+  const [armor, setArmor] = useState(false);
+  const onRecipientsCheck = useCallback((check: RecipientsCheck) => setRecipientsCheck(check), []);
   const choice = EXPORT_CHOICES.find((c) => c.format === format);
+  const toPeople = choice?.toPeople ?? false;
   const encrypted = choice?.encrypted ?? false;
   const minPassword = choice?.minPassword ?? 1;
   const ids =
@@ -47,6 +54,8 @@ export function ExportPanel() {
     event.preventDefault();
     if (encrypted && password !== repeat)
       return setError('The two export passwords differ. Type the same password twice.');
+    if (toPeople && recipientsCheck.recipients.length === 0)
+      return setError(recipientsCheck.error || 'Add at least one recipient: an age public key (age1…) or an SSH public key (ssh-ed25519 …).');
     if (encrypted && password.length < minPassword)
       return setError(
         `The export password must be at least ${minPassword} characters. Choose a longer one.`,
@@ -60,6 +69,7 @@ export function ExportPanel() {
         password: encrypted ? password : undefined,
         collection: format === 'bitwarden' && collection.trim() ? collection.trim() : undefined,
         vaultPassword: vaultHasPassword ? vaultPassword : undefined,
+        ...(toPeople ? { recipients, inner, armor } : {}),
       };
       const output = await call(remote.exports.create(request));
       if (format !== 'migration-qr') await saveFiles(output.files);
@@ -142,6 +152,23 @@ export function ExportPanel() {
             autoComplete="new-password"
             required
           />
+        </>
+      ) : toPeople ? (
+        <>
+          <AgeRecipientsBox value={recipients} onChange={setRecipients} onCheck={onRecipientsCheck} />
+          <label>
+            Inside the age file
+            <select value={inner} onChange={(e) => setInner(e.target.value as typeof inner)}>
+              {AGE_INNER_CHOICES.map((c) => (
+                <option key={c.format} value={c.format}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={armor} onChange={(e) => setArmor(e.target.checked)} /> As text (armored), for email or a ticket
+          </label>
         </>
       ) : (
         <p className="banner warn" role="note">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportCandidate } from '../../../../electron/api';
 import { useStore } from '../../store/store';
 import { CandidateRow } from './CandidateRow';
+import { AgeIdentityPrompt } from './AgeIdentityPrompt';
 import { PasswordPrompt } from './PasswordPrompt';
 import { ProblemList } from './ProblemList';
 
@@ -34,6 +35,8 @@ export function ImportReview() {
   };
 
   const locked = preview?.locked ?? [];
+  const ageLocked = locked.filter((l) => l.unlocksWith === 'identity');
+  const passwordLocked = locked.filter((l) => l.unlocksWith !== 'identity');
   // Nothing read and nothing waiting for a password: say what failed and offer a way back.
   const nothing = candidates.length === 0 && locked.length === 0;
   const tryAgain = () => {
@@ -43,7 +46,8 @@ export function ImportReview() {
 
   return (
     <div className="import-review">
-      {locked.length > 0 ? <PasswordPrompt locked={locked} /> : null}
+      {ageLocked.length > 0 ? <AgeIdentityPrompt locked={ageLocked} /> : null}
+      {passwordLocked.length > 0 ? <PasswordPrompt locked={passwordLocked} /> : null}
       {candidates.length > 0 ? (
         <p className="review-summary">
           Found {plural(candidates.length, 'account')}
