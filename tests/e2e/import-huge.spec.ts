@@ -1,20 +1,10 @@
-import sharp from 'sharp';
-import QRCode from 'qrcode';
+import { fiftyMegapixelPhoto as cameraPhoto } from '../fixtures/camera-photo';
 import { expect, test } from './fixtures';
 import { dropFiles, screenshotPng, type TestFile } from './import-helpers';
 
-const URI = 'otpauth://totp/Bigphoto:henry?secret=JBSWY3DPEHPK3PXP&issuer=Bigphoto';
-
-/** A 50-megapixel camera JPEG (8660×5774) with a QR code printed somewhere in it. */
+/** The bench's 50-megapixel camera photo (tests/fixtures/camera-photo.ts). */
 async function fiftyMegapixelPhoto(): Promise<TestFile> {
-  const width = 8660;
-  const height = 5774;
-  const qr = await QRCode.toBuffer(URI, { width: 900, margin: 2 });
-  const bytes = await sharp({ create: { width, height, channels: 3, background: '#9a8f7d' } })
-    .composite([{ input: qr, left: 5200, top: 2100 }])
-    .jpeg({ quality: 85 })
-    .toBuffer();
-  return { name: 'camera-50mp.jpg', type: 'image/jpeg', bytes };
+  return { name: 'camera-50mp.jpg', type: 'image/jpeg', bytes: await cameraPhoto() };
 }
 
 /** Starts recording the longest gap between animation frames on the page's main thread. */

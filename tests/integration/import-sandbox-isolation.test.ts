@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +11,7 @@ import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
 import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
 import type { HostileOrder } from '../support/hostile-import-child';
 import { buildImportChild } from '../support/import-child';
+import { runMeasured } from '../support/measured-run';
 import { bundleForNode } from '../support/node-bundle';
 
 /**
@@ -58,39 +58,6 @@ async function hostileCli(): Promise<string> {
   copyFileSync(CLI, join(root, 'cli/otp-desk.cjs'));
   await bundleForNode(resolve(__dirname, HOSTILE_CHILD), join(root, 'sandbox/import-child.cjs'));
   return join(root, 'cli/otp-desk.cjs');
-}
-
-interface MeasuredRun {
-  readonly status: number | null;
-  readonly stderr: string;
-  /** The CLI process's own peak resident memory (VmHWM), in MB: its sandbox child is not counted. */
-  readonly peakMb: number;
-  readonly ms: number;
-}
-
-/** Runs a CLI bundle on `vault`, polling /proc for its own peak resident memory until it exits. */
-function runMeasured(cli: string, vault: string, ...args: string[]): Promise<MeasuredRun> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [cli, '--vault', vault, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let peakKb = 0;
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const poll = setInterval(() => {
-    try {
-      const kb = /^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, 'latin1'))?.[1];
-      peakKb = Math.max(peakKb, Number(kb ?? 0));
-    } catch {
-      // gone between the exit and this tick
-    }
-  }, 10);
-  return new Promise((done) =>
-    child.on('close', (status) => {
-      clearInterval(poll);
-      done({ status, stderr, peakMb: peakKb / 1024, ms: Date.now() - started });
-    }),
-  );
 }
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -12,6 +12,7 @@ import {
   type ImageDecodeOptions,
 } from './image-limits';
 import { detectImageType, type ImageType } from './image-type';
+import { decodeJpegGrayScaled, readJpegFrame } from './jpeg-gray-scaled';
 import { grayToRgba, toGray, type RgbaImage } from './qr-image-ops';
 import { decodeWebpWasm, webpSize } from './webp-wasm.node';
 
@@ -32,6 +33,10 @@ export async function decodeImageFileJs(
   const type = detectImageType(bytes);
   if (!type) throw notAnImage(fileName);
   if (type === 'bmp') return decodeBmpFile(bytes, fileName, maxInput, maxOutput);
+  if (type === 'jpeg') {
+    const scaled = decodeLargeJpeg(bytes, fileName, maxInput, maxOutput);
+    if (scaled) return scaled;
+  }
   let image: RgbaImage;
   try {
     image =
@@ -56,6 +61,30 @@ async function decodeWebp(
   if (!size) throw damaged(fileName, 'webp');
   checkPixels(fileName, size.width, size.height, maxInput);
   return decodeWebpWasm(bytes);
+}
+
+/**
+ * A JPEG larger than `maxOutput` (a camera photo), decoded at 1/2, 1/4 or 1/8 scale in gray, block
+ * by block: jpeg-js would hold every coefficient and the full RGBA picture (over 1 GB for 50
+ * megapixels), past the sandbox's memory cap. Undefined for a small or non-baseline JPEG (jpeg-js).
+ */
+function decodeLargeJpeg(
+  bytes: Uint8Array,
+  fileName: string,
+  maxInput: number,
+  maxOutput: number,
+): RgbaImage | undefined {
+  const frame = readJpegFrame(bytes);
+  if (!frame) return undefined;
+  checkPixels(fileName, frame.width, frame.height, maxInput);
+  const pixels = frame.width * frame.height;
+  if (!frame.scalable || pixels <= maxOutput) return undefined;
+  const factor = ([2, 4, 8] as const).find((f) => pixels / (f * f) <= maxOutput) ?? 8;
+  try {
+    return grayToRgba(decodeJpegGrayScaled(bytes, factor));
+  } catch {
+    throw damaged(fileName, 'jpeg');
+  }
 }
 
 function decodeByType(
