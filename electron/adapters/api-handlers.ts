@@ -5,6 +5,7 @@ import { buildDraft } from '../core/otp/draft';
 import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
+import { createBrowserHandlers, type BrowserPlatform } from './browser-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
@@ -67,7 +68,7 @@ function decisionsFrom(value: unknown): ImportDecision[] {
 }
 
 /** What the app adds beyond the desk platform: screen capture (the test bridge has none). */
-export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatform {
+export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatform, BrowserPlatform {
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
@@ -132,6 +133,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
     ...createDeskHandlers(host, platform),
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
+    ...createBrowserHandlers(host, platform),
     screen: {
       capture: () => {
         if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');

@@ -26,12 +26,16 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
       aegis and kdbx need --password-file (kdbx: 8+ characters, and --out FILE); migration-qr needs
       --out DIR; bitwarden --collection NAME writes an organisation export; text goes to stdout
       without --out; an existing --out file is replaced only with --force
+  browser install-host [--browser chrome|chromium|edge|brave|firefox] [--profile DIR]
+  browser sites QUERY [--add DOMAIN | --remove DOMAIN]   where an account may be filled
+  browser pairings [--json] | browser unpair ID
 The vault folder is --vault DIR, else $OTP_DESK_VAULT, else the app's data folder.
 --vault-password-file F unlocks with the vault password; when the vault has one, export and show
 need it (or ask for it without echo on a terminal).`;
 
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
+  browser: async (ctx) => (await import('./commands/browser')).browserCommand(ctx),
   code: codeCommand,
   // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
   // sql.js, zxing-wasm, jsQR, qrcode), which would otherwise slow every `otp-desk code` start.
@@ -79,6 +83,10 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   from: { type: 'string' },
   'from-previous': { type: 'boolean' },
+  browser: { type: 'string' },
+  profile: { type: 'string' },
+  add: { type: 'string' },
+  remove: { type: 'string' },
 } as const;
 
 async function confirm(question: string): Promise<boolean> {

@@ -23,6 +23,9 @@ import { ImportSandbox } from '../../../electron/sandbox/import-sandbox.node';
 import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
 import { resolveVaultDir } from '../../../electron/vault/paths.node';
+import { BrowserChannel } from '../../../electron/browser/browser-channel';
+import { listenForBrowsers } from '../../../electron/browser/channel-server.node';
+import { browserSocketPath } from '../../../electron/browser/socket-path.node';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +57,17 @@ let confirmAnswer = values['confirm-secrets'] === 'allow';
 // (as the OS would hand them over) and hiding the panel is counted for the test to read.
 const inbox = new LinkInbox();
 let panelHides = 0;
+// Browser fill as the app runs it: the native host's socket for this vault, the app's dialogs
+// answered by the test (/__bridge/test/browser-confirm) and the unlock window counted.
+let browserConfirm = false;
+let unlockPrompts = 0;
+const browserChannel = new BrowserChannel(host, {
+  confirm: async () => browserConfirm,
+  showUnlock: () => void unlockPrompts++,
+  pairingRequested: () => undefined,
+});
 const handlers = createApiHandlers(host, {
+  browserChannel,
   confirmSecretRelease: async () => confirmAnswer,
   desktop: {
     hidePanel: () => (panelHides++, true),
@@ -145,6 +158,11 @@ const server = createServer((req, res) => {
       } else if (url.pathname === '/__bridge/test/confirm-secrets') {
         confirmAnswer = body['answer'] === 'allow';
         result = { answer: confirmAnswer ? 'allow' : 'deny' };
+      } else if (url.pathname === '/__bridge/test/browser-confirm') {
+        browserConfirm = body['answer'] === 'allow';
+        result = { answer: browserConfirm ? 'allow' : 'deny' };
+      } else if (url.pathname === '/__bridge/test/browser-unlock-prompts') {
+        result = { count: unlockPrompts };
       } else if (url.pathname === '/__bridge/test/heap-snapshot') {
         // A --inspect-free snapshot of this (main's stand-in) process, for the secret search.
         result = { path: writeHeapSnapshot(join(String(body['dir'] ?? tmpdir()), `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
@@ -180,7 +198,8 @@ host.onChanged(() => {
   for (const stream of eventStreams) stream.write('data: changed\n\n');
 });
 
-void host.start().then(() => {
+void host.start().then(async () => {
+  await listenForBrowsers(browserSocketPath(host.vaultDir), browserChannel);
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
