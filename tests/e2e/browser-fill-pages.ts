@@ -2,7 +2,7 @@
  * Local test pages for browser fill, served on 127.0.0.1 under test host names. Each page's own
  * script records what its listeners saw (window.__seen), the way a login page's code would.
  */
-import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const RECORDER = `<script>
@@ -53,6 +53,8 @@ export const crossOriginFramePage = (frameSrc: string) => page('framing page', `
 
 /** A React-controlled input: the value React keeps in state is what the page shows in #state. */
 export async function reactPage(): Promise<string> {
+  // Loaded from the checkout at run time, so the bench bundle (which also serves these pages) does not inline esbuild.
+  const { build } = createRequire(join(process.cwd(), 'package.json'))('esbuild') as typeof import('esbuild');
   const result = await build({
     stdin: {
       contents: `import { useState } from 'react'; import { createRoot } from 'react-dom/client';
