@@ -78,11 +78,12 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 chrome.runtime.onMessage.addListener((message: FillMessage | PopupMessage, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   let reply: Promise<unknown> | undefined;
-  if (message.type === 'otp-desk-fill' && sender.tab) reply = fill(sender, message.accountId);
-  // Popup requests come from our own page, never from a tab's content script.
-  else if (!sender.tab && message.type === 'otp-desk-status') reply = popupState();
-  else if (!sender.tab && message.type === 'otp-desk-pair') reply = startPairing();
-  else if (!sender.tab && message.type === 'otp-desk-forget') reply = chrome.storage.local.remove('pairing').then(() => ({ paired: 'no' }) satisfies PopupState);
+  // Popup requests come from our own pages (by address), never from a content script in a web page.
+  const ownPage = sender.url?.startsWith(chrome.runtime.getURL('')) === true;
+  if (message.type === 'otp-desk-fill' && sender.tab && !ownPage) reply = fill(sender, message.accountId);
+  else if (ownPage && message.type === 'otp-desk-status') reply = popupState();
+  else if (ownPage && message.type === 'otp-desk-pair') reply = startPairing();
+  else if (ownPage && message.type === 'otp-desk-forget') reply = chrome.storage.local.remove('pairing').then(() => ({ paired: 'no' }) satisfies PopupState);
   if (!reply) return false;
   reply.then(sendResponse, () => sendResponse({ kind: 'message', message: 'OTP Desk could not be asked. Try again.' }));
   return true;

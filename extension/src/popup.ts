@@ -25,16 +25,19 @@ function render(state: PopupState): void {
   last.textContent = state.lastMessage ? `Last try: ${state.lastMessage}` : '';
 }
 
+// While a pairing waits for the user's confirmation in OTP Desk, look again every second.
+let polling: ReturnType<typeof setTimeout> | undefined;
+function watch(state: PopupState): void {
+  render(state);
+  clearTimeout(polling);
+  if (state.paired === 'pending') polling = setTimeout(async () => watch(await ask('otp-desk-status')), 1000);
+}
+
 pairButton.addEventListener('click', async () => {
   pairButton.disabled = true;
-  render(await ask('otp-desk-pair'));
+  watch(await ask('otp-desk-pair'));
   pairButton.disabled = false;
 });
-forgetButton.addEventListener('click', async () => render(await ask('otp-desk-forget')));
+forgetButton.addEventListener('click', async () => watch(await ask('otp-desk-forget')));
 
-// While a pairing waits for the user's confirmation in OTP Desk, look again every second.
-void (async function refresh() {
-  const state = await ask('otp-desk-status');
-  render(state);
-  if (state.paired === 'pending') setTimeout(() => void refresh(), 1000);
-})();
+void ask('otp-desk-status').then(watch);
