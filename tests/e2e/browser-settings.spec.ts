@@ -1,5 +1,5 @@
 import { cli } from './browser-fill-helpers';
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 import { SMALL_VAULT } from './rfc-accounts';
 
 test.use({ seed: { accounts: SMALL_VAULT } });
@@ -25,6 +25,7 @@ test('Settings › Browser: no pairing yet, and the fill settings are saved', as
   await page.getByRole('button', { name: 'Settings' }).click();
   const browser = page.getByRole('group', { name: 'Browser' });
   await expect(browser.getByText('No browser is paired')).toBeVisible();
+  await browser.screenshot({ path: screenshotPath('settings-browser.png') });
   await browser.getByLabel('Ask in OTP Desk before each browser fill').check();
   await browser.getByLabel(/Wait for the next code/).fill('5');
   await page.reload();

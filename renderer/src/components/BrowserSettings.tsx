@@ -6,6 +6,13 @@ import { useStore } from '../store/store';
 import { ErrorMessage } from './ErrorMessage';
 
 const BROWSERS = ['chrome', 'chromium', 'edge', 'brave', 'firefox'] as const;
+const BROWSER_NAMES: Record<(typeof BROWSERS)[number], string> = {
+  chrome: 'Google Chrome',
+  chromium: 'Chromium',
+  edge: 'Microsoft Edge',
+  brave: 'Brave',
+  firefox: 'Firefox',
+};
 
 /** Settings › Browser: paired browsers (unpair), pairing requests, the native host, and how fills behave. */
 export function BrowserSettings() {
@@ -47,42 +54,79 @@ export function BrowserSettings() {
       {pending.map((p) => (
         <div key={p.id} role="alert" className="pairing-request">
           <p>
-            {p.name} asks to pair. Pair only if its OTP Desk button shows <strong>{`${p.code.slice(0, 3)} ${p.code.slice(3)}`}</strong>.
+            {p.name} asks to pair. Pair only if its OTP Desk button shows{' '}
+            <strong>{`${p.code.slice(0, 3)} ${p.code.slice(3)}`}</strong>.
           </p>
-          <button type="button" className="primary" onClick={() => void act(() => call(remote.browser.confirmPairing(p.id, true)), 'Paired.')}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void act(() => call(remote.browser.confirmPairing(p.id, true)), 'Paired.')
+            }
+          >
             Pair
           </button>
-          <button type="button" onClick={() => void act(() => call(remote.browser.confirmPairing(p.id, false)))}>
+          <button
+            type="button"
+            onClick={() => void act(() => call(remote.browser.confirmPairing(p.id, false)))}
+          >
             Decline
           </button>
         </div>
       ))}
-      <p>{pairings.length === 0 ? 'No browser is paired. Pair from the OTP Desk button in the browser’s toolbar.' : 'Paired browsers:'}</p>
-      <ul className="pairings">
-        {pairings.map((p) => (
-          <li key={p.id}>
-            {p.name} <span className="hint">since {new Date(p.createdAt).toLocaleDateString()}</span>{' '}
-            <button type="button" onClick={() => void act(() => call(remote.browser.unpair(p.id)), `Unpaired ${p.name}.`)}>
-              Unpair
-            </button>
-          </li>
-        ))}
-      </ul>
+      <p>
+        {pairings.length === 0
+          ? 'No browser is paired. Pair from the OTP Desk button in the browser’s toolbar.'
+          : 'Paired browsers:'}
+      </p>
+      {pairings.length > 0 && (
+        <ul className="pairings">
+          {pairings.map((p) => (
+            <li key={p.id}>
+              {p.name}{' '}
+              <span className="hint">since {new Date(p.createdAt).toLocaleDateString()}</span>{' '}
+              <button
+                type="button"
+                onClick={() =>
+                  void act(() => call(remote.browser.unpair(p.id)), `Unpaired ${p.name}.`)
+                }
+              >
+                Unpair
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <label>
         Install the browser helper for
-        <select value={browser} onChange={(e) => setBrowser(e.target.value as (typeof BROWSERS)[number])}>
+        <select
+          value={browser}
+          onChange={(e) => setBrowser(e.target.value as (typeof BROWSERS)[number])}
+        >
           {BROWSERS.map((b) => (
             <option key={b} value={b}>
-              {b}
+              {BROWSER_NAMES[b]}
             </option>
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => void act(() => call(remote.browser.installHost(browser)), `Installed for ${browser}.`)}>
+      <button
+        type="button"
+        onClick={() =>
+          void act(
+            () => call(remote.browser.installHost(browser)),
+            `Installed for ${BROWSER_NAMES[browser]}.`,
+          )
+        }
+      >
         Install
       </button>
       <label className="check">
-        <input type="checkbox" checked={settings.browserConfirmFill} onChange={(e) => void save({ browserConfirmFill: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.browserConfirmFill}
+          onChange={(e) => void save({ browserConfirmFill: e.target.checked })}
+        />
         Ask in OTP Desk before each browser fill
       </label>
       <label>
