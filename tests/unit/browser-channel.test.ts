@@ -105,4 +105,24 @@ describe('the browser channel', () => {
     expect(await s.open(await s.channel.handle(second.message), second.sealed.iv)).toMatchObject({ type: 'code' });
     expect(s.host.get().getAccount(s.account.id).sites).toEqual(['github.com']);
   });
+
+  it('several accounts on one site: the user picks, then only the picked one fills', async () => {
+    const s = await pairedSetup();
+    await s.channel.confirmPairing(s.pairing.pairingId, true);
+    const [work] = await s.host.get().addAccounts([{ type: 'totp', secret: 'GEZDGNBVGY3TQOJQ', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'GitHub', account: 'alice-work' }]);
+    await s.host.get().setAccountSites(work!.id, ['github.com']);
+    const ask = await s.request(fill('https://github.com/'));
+    expect(await s.open(await s.channel.handle(ask.message), ask.sealed.iv)).toEqual({
+      type: 'choose',
+      accounts: [
+        { id: s.account.id, label: 'GitHub (alice)' },
+        { id: work!.id, label: 'GitHub (alice-work)' },
+      ],
+    });
+    const picked = await s.request({ ...fill('https://github.com/'), accountId: work!.id } as RequestBody);
+    const body = await s.open(await s.channel.handle(picked.message), picked.sealed.iv);
+    expect(body).toMatchObject({ type: 'code', label: 'GitHub (alice-work)' });
+    const outsider = await s.request({ ...fill('https://gitlab.com/'), accountId: work!.id } as RequestBody);
+    expect(await s.open(await s.channel.handle(outsider.message), outsider.sealed.iv)).toMatchObject({ type: 'refused' });
+  });
 });
