@@ -47,14 +47,11 @@ export async function listenForBrowsers(path: string, channel: BrowserChannel): 
     });
     socket.on('error', () => undefined);
   });
+  // The folder (0700) keeps other users out from the first moment; the socket itself is then made 0600.
+  // (Not process.umask: it is process-wide, and the vault may be writing files at the same time.)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    // The umask keeps the socket private from the start; chmod makes sure of it.
-    const oldMask = process.platform === 'win32' ? 0 : process.umask(0o177);
-    server.listen(path, () => {
-      if (process.platform !== 'win32') process.umask(oldMask);
-      resolve();
-    });
+    server.listen(path, resolve);
   });
   if (process.platform !== 'win32') await chmod(path, 0o600);
   server.unref();

@@ -61,6 +61,7 @@ let panelHides = 0;
 // answered by the test (/__bridge/test/browser-confirm) and the unlock window counted.
 let browserConfirm = false;
 let unlockPrompts = 0;
+let browserServer: import('node:net').Server | undefined;
 const browserChannel = new BrowserChannel(host, {
   confirm: async () => browserConfirm,
   showUnlock: () => void unlockPrompts++,
@@ -199,7 +200,7 @@ host.onChanged(() => {
 });
 
 void host.start().then(async () => {
-  await listenForBrowsers(browserSocketPath(host.vaultDir), browserChannel);
+  browserServer = await listenForBrowsers(browserSocketPath(host.vaultDir), browserChannel);
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -211,6 +212,8 @@ void host.start().then(async () => {
 
 const shutdown = () => {
   host.close();
+  // Closing removes the socket file, so test runs leave no stale sockets behind.
+  browserServer?.close();
   if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();
   server.close(() => process.exit(0));
