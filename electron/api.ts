@@ -12,6 +12,21 @@ import type { AgeInnerFormat } from './core/exporters/age';
 import type { AgeRecipientSummary } from './core/age/age-recipients';
 import type { ClockCheck } from './time-check';
 
+/** A paired browser as the pairings list shows it. */
+export interface BrowserPairingSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+}
+
+/** A browser asking to pair: the user checks that it shows the same code. */
+export interface BrowserPendingPairing {
+  readonly id: string;
+  readonly name: string;
+  readonly code: string;
+  readonly requestedAt: number;
+}
+
 /** Codes for one account at a moment; `validFrom`/`validUntil` are unix seconds (0 for hotp). */
 export interface AccountCodes {
   readonly id: string;
@@ -318,6 +333,19 @@ export interface OtpDeskApi {
     /** The global shortcut's state, after the last attempt to register it. */
     shortcut(): ShortcutStatus;
   };
+  browser: {
+    /** Browsers paired for fill (never their keys). */
+    pairings(): BrowserPairingSummary[];
+    /** Pairing requests waiting for the user to compare codes and confirm. */
+    pendingPairings(): BrowserPendingPairing[];
+    /** The user compared the codes: keep (true) or drop the pairing. */
+    confirmPairing(id: string, accept: boolean): void;
+    unpair(id: string): void;
+    /** Where an account may be filled (domains; `http://` prefix allows plain http). */
+    setSites(accountId: string, sites: string[]): AccountSummary;
+    /** Registers the native host for a browser (chrome, chromium, edge, brave, firefox); returns the manifests written. */
+    installHost(browser: string): string[];
+  };
   exports: {
     /** Builds an export of all or the chosen accounts; needs the vault password when one is set. */
     create(request: ExportRequest): ExportResult;
@@ -347,6 +375,7 @@ export const API_METHODS = {
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
   exports: ['create', 'reveal', 'save', 'describeRecipients'],
   desktop: ['hidePanel', 'takeLinks', 'shortcut'],
+  browser: ['pairings', 'pendingPairings', 'confirmPairing', 'unpair', 'setSites', 'installHost'],
 } as const satisfies { [N in keyof OtpDeskApi]: readonly (keyof OtpDeskApi[N])[] };
 
 // Compile-time check that every method of OtpDeskApi is listed in API_METHODS.

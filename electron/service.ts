@@ -10,6 +10,7 @@ import { validateOtpParameters } from './core/otp/validate';
 import type { KeyStore } from './vault/keychain';
 import type { TrashedAccount, VaultData } from './vault/vault-data';
 import { Vault, type UnlockOptions } from './vault/vault.node';
+import { formatSiteBinding, parseSiteBinding } from './browser/site-match';
 
 /** Removed accounts stay restorable this long, so an undo (or a crash during one) never loses them. */
 export const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
@@ -231,6 +232,19 @@ export class AuthenticatorService {
   /** Counts a copy, for the "most used" sort. */
   async markUsed(id: string): Promise<void> {
     await this.changeAccount(id, (a) => ({ ...a, useCount: a.useCount + 1 }));
+  }
+
+  /** Sets where the browser extension may fill this account (each site read as electron/browser/site-match.ts says). */
+  async setAccountSites(id: string, sites: readonly string[]): Promise<AccountSummary> {
+    const clean = [...new Set(sites.map((site) => formatSiteBinding(parseSiteBinding(site))))];
+    if (clean.length > 50) throw invalidInput('An account can be bound to at most 50 sites.');
+    return summarizeAccount(await this.changeAccount(id, (a) => ({ ...a, sites: clean, updatedAt: this.clock() })));
+  }
+
+  /** Logs a browser fill in the account's recent activity (the last 20; like markUsed, not an edit). */
+  async recordFill(id: string, site: string): Promise<void> {
+    const fill = { site, at: this.clock() };
+    await this.changeAccount(id, (a) => ({ ...a, recentFills: [fill, ...(a.recentFills ?? [])].slice(0, 20) }));
   }
 
   /** Reads changes another process wrote; notifies listeners when something changed. */

@@ -2,7 +2,7 @@
 // `npm run bench`: builds, then runs the benchmarks inside a private Secret Service (Linux) so the
 // keychain figures come from a real keychain. Timings are printed as ratios, never asserted.
 // `npm run -s bench -- --json` prints one JSON object of numbers and nothing else on stdout
-// (build and progress output go to stderr); `--only qr,codes` runs some parts (vault, codes, qr, cli, ui).
+// (build and progress output go to stderr); `--only qr,codes` runs some parts (vault, codes, qr, cli, ui, browser).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

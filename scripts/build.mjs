@@ -32,6 +32,33 @@ const nodeBundle = (entry, outfile, extra = {}) =>
     ...extra,
   });
 
+/**
+ * The browser extension (extension/): one source, two unpacked builds. Chromium keeps the
+ * manifest's fixed `key` (a constant extension id); Firefox gets its gecko id and background
+ * scripts instead of a service worker.
+ */
+async function buildExtension() {
+  const manifest = JSON.parse(await readFile(join(root, 'extension/manifest.json'), 'utf8'));
+  const { browser_specific_settings: gecko, ...chromium } = manifest;
+  const { key: _key, minimum_chrome_version: _min, background: _bg, ...rest } = manifest;
+  const firefox = { ...rest, background: { scripts: ['background.js'] }, browser_specific_settings: gecko };
+  for (const [dir, json] of [['dist/extension', chromium], ['dist/extension-firefox', firefox]]) {
+    const out = join(root, dir);
+    await rm(out, { recursive: true, force: true });
+    await build({
+      entryPoints: ['background', 'content', 'popup'].map((name) => join(root, `extension/src/${name}.ts`)),
+      outdir: out,
+      bundle: true,
+      format: 'iife',
+      target: ['chrome120', 'firefox128'],
+      logLevel: 'warning',
+    });
+    await cp(join(root, 'extension/icons'), join(out, 'icons'), { recursive: true });
+    await cp(join(root, 'extension/popup.html'), join(out, 'popup.html'));
+    await writeFile(join(out, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
+  }
+}
+
 export async function buildAll() {
   const started = Date.now();
   if (only.length === 0) await rm(join(root, 'dist'), { recursive: true, force: true });
@@ -56,6 +83,8 @@ export async function buildAll() {
   if (wanted('main') || wanted('cli') || wanted('bridge')) {
     jobs.push(nodeBundle('electron/sandbox/import-child.ts', 'dist/sandbox/import-child.cjs'));
   }
+  if (wanted('extension')) jobs.push(buildExtension());
+  if (wanted('browser-host')) jobs.push(nodeBundle('electron/browser/native-host.ts', 'dist/browser-host/host.cjs'));
   if (only.includes('bench')) jobs.push(nodeBundle('tests/bench/run-bench.ts', 'dist/bench/run-bench.cjs'));
   if (wanted('renderer')) {
     const { build: viteBuild } = await import('vite');

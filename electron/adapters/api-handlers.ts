@@ -6,6 +6,7 @@ import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
 import { unlockWithIdentity } from './age-handlers';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
+import { createBrowserHandlers, type BrowserPlatform } from './browser-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
@@ -69,7 +70,7 @@ function decisionsFrom(value: unknown): ImportDecision[] {
 }
 
 /** What the app adds beyond the desk platform: screen capture (the test bridge has none). */
-export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatform {
+export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatform, BrowserPlatform {
   readonly captureScreens?: () => Promise<ScreenCapture[]>;
 }
 
@@ -138,6 +139,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
     ...createDeskHandlers(host, platform),
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
+    ...createBrowserHandlers(host, platform),
     screen: {
       capture: async () => {
         if (!platform.captureScreens) throw new UserError('io', 'Screen capture is not available here. Take a screenshot and drop it on the window, or use Open files.');

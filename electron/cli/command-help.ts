@@ -136,6 +136,24 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: ['recover --from-previous'],
     notes: ['Only for a damaged vault: the damaged file is kept beside the restored one.'],
   },
+  browser: {
+    summary: 'browser fill: install the native host, bind accounts to sites, manage paired browsers',
+    usage: [
+      'browser install-host [--browser chrome|chromium|edge|brave|firefox] [--profile DIR]',
+      'browser sites QUERY [--add DOMAIN | --remove DOMAIN]',
+      'browser pairings [--json]',
+      'browser unpair ID',
+    ],
+    options: [
+      ['--browser NAME', 'install-host: chrome, chromium, edge, brave or firefox (default: each one installed)'],
+      ['--profile DIR', 'install-host: into this browser profile folder instead of the user-wide place'],
+      ['--add DOMAIN', 'sites: let the account fill on DOMAIN (its registrable domain, e.g. github.com)'],
+      ['--remove DOMAIN', 'sites: stop filling on DOMAIN'],
+      JSON_LIST,
+    ],
+    examples: ['browser install-host --browser chromium', 'browser sites aws --add aws.amazon.com', 'browser pairings --json'],
+    notes: ['The extension gets only a code, only for an account bound to the page\'s own site, and only after pairing.'],
+  },
   help: {
     summary: 'show help for a command',
     usage: ['help [COMMAND]', 'help --man'],

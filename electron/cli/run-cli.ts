@@ -14,6 +14,7 @@ import { removeCommand } from './commands/remove';
 /** Every command; each has its entry in command-help.ts (a unit test holds the two in step). */
 export const COMMANDS: Readonly<Record<string, (ctx: CliContext) => Promise<number>>> = {
   add: addCommand,
+  browser: async (ctx) => (await import('./commands/browser')).browserCommand(ctx),
   code: codeCommand,
   // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
   // sql.js, zxing-wasm, jsQR, qrcode), which would otherwise slow every `otp-desk code` start.
@@ -72,6 +73,10 @@ export const OPTIONS = {
   inner: { type: 'string' },
   armor: { type: 'boolean' },
   identity: { type: 'string' },
+  browser: { type: 'string' },
+  profile: { type: 'string' },
+  add: { type: 'string' },
+  remove: { type: 'string' },
 } as const;
 
 /** Set by scripts/build.mjs from package.json; absent when the sources run in tests. */

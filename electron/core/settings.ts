@@ -35,6 +35,10 @@ export interface Settings {
   readonly closeToTray: 'auto' | 'on' | 'off';
   /** Starts OTP Desk, hidden in the tray, when the user logs in. */
   readonly launchAtLogin: boolean;
+  /** Asks in OTP Desk before each browser fill. */
+  readonly browserConfirmFill: boolean;
+  /** A browser fill with fewer seconds left on the code waits for the next one; 0 never waits. */
+  readonly browserNextCodeSeconds: number;
 }
 
 /** The idle times "Lock after" offers, in minutes (0: never). */
@@ -59,6 +63,8 @@ export const DEFAULT_SETTINGS: Settings = {
   globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
   closeToTray: 'auto',
   launchAtLogin: false,
+  browserConfirmFill: false,
+  browserNextCodeSeconds: 3,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -120,6 +126,8 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => v is Settings[K] 
   globalShortcut: (v): v is string => v === '' || (typeof v === 'string' && isGlobalAccelerator(v)),
   closeToTray: oneOf('auto', 'on', 'off'),
   launchAtLogin: (v): v is boolean => typeof v === 'boolean',
+  browserConfirmFill: isBoolean,
+  browserNextCodeSeconds: (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10,
 };
 
 const HINTS: { readonly [K in keyof Settings]: string } = {
@@ -141,6 +149,8 @@ const HINTS: { readonly [K in keyof Settings]: string } = {
   globalShortcut: 'Give a key with Ctrl, Alt or Cmd, e.g. CommandOrControl+Alt+O, or nothing to turn it off.',
   closeToTray: 'Choose auto, on or off.',
   launchAtLogin: 'Give true or false.',
+  browserConfirmFill: 'Give true or false.',
+  browserNextCodeSeconds: 'Give whole seconds from 0 (never wait) to 10.',
 };
 
 /** Settings from the vault's stored values: unknown or damaged values fall back to the defaults. */

@@ -2,6 +2,7 @@ import { BrowserWindow, clipboard, ipcMain } from 'electron';
 import type { ClipboardGuard } from '../clipboard-access';
 import { API_METHODS, apiChannel, CHANGED_CHANNEL } from '../api';
 import { createApiHandlers, findHandler, toApiResult } from '../adapters/api-handlers';
+import type { BrowserPlatform } from '../adapters/browser-handlers';
 import type { DesktopPlatform } from '../adapters/desktop-handlers';
 import type { ServiceHost } from '../adapters/service-host';
 import { backupPlatform } from './backup-platform';
@@ -15,6 +16,7 @@ export function setupIpc(
   host: ServiceHost,
   clipboardGuard: ClipboardGuard,
   desktop?: DesktopPlatform['desktop'],
+  browser: BrowserPlatform = {},
 ): void {
   // Main's clipboard can clear a copied code while the window is in the background.
   const handlers = createApiHandlers(host, {
@@ -25,6 +27,7 @@ export function setupIpc(
     confirmSecretRelease: confirmSecretReleaseNatively,
     clockFetch: netHeadDate,
     desktop,
+    ...browser,
   });
   for (const [namespace, methods] of Object.entries(API_METHODS)) {
     for (const method of methods) {

@@ -17,6 +17,7 @@ import { collectConsoleErrors, desktopSmokeChecks } from './desktop/smoke-checks
 import { runSmokeTest } from './desktop/smoke-test';
 import { exposeTestHooks } from './desktop/test-hooks';
 import { forbiddenDebugSwitch, minimalMenu } from './hardening';
+import { setupBrowserFill } from './browser-fill';
 import { setupIpc } from './ipc';
 import { setupLockTriggers } from './lock-triggers';
 import { setupContentProtection } from './privacy';
@@ -70,7 +71,8 @@ async function onReady(smokeHost?: ServiceHost): Promise<ReadyApp> {
     () => createMainWindow(distDir),
     (window, query) => window.loadURL(`${RENDERER_URL}?${new URLSearchParams(query).toString()}`),
   );
-  setupIpc(host, clipboardGuard, shell.platform());
+  const browserFill = await setupBrowserFill(host, distDir, () => shell!.showMainWindow());
+  setupIpc(host, clipboardGuard, shell.platform(), browserFill);
   setupLockTriggers(host);
   setupContentProtection(host);
   if (app.isPackaged) registerLinkSchemes();

@@ -55,6 +55,11 @@ export const GOALS: Readonly<Record<string, Goal>> = {
     goal: '<= 1.4',
     holds: atMost('cliCodeRatio', 1.4),
   },
+  browserFillMs: {
+    what: 'browser fill: trigger → code in the page field, median of 15 (ms)',
+    goal: '<= 150',
+    holds: atMost('browserFillMs', 150),
+  },
   uiFirstCodeMs: {
     what: 'renderer, 1000 accounts: navigation to first code (ms)',
     goal: '<= 300',

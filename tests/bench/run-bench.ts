@@ -1,5 +1,6 @@
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
+import { runBrowserBench } from './browser-bench';
 import { runCliBench } from './cli-bench';
 import { runCodesBench } from './codes-bench';
 import { progress, type BenchPart, type Figures } from './figures';
@@ -23,6 +24,7 @@ const PARTS: Record<string, () => Promise<BenchPart>> = {
   import: async () => ({ text: await runImportBench(), figures: {} }),
   cli: runCliBench,
   ui: runUiBench,
+  browser: runBrowserBench,
 };
 
 /**

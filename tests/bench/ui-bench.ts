@@ -26,7 +26,7 @@ const pct = (xs: number[], p: number): number | undefined =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const ms = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(1)} ms`);
 
-async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startBridge(vaultDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [

@@ -44,6 +44,17 @@ export interface Account extends AccountDraft {
   readonly useCount: number;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** Sites the browser extension may fill this account on (registrable domains; `http://` prefix allows plain http). */
+  readonly sites?: readonly string[];
+  /** The last browser fills (newest first), shown as the account's recent activity. */
+  readonly recentFills?: readonly BrowserFill[];
+}
+
+/** One code filled into a browser page. */
+export interface BrowserFill {
+  /** The page's host name. */
+  readonly site: string;
+  readonly at: number;
 }
 
 /** What the renderer and `list --json` may see of an account: never the secret. */

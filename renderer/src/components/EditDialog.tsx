@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../electron/core/otp/account';
-import { messageOf } from '../api';
+import { call, messageOf, remote } from '../api';
 import { brandChoices, brandSlugFor } from '../icons/brand-match';
 import { fullNameOf, groupsOf } from '../lib/visible-accounts';
 import { useStore } from '../store/store';
@@ -18,11 +18,15 @@ export function EditDialog({ account }: { account: AccountSummary }) {
   const [group, setGroup] = useState(account.group);
   const [icon, setIcon] = useState(account.icon);
   const [favorite, setFavorite] = useState(account.favorite);
+  const [sites, setSites] = useState((account.sites ?? []).join(', '));
   const [error, setError] = useState('');
   const guessed = brandSlugFor(issuer);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
+      // Sites first: a site that is not one (a public suffix, a typo) stops the save before anything changes.
+      const siteList = sites.split(/[\s,]+/).filter(Boolean);
+      if (siteList.join(',') !== (account.sites ?? []).join(',')) await call(remote.browser.setSites(account.id, siteList));
       await useStore
         .getState()
         .updateAccount(account.id, { issuer, account: name, group, icon, favorite });
@@ -76,6 +80,15 @@ export function EditDialog({ account }: { account: AccountSummary }) {
             ))}
           </select>
         </label>
+        <label>
+          Sites for browser fill
+          <input value={sites} onChange={(e) => setSites(e.target.value)} placeholder="e.g. github.com" />
+        </label>
+        {account.recentFills && account.recentFills.length > 0 && (
+          <p className="hint">
+            Filled recently: {account.recentFills.slice(0, 3).map((f) => `${f.site} (${new Date(f.at).toLocaleString()})`).join(', ')}
+          </p>
+        )}
         <label className="check">
           <input
             type="checkbox"

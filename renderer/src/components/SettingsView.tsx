@@ -1,6 +1,7 @@
 import type { Settings } from '../../../electron/core/settings';
 import { saveSettingsOrToast } from '../lib/save-settings';
 import { useStore } from '../store/store';
+import { BrowserSettings } from './BrowserSettings';
 import { ClockSettings } from './ClockSettings';
 import { DesktopSettings } from './DesktopSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
@@ -86,6 +87,7 @@ export function SettingsView() {
       <ClockSettings />
       <SecuritySettings />
       <DesktopSettings />
+      <BrowserSettings />
       <RecentlyDeleted />
     </section>
   );

@@ -25,6 +25,9 @@ import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
 import { resolveVaultDir } from '../../../electron/vault/paths.node';
 import { releaseDialogText, type SecretRelease } from '../../../electron/lock/secret-release';
 import { bridgeRefusal } from './bridge-mode';
+import { BrowserChannel } from '../../../electron/browser/browser-channel';
+import { listenForBrowsers } from '../../../electron/browser/channel-server.node';
+import { browserSocketPath } from '../../../electron/browser/socket-path.node';
 
 const { values } = parseArgs({
   options: {
@@ -70,7 +73,18 @@ const asked: ReturnType<typeof releaseDialogText>[] = [];
 // (as the OS would hand them over) and hiding the panel is counted for the test to read.
 const inbox = new LinkInbox();
 let panelHides = 0;
+// Browser fill as the app runs it: the native host's socket for this vault, the app's dialogs
+// answered by the test (/__bridge/test/browser-confirm) and the unlock window counted.
+let browserConfirm = false;
+let unlockPrompts = 0;
+let browserServer: import('node:net').Server | undefined;
+const browserChannel = new BrowserChannel(host, {
+  confirm: async () => browserConfirm,
+  showUnlock: () => void unlockPrompts++,
+  pairingRequested: () => undefined,
+});
 const handlers = createApiHandlers(host, {
+  browserChannel,
   // The preview has no one to ask in main (no native dialog), so it refuses what needs a confirmation.
   ...(testHarness ? { confirmSecretRelease: async (release: SecretRelease) => (asked.push(releaseDialogText(release)), confirmAnswer) } : {}),
   desktop: {
@@ -166,6 +180,11 @@ const server = createServer((req, res) => {
         result = { answer: confirmAnswer ? 'allow' : 'deny' };
       } else if (url.pathname === '/__bridge/test/confirmations') {
         result = asked;
+      } else if (url.pathname === '/__bridge/test/browser-confirm') {
+        browserConfirm = body['answer'] === 'allow';
+        result = { answer: browserConfirm ? 'allow' : 'deny' };
+      } else if (url.pathname === '/__bridge/test/browser-unlock-prompts') {
+        result = { count: unlockPrompts };
       } else if (url.pathname === '/__bridge/test/heap-snapshot') {
         // A --inspect-free snapshot of this (main's stand-in) process, for the secret search; never where the request says.
         result = { path: writeHeapSnapshot(join(heapDir!, `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
@@ -201,7 +220,8 @@ host.onChanged(() => {
   for (const stream of eventStreams) stream.write('data: changed\n\n');
 });
 
-void host.start().then(() => {
+void host.start().then(async () => {
+  browserServer = await listenForBrowsers(browserSocketPath(host.vaultDir), browserChannel);
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -213,6 +233,8 @@ void host.start().then(() => {
 
 const shutdown = () => {
   host.close();
+  // Closing removes the socket file, so test runs leave no stale sockets behind.
+  browserServer?.close();
   if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
   if (heapDir) rmSync(heapDir, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();
