@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const CORE = resolve(__dirname, '../../electron/core');
 
 /** Lower layers first; a folder may import only from folders earlier in this list (or itself). */
-const LAYERS = ['.', 'otp', 'qr', 'format', 'migration', 'backup', 'exporters', 'importers'];
+const LAYERS = ['.', 'otp', 'sync', 'qr', 'format', 'migration', 'backup', 'exporters', 'importers'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
