@@ -16,6 +16,9 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   code QUERY --format aws    two consecutive codes as --authentication-code1 X --authentication-code2 Y
   show QUERY                 one account's key, otpauth link and a terminal QR code
   remove QUERY|ID [--yes]
+  edit QUERY|ID [--issuer I] [--account A] [--group G] [--favorite yes|no]
+  trash list [--json] | trash restore ID
+      accounts removed (here or by a sync) and versions a sync replaced, for 30 days
   recover --from-previous | --from BACKUP.json [--password-file F]
       only for a damaged vault file: restores vault.json.bak or a backup, keeping the damaged file
   password set --password-file F [--current-password-file F] | password remove --current-password-file F
@@ -33,6 +36,7 @@ need it (or ask for it without echo on a terminal).`;
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   add: addCommand,
   code: codeCommand,
+  edit: async (ctx) => (await import('./commands/edit')).editCommand(ctx),
   // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
   // sql.js, zxing-wasm, jsQR, qrcode), which would otherwise slow every `otp-desk code` start.
   // `npm run bench` (cliCodeRatio) measures that start.
@@ -43,6 +47,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   recover: async (ctx) => (await import('./commands/recover')).recoverCommand(ctx),
   remove: removeCommand,
   show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
+  trash: async (ctx) => (await import('./commands/trash')).trashCommand(ctx),
 };
 
 /** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
@@ -79,6 +84,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   from: { type: 'string' },
   'from-previous': { type: 'boolean' },
+  group: { type: 'string' },
+  favorite: { type: 'string' },
 } as const;
 
 async function confirm(question: string): Promise<boolean> {
