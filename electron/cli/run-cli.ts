@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isUserError, type UserErrorKind } from '../core/errors';
+import { SyncSecretRejected } from '../sync/sync-errors';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { promptHiddenPassword } from './prompt-password';
@@ -19,6 +20,12 @@ const USAGE = `Usage: otp-desk [--vault DIR] COMMAND ...
   edit QUERY|ID [--issuer I] [--account A] [--group G] [--favorite yes|no]
   trash list [--json] | trash restore ID
       accounts removed (here or by a sync) and versions a sync replaced, for 30 days
+  sync setup FOLDER [--device-name N] [--sync-password-file F] | sync pairing-code
+  sync join FOLDER (--code CODE | --sync-password-file F) [--device-name N]
+  sync now | sync status [--json] | sync devices [--json] | sync remove-device ID | sync leave
+  sync follow FOLDER --password-file F | sync unfollow FOLDER
+      sync through a folder you already sync (Syncthing, Dropbox, OneDrive, a share); follow
+      a phone's automatic Aegis backups one way
   recover --from-previous | --from BACKUP.json [--password-file F]
       only for a damaged vault file: restores vault.json.bak or a backup, keeping the damaged file
   password set --password-file F [--current-password-file F] | password remove --current-password-file F
@@ -47,6 +54,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   recover: async (ctx) => (await import('./commands/recover')).recoverCommand(ctx),
   remove: removeCommand,
   show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
+  sync: async (ctx) => (await import('./commands/sync')).syncCommand(ctx),
   trash: async (ctx) => (await import('./commands/trash')).trashCommand(ctx),
 };
 
@@ -86,6 +94,9 @@ const OPTIONS = {
   'from-previous': { type: 'boolean' },
   group: { type: 'string' },
   favorite: { type: 'string' },
+  code: { type: 'string' },
+  'device-name': { type: 'string' },
+  'sync-password-file': { type: 'string' },
 } as const;
 
 async function confirm(question: string): Promise<boolean> {
@@ -158,7 +169,7 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
     }
     if (error instanceof VaultUnlockFailure || isUserError(error)) {
       err(`otp-desk: ${error.message}`);
-      return error instanceof VaultUnlockFailure ? 3 : 1;
+      return error instanceof VaultUnlockFailure || error instanceof SyncSecretRejected ? 3 : 1;
     }
     // Unexpected errors may carry library text that echoes input; show details only on request.
     err('otp-desk: unexpected error. Run again with OTP_DESK_DEBUG=1 for details, and report it if it persists.');
