@@ -128,7 +128,7 @@ export async function syncNow(service: AuthenticatorService): Promise<SyncSummar
       lastSync: nowMs,
       problems,
     }));
-    summary = { added: outcome.added, changed: outcome.changed, removed: outcome.removed, filesRead: remotes.length, problems };
+    summary = { added: outcome.added, changed: outcome.changed, removed: outcome.removed, filesRead: read?.filesRead ?? 0, problems };
     return outcome.data;
   });
   if (read) await writeOurFile(service.vaultHandle.current.sync!, read);

@@ -15,6 +15,8 @@ import { notSetUp } from './sync-errors';
 /** What `sync now` read from the folder: other devices' views, and which of our own conflict copies to remove. */
 export interface FolderRead {
   readonly remotes: SyncState[];
+  /** Other devices' files read. */
+  filesRead: number;
   readonly problems: string[];
   readonly lastSeen: Record<string, number>;
   readonly names: Record<string, string>;
@@ -87,7 +89,7 @@ async function currentFolder(sync: SyncData, link: FolderLink, problems: string[
 export async function readFolder(sync: SyncData, nowMs: number): Promise<FolderRead> {
   const link = sync.folder!;
   const problems: string[] = [];
-  const out: FolderRead = { remotes: [], problems, lastSeen: {}, names: {}, write: null, ourCopies: [], ourBody: null };
+  const out: FolderRead = { remotes: [], filesRead: 0, problems, lastSeen: {}, names: {}, write: null, ourCopies: [], ourBody: null };
   let ourBody: Buffer | null = null;
   let current;
   try {
@@ -113,15 +115,21 @@ export async function readFolder(sync: SyncData, nowMs: number): Promise<FolderR
       if (!key) throw new DeviceFileProblem('integrity', 'is sealed with a sync key this device does not hold; it is read once its device writes it again');
       const { state } = openDeviceFile(bytes, key);
       const ours = header.device === sync.deviceId;
-      if (ours && name === deviceFileName(sync.deviceId)) {
-        ourBody = header.keyId === current.keyId ? bytes : null;
+      // Our own file is read too: a sync tool resolving a conflict may have put another copy of it there.
+      if (ours && name === deviceFileName(sync.deviceId)) ourBody = header.keyId === current.keyId ? bytes : null;
+      out.remotes.push(state);
+      if (ours && name !== deviceFileName(sync.deviceId)) out.ourCopies.push(name);
+      if (!ours) {
+        out.filesRead++;
+        out.lastSeen[header.device] = Math.max(out.lastSeen[header.device] ?? 0, info.mtimeMs);
+      }
+    } catch (error) {
+      // A file the sync tool removed or replaced between the listing and the read: read at the next sync.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      if (!(error instanceof UserError)) {
+        problems.push(`The sync file ${name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); it is read again at the next sync.`);
         continue;
       }
-      out.remotes.push(state);
-      if (ours) out.ourCopies.push(name);
-      else out.lastSeen[header.device] = Math.max(out.lastSeen[header.device] ?? 0, info.mtimeMs);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
       problems.push(`The sync file ${name} ${error instanceof DeviceFileProblem ? error.message : `could not be read: ${error.message}`}`);
     }
   }
