@@ -6,6 +6,7 @@ import { progress, type BenchPart, type Figures } from './figures';
 import { runImportBench } from './import-bench';
 import { goalTable } from './goals';
 import { runQrBench } from './qr-bench';
+import { runSyncBench } from './sync-bench';
 import { runUiBench } from './ui-bench';
 import { runVaultBench } from './vault-bench';
 
@@ -22,6 +23,7 @@ const PARTS: Record<string, () => Promise<BenchPart>> = {
   import: async () => ({ text: await runImportBench(), figures: {} }),
   cli: runCliBench,
   ui: runUiBench,
+  sync: runSyncBench,
 };
 
 /**

@@ -39,23 +39,30 @@ export function mergeTombstones(a: Tombstone | undefined, b: Tombstone): Tombsto
 export function merge(...states: readonly SyncState[]): SyncState {
   if (states.length === 1) return states[0]!;
   const records: Record<string, AccountRecord> = {};
-  const versions = new Map<string, Version>();
+  // Replaced versions: every view's history, and each current version another view's newer one beat.
+  const replaced = new Map<string, Version>();
   const tombstones: Record<string, Tombstone> = {};
   for (const state of states) {
     for (const id in state.records) {
       const incoming = state.records[id]!;
       const existing = records[id];
-      versions.set(stampKey(incoming.current.stamp), incoming.current);
-      if (!existing) records[id] = incoming;
-      else if (existing !== incoming) {
-        const winner = compareStamps(incoming.current.stamp, existing.current.stamp) > 0 ? incoming.current : existing.current;
-        records[id] = { current: winner, changes: mergeChanges(existing.changes, incoming.changes) };
+      if (!existing) {
+        records[id] = incoming;
+        continue;
       }
+      if (existing === incoming) continue;
+      const order = compareStamps(incoming.current.stamp, existing.current.stamp);
+      const winner = order > 0 ? incoming.current : existing.current;
+      if (order !== 0) {
+        const loser = order > 0 ? existing.current : incoming.current;
+        replaced.set(stampKey(loser.stamp), loser);
+      }
+      records[id] = { current: winner, changes: mergeChanges(existing.changes, incoming.changes) };
     }
     for (const id in state.tombstones) tombstones[id] = mergeTombstones(tombstones[id], state.tombstones[id]!);
-    for (const version of state.history) versions.set(stampKey(version.stamp), version);
+    for (const version of state.history) replaced.set(stampKey(version.stamp), version);
   }
-  return { records, tombstones, history: newestReplaced(versions.values(), records) };
+  return { records, tombstones, history: newestReplaced(replaced.values(), records) };
 }
 
 /** The HISTORY_LIMIT newest versions that are not their account's current version, newest first. */
