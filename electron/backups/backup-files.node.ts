@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors';
 import { exportTimestamp } from '../core/exporters/export-format';
+import { writeFileAtomically } from '../vault/atomic-write.node';
 
 /** Names of automatic backups; only files matching this are ever listed or deleted. */
 export const BACKUP_FILE_PATTERN = /^otp-desk-backup-\d{8}-\d{6}(-\d+)?\.json$/;
@@ -51,20 +51,7 @@ export async function writeBackupFile(folder: string, text: string, atMs: number
   const sameSecond = (await readdir(folder)).filter((n) => BACKUP_FILE_PATTERN.test(n) && n.startsWith(backupFileName(atMs).replace(/\.json$/, '')));
   const highest = Math.max(0, ...sameSecond.map((n) => Number(/-\d{6}-(\d+)\.json$/.exec(n)?.[1] ?? 1)));
   const path = join(folder, backupFileName(atMs, highest));
-  const temp = join(folder, `.otp-desk-backup-${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomically(path, text);
   return path;
 }
 
