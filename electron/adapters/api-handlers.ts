@@ -5,6 +5,7 @@ import { buildDraft } from '../core/otp/draft';
 import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
+import { syncStatus } from '../sync/sync-actions.node';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
@@ -130,6 +131,9 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       at: (atMs) => service().codesNear(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
+    sync: {
+      status: () => syncStatus(service()),
+    },
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
     screen: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createApiHandlers } from '../../electron/adapters/api-handlers';
 import { ServiceHost } from '../../electron/adapters/service-host';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
 import { hasKeychain, KEYCHAIN_SKIP_REASON } from '../support/cli';
@@ -22,6 +23,11 @@ describe.skipIf(!hasKeychain)(`the running app keeps syncing without a restart (
         return names(b).includes('Proton/erin');
       }, 15_000, 'the app to write its change for the others');
       expect(names(b)).toEqual(['Fastmail/dana', 'Proton/erin']);
+      // What the app's status line reads: the folder, a recent sync, no problems, and nothing secret.
+      const status = await createApiHandlers(host).sync.status();
+      expect(status).toMatchObject({ folder, device: { name: 'Laptop' }, problems: [] });
+      expect(Math.abs(status.lastSync! - Date.now() / 1000)).toBeLessThan(60);
+      expect(JSON.stringify(status)).not.toMatch(/JBSWY3DP|KRSXG5CT|Fastmail|Proton/);
     } finally {
       host.close();
     }

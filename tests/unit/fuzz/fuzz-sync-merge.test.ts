@@ -205,6 +205,7 @@ describe('sync merge: three devices sharing a folder', () => {
       );
       expect(Math.min(seen.deletedForGood, seen.keptByUnseenEdit, seen.overwritten)).toBeGreaterThan(FUZZ_RUNS / 100);
     },
-    fuzzTestTimeout(5),
+    // A time limit, not a speed goal: ~12 ms a run here when idle, 45 ms when the machine is busy.
+    fuzzTestTimeout(100),
   );
 });
