@@ -77,6 +77,18 @@ export interface DeletedAccount {
   readonly deletedAt: number;
 }
 
+/** The sync status line and Settings › Sync: where this vault syncs, when it last did, and what went wrong. */
+export interface SyncStatusView {
+  /** The folder chosen for sync, or null when this vault does not sync through one. */
+  readonly folder: string | null;
+  readonly device: { readonly id: string; readonly name: string | null } | null;
+  /** Unix seconds of the last sync, or null. */
+  readonly lastSync: number | null;
+  /** One line each: a damaged file, a missing folder, a newer format, a wrong backup password. */
+  readonly problems: readonly string[];
+  readonly follows: readonly { readonly folder: string; readonly lastFile: string | null }[];
+}
+
 /** What a user may change on an existing account. */
 export interface AccountPatch {
   readonly issuer?: string;
@@ -308,6 +320,10 @@ export interface OtpDeskApi {
     /** Accounts deleted in the last 30 days, newest first; accounts.restore brings one back. */
     list(): DeletedAccount[];
   };
+  sync: {
+    /** Where and when this vault last synced, and any problem (no secrets, no account data). */
+    status(): SyncStatusView;
+  };
   screen: {
     /** A full-resolution PNG of every display, for the renderer's QR search; fails where there is no screen capture. */
     capture(): ScreenCapture[];
@@ -371,6 +387,7 @@ export const API_METHODS = {
   clock: ['check'],
   clipboard: ['clearIf', 'copy'],
   trash: ['list'],
+  sync: ['status'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
   exports: ['create', 'reveal', 'save', 'describeRecipients'],

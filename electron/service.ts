@@ -8,12 +8,12 @@ import { nodeHmac } from './core/otp/hmac.node';
 import type { CodeWindow } from './core/otp/otp';
 import { validateOtpParameters } from './core/otp/validate';
 import type { KeyStore } from './vault/keychain';
-import type { TrashedAccount, VaultData } from './vault/vault-data';
+import { stampLocalChanges } from './sync/vault-sync';
+import { TRASH_RETENTION_MS, type TrashedAccount, type VaultData } from './vault/vault-data';
 import { Vault, type UnlockOptions } from './vault/vault.node';
 import { formatSiteBinding, parseSiteBinding } from './browser/site-match';
 
-/** Removed accounts stay restorable this long, so an undo (or a crash during one) never loses them. */
-export const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
+export { TRASH_RETENTION_MS } from './vault/vault-data';
 const MAX_TEXT = 200;
 
 export interface ServiceOptions extends UnlockOptions {
@@ -202,12 +202,12 @@ export class AuthenticatorService {
 
   /** Brings a removed account back in its old place. */
   async restoreAccount(id: string): Promise<AccountSummary> {
-    const trashed = this.vault.current.trash.find((t) => t.account.id === id);
+    const trashed = this.vault.current.trash.find((t) => t.account.id === id && !t.entryId);
     if (!trashed) throw new UserError('not-found', 'That account is no longer in the trash, so it cannot be restored.');
     await this.change((data) => ({
       ...data,
       accounts: [...data.accounts.filter((a) => a.id !== id), trashed.account],
-      trash: data.trash.filter((t) => t.account.id !== id),
+      trash: data.trash.filter((t) => t.account.id !== id || t.entryId),
     }));
     return summarizeAccount(trashed.account);
   }
@@ -273,9 +273,38 @@ export class AuthenticatorService {
     for (const listener of this.listeners) listener();
   }
 
+  /** Every change goes through here: stamped for sync (once it is set up), saved, announced. */
   private async change(mutate: (data: VaultData) => VaultData): Promise<void> {
-    await this.vault.update(mutate);
+    await this.vault.update((data) => stampLocalChanges(mutate(data), this.clock()));
     this.emit();
+  }
+
+  /** For the sync layer: one change of the whole vault data (merges, the folder link), under the vault's lock. */
+  async changeData(mutate: (data: VaultData, nowMs: number) => VaultData): Promise<void> {
+    await this.change((data) => mutate(data, this.clock()));
+  }
+
+  /** The Trash: removed accounts and versions a sync merge replaced, from the last 30 days, newest first. */
+  trashEntries(): TrashedAccount[] {
+    const now = this.clock();
+    return this.vault.current.trash.filter((t) => now - t.deletedAt < TRASH_RETENTION_MS).sort((a, b) => b.deletedAt - a.deletedAt);
+  }
+
+  /**
+   * Restores a Trash entry by its id (a removed account's id, or a replaced version's entry id):
+   * the account comes back, or takes that version's fields again; either way a new change, so it syncs.
+   */
+  async restoreTrashEntry(entryId: string): Promise<AccountSummary> {
+    const entry = this.trashEntries().find((t) => (t.entryId ?? t.account.id) === entryId);
+    if (!entry) throw new UserError('not-found', 'That entry is no longer in the Trash. See otp-desk trash list.');
+    if (!entry.entryId) return this.restoreAccount(entry.account.id);
+    const old = entry.account;
+    await this.change((data) => ({
+      ...data,
+      accounts: [...data.accounts.filter((a) => a.id !== old.id), { ...(data.accounts.find((a) => a.id === old.id) ?? old), ...old, updatedAt: this.clock() }],
+      trash: data.trash.filter((t) => t !== entry),
+    }));
+    return summarizeAccount(old);
   }
 
   private async changeAccount(id: string, mutate: (account: Account) => Account): Promise<Account> {

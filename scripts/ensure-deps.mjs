@@ -13,7 +13,7 @@ const forTests = process.argv.includes('--test');
 
 /** Debian packages by purpose; dpkg names, so the check is exact. */
 const BUILD_PACKAGES = ['libsecret-1-dev'];
-const TEST_PACKAGES = ['gnome-keyring', 'dbus-daemon', 'chromium', 'oathtool', 'zbar-tools', 'fonts-dejavu-core', 'keepassxc', 'libglib2.0-bin', 'age', 'openssh-client'];
+const TEST_PACKAGES = ['gnome-keyring', 'dbus-daemon', 'chromium', 'oathtool', 'zbar-tools', 'fonts-dejavu-core', 'keepassxc', 'libglib2.0-bin', 'age', 'openssh-client', 'syncthing'];
 
 function log(message) {
   console.log(`[setup] ${message}`);

@@ -7,6 +7,7 @@ import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString,
 import { unlockWithIdentity } from './age-handlers';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createBrowserHandlers, type BrowserPlatform } from './browser-handlers';
+import { syncStatus } from '../sync/sync-actions.node';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
@@ -137,6 +138,9 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       at: (atMs) => service().codesNear(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
+    sync: {
+      status: () => syncStatus(service()),
+    },
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
     ...createBrowserHandlers(host, platform),

@@ -95,7 +95,7 @@ export function createDeskHandlers(
       list: () => {
         const now = Date.now();
         return [...service().vaultHandle.current.trash]
-          .filter((t) => now - t.deletedAt < TRASH_RETENTION_MS)
+          .filter((t) => now - t.deletedAt < TRASH_RETENTION_MS && !t.entryId)
           .sort((a, b) => b.deletedAt - a.deletedAt)
           .map((t) => ({ account: summarizeAccount(t.account), deletedAt: t.deletedAt }));
       },

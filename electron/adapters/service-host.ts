@@ -12,6 +12,7 @@ import { BackupService } from '../backups/backup-service';
 import { damagedVaultMessage, inspectRecovery, recoverFromBackup, recoverFromPrevious } from '../backups/vault-recovery.node';
 import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
+import { SyncWatcher } from '../sync/sync-watcher.node';
 import type { KeyStore } from '../vault/keychain';
 import { readVaultFile } from '../vault/vault-file.node';
 import { VAULT_FILE_NAME } from '../vault/vault.node';
@@ -34,6 +35,7 @@ export class ServiceHost {
   private service: AuthenticatorService | undefined;
   private importService: ImportService | undefined;
   private backupService: BackupService | undefined;
+  private syncWatcher: SyncWatcher | undefined;
   private lockedMessage = 'The vault is not open yet.';
   private lockedState: VaultStatus['state'] = 'locked';
   private hasPasswordSlot = false;
@@ -252,6 +254,8 @@ export class ServiceHost {
     this.watcher = undefined;
     this.backupService?.stop();
     this.backupService = undefined;
+    this.syncWatcher?.stop();
+    this.syncWatcher = undefined;
     this.importService = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -286,6 +290,7 @@ export class ServiceHost {
     this.service?.forgetDecodedKeys();
     this.watcher?.close();
     this.backupService?.stop();
+    this.syncWatcher?.stop();
     if (!Array.isArray(this.importers)) void (this.importers as ImportReader).close?.();
   }
 
@@ -299,6 +304,10 @@ export class ServiceHost {
     this.backupService?.stop();
     this.backupService = new BackupService(service, () => this.emit());
     void this.backupService.start().catch(() => undefined);
+    // Sync changes arrive without a restart: folder events, this vault's changes, and a slow poll.
+    this.syncWatcher?.stop();
+    this.syncWatcher = new SyncWatcher(service, () => this.emit());
+    this.syncWatcher.start();
     this.unsubscribe?.();
     this.unsubscribe = service.onChange(() => this.emit());
     this.watcher?.close();

@@ -125,6 +125,43 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
     examples: ['password set --password-file new.txt', 'password remove --current-password-file old.txt'],
   },
+  edit: {
+    summary: 'rename, regroup or favourite an account',
+    usage: ['edit QUERY|ID [--issuer I] [--account A] [--group G] [--favorite yes|no]'],
+    options: [
+      ['--issuer NAME', 'the new issuer (service) name'],
+      ['--account NAME', 'the new account name'],
+      ['--group NAME', 'put it in group NAME ("" for no group)'],
+      ['--favorite yes|no', 'pin it to the top, or not'],
+    ],
+    examples: ['edit github --group Work --favorite yes'],
+  },
+  trash: {
+    summary: 'accounts removed (by you or by a sync) and versions a sync replaced, for 30 days',
+    usage: ['trash list [--json]', 'trash restore ID'],
+    options: [JSON_LIST],
+    examples: ['trash list', 'trash restore 3f2a9c1e'],
+  },
+  sync: {
+    summary: 'sync this vault through a folder you already sync; follow a phone\'s backups',
+    usage: [
+      'sync setup FOLDER [--device-name N] [--sync-password-file F]',
+      'sync pairing-code',
+      'sync join FOLDER (--code CODE | --sync-password-file F) [--device-name N]',
+      'sync now | sync status [--json] | sync devices [--json]',
+      'sync remove-device ID | sync leave',
+      'sync follow FOLDER --password-file F | sync unfollow FOLDER',
+    ],
+    options: [
+      ['--device-name NAME', 'what other devices call this one (default: the computer\'s name)'],
+      ['--sync-password-file FILE', 'a sync password other devices can join with (instead of a pairing code)'],
+      ['--code CODE', 'join: the pairing code another device shows (otp-desk sync pairing-code)'],
+      ['--password-file FILE', 'follow: the password of the phone\'s encrypted Aegis backups'],
+      JSON_LIST,
+    ],
+    examples: ['sync setup ~/Sync --device-name laptop', 'sync join ~/Sync --code 1234-5678-9012', 'sync follow ~/Sync/Aegis --password-file aegis-pw.txt'],
+    notes: ['Every device writes only its own encrypted file in FOLDER/OTP Desk Sync; removing a device rotates the sync key.'],
+  },
   recover: {
     summary: 'restore a damaged vault file from its previous version or a backup',
     usage: ['recover --from-previous', 'recover --from BACKUP.json [--password-file F]'],

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isUserError, type UserErrorKind } from '../core/errors';
+import { SyncSecretRejected } from '../sync/sync-errors';
 import { KeytarKeyStore } from '../vault/keychain-keytar.node';
 import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { COMMAND_HELP, commandHelpText, GLOBAL_OPTIONS, optionNames, overviewText } from './command-help';
@@ -16,6 +17,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CliContext) => Promise<numb
   add: addCommand,
   browser: async (ctx) => (await import('./commands/browser')).browserCommand(ctx),
   code: codeCommand,
+  edit: async (ctx) => (await import('./commands/edit')).editCommand(ctx),
   // Loaded only when used: they pull in the importers, exporters, image and QR decoding (sharp,
   // sql.js, zxing-wasm, jsQR, qrcode), which would otherwise slow every `otp-desk code` start.
   // `npm run bench` (cliCodeRatio) measures that start.
@@ -27,6 +29,8 @@ export const COMMANDS: Readonly<Record<string, (ctx: CliContext) => Promise<numb
   remove: removeCommand,
   show: async (ctx) => (await import('./commands/show')).showCommand(ctx),
   completion: async (ctx) => (await import('./commands/completion')).completionCommand(ctx),
+  sync: async (ctx) => (await import('./commands/sync')).syncCommand(ctx),
+  trash: async (ctx) => (await import('./commands/trash')).trashCommand(ctx),
 };
 
 /** Opening the vault failed in one of these ways: exit 3. Every other error a user can fix: exit 1. */
@@ -77,6 +81,11 @@ export const OPTIONS = {
   profile: { type: 'string' },
   add: { type: 'string' },
   remove: { type: 'string' },
+  group: { type: 'string' },
+  favorite: { type: 'string' },
+  code: { type: 'string' },
+  'device-name': { type: 'string' },
+  'sync-password-file': { type: 'string' },
 } as const;
 
 /** Set by scripts/build.mjs from package.json; absent when the sources run in tests. */
@@ -200,7 +209,7 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
     }
     if (error instanceof VaultUnlockFailure || isUserError(error)) {
       err(`otp-desk: ${error.message}`);
-      return error instanceof VaultUnlockFailure ? 3 : 1;
+      return error instanceof VaultUnlockFailure || error instanceof SyncSecretRejected ? 3 : 1;
     }
     // Unexpected errors may carry library text that echoes input; show details only on request.
     err('otp-desk: unexpected error. Run again with OTP_DESK_DEBUG=1 for details, and report it if it persists.');

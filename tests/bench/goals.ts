@@ -71,6 +71,16 @@ export const GOALS: Readonly<Record<string, Goal>> = {
     holds: atMost('uiScrollFrameP95Ms', 16.7),
   },
   uiHeapMB: { what: 'renderer JS heap (MB)', goal: '<= 30', holds: atMost('uiHeapMB', 30) },
+  syncMerge1000x3Ms: {
+    what: 'sync merge of 3 devices x 1000 accounts (ms)',
+    goal: '<= 50',
+    holds: atMost('syncMerge1000x3Ms', 50),
+  },
+  syncFileBytesPerAccount: {
+    what: 'sync device file bytes per account (encrypted, padded)',
+    goal: '<= 300',
+    holds: atMost('syncFileBytesPerAccount', 300),
+  },
   idleCpuPercent: {
     what: 'renderer + service CPU, 30 s idle (% of a core)',
     goal: '<= 1',

@@ -8,6 +8,7 @@ import { runImportBench } from './import-bench';
 import { machineInfo } from './machine';
 import { goalTable } from './goals';
 import { runQrBench } from './qr-bench';
+import { runSyncBench } from './sync-bench';
 import { runUiBench } from './ui-bench';
 import { runVaultBench } from './vault-bench';
 
@@ -25,6 +26,7 @@ const PARTS: Record<string, () => Promise<BenchPart>> = {
   cli: runCliBench,
   ui: runUiBench,
   browser: runBrowserBench,
+  sync: runSyncBench,
 };
 
 /**

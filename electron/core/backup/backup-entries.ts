@@ -31,6 +31,8 @@ export interface BackupEntry extends AccountDraft {
   readonly group: string;
   readonly favorite: boolean;
   readonly note: string;
+  /** Aegis's own id of the entry (stable across its backups: following a phone keys accounts by it). */
+  readonly uuid?: string;
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -115,6 +117,7 @@ function fromAegisEntry(
     group: groupNameOf(entry, groupNames),
     favorite: entry.favorite === true,
     note: textField(entry, 'note') ?? '',
+    ...(UUID_PATTERN.test(textField(entry, 'uuid') ?? '') ? { uuid: textField(entry, 'uuid')!.toLowerCase() } : {}),
   };
 }
 

@@ -1,0 +1,219 @@
+import { unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UserError } from '../core/errors';
+import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
+import { latestStamp } from '../core/sync/merge';
+import { observe } from '../core/sync/stamp';
+import type { SyncState } from '../core/sync/sync-state';
+import type { AuthenticatorService } from '../service';
+import { seal } from '../vault/crypto.node';
+import { newDeviceKeyPair, newPairingCode, newSyncKey, unwrapWithSecret, wrapToDevice, wrapToSecret } from './folder-crypto.node';
+import { DEVICES_DIR, readFolderFile, readFolderFiles, syncDir, writeFolderFile } from './folder-file.node';
+import { newestBackup, newFollow, phoneChanges, readPhoneBackup } from './follow.node';
+import type { FollowLink, SyncData } from './sync-data';
+import { notSetUp, SyncSecretRejected } from './sync-errors';
+import { deviceFileName, deviceName, existingFolder, folderDeviceEntry, folderLinkOf, heldKey, readFolder, writeOurFile, type FolderRead } from './sync-folder.node';
+import { applyRemoteStates, startSync } from './vault-sync';
+
+const defaultName = () => process.env['HOSTNAME'] || (process.platform === 'darwin' ? 'Mac' : process.platform === 'win32' ? 'Windows PC' : 'Linux computer');
+
+function refuseIfSyncing(service: AuthenticatorService): void {
+  const folder = service.vaultHandle.current.sync?.folder;
+  if (folder) throw new UserError('invalid-input', `This vault already syncs through ${folder.path}. Leave it first (otp-desk sync leave).`);
+}
+
+/** `sync setup FOLDER`: starts a sync folder with this device as its first member. */
+export async function setupSync(service: AuthenticatorService, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> {
+  refuseIfSyncing(service);
+  const folder = await existingFolder(folderArg);
+  if ((await readFolderFiles(folder)).length > 0) throw new UserError('invalid-input', `${syncDir(folder)} is already set up. Join it instead: otp-desk sync join ${folder} --code CODE.`);
+  if (options.syncPassword !== undefined && options.syncPassword.length < MIN_PASSWORD_LENGTH) throw new UserError('invalid-input', `Use a sync password of at least ${MIN_PASSWORD_LENGTH} characters. Nothing was changed.`);
+  const sync = startSync(service.vaultHandle.current, Date.now());
+  const pair = newDeviceKeyPair();
+  const { id: keyId, key } = newSyncKey();
+  const link = { path: folder, deviceName: options.deviceName || defaultName(), ...pair, keys: [{ id: keyId, key: key.toString('base64') }], devices: {} };
+  const join = options.syncPassword ? [await wrapToSecret(key, options.syncPassword, 'password')] : [];
+  await writeFolderFile(folder, { writtenBy: sync.deviceId, keyId, devices: [folderDeviceEntry(sync.deviceId, link, key, Date.now())], join }, 0);
+  await service.changeData((data) => ({ ...data, sync: { ...(data.sync ?? sync), folder: link } }));
+  await syncNow(service);
+  return folder;
+}
+
+/** `sync pairing-code`: a new one-use code a new device joins with (replacing any earlier code). */
+export async function createPairingCode(service: AuthenticatorService): Promise<string> {
+  const { sync, link } = folderLinkOf(service);
+  const file = await readFolderFile(link.path);
+  const key = heldKey(link, file.keyId);
+  if (!key || !file.devices.some((d) => d.id === sync.deviceId)) throw new UserError('invalid-input', 'This device no longer belongs to the sync folder; it can\'t invite others. Join again first.');
+  const code = newPairingCode();
+  const join = [...file.join.filter((j) => j.type !== 'code'), await wrapToSecret(key, code, 'code')];
+  await writeFolderFile(link.path, { writtenBy: sync.deviceId, keyId: file.keyId, devices: file.devices, join }, file.epoch);
+  return code;
+}
+
+/** `sync join FOLDER`: unwraps the sync key with a pairing code or the sync password and adds this device. */
+export async function joinSync(service: AuthenticatorService, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> {
+  refuseIfSyncing(service);
+  const folder = await existingFolder(folderArg);
+  const file = await readFolderFile(folder);
+  const type = secret.code !== undefined ? 'code' : 'password';
+  const slot = file.join.find((j) => j.type === type);
+  const what = type === 'code' ? 'pairing code' : 'sync password';
+  if (!slot) throw new SyncSecretRejected(type === 'code' ? 'The sync folder has no pairing code waiting (it was used or replaced). Show a new one on a device that syncs (otp-desk sync pairing-code); nothing was changed.' : 'This sync folder has no sync password; join with a pairing code from a device that syncs. Nothing was changed.');
+  const key = await unwrapWithSecret(slot, (secret.code ?? secret.password)!, () => new SyncSecretRejected(`The ${what} is wrong. Check it and try again; nothing was changed.`));
+  const sync = startSync(service.vaultHandle.current, Date.now());
+  const link = { path: folder, deviceName: name || defaultName(), ...newDeviceKeyPair(), keys: [{ id: file.keyId, key: key.toString('base64') }], devices: {} };
+  // A pairing code opens the folder once; the sync password stays for the next device.
+  const join = file.join.filter((j) => j.type !== 'code');
+  await writeFolderFile(folder, { writtenBy: sync.deviceId, keyId: file.keyId, devices: [...file.devices.filter((d) => d.id !== sync.deviceId), folderDeviceEntry(sync.deviceId, link, key, Date.now())], join }, file.epoch);
+  await service.changeData((data) => ({ ...data, sync: { ...(data.sync ?? sync), folder: link } }));
+  await syncNow(service);
+}
+
+/** What one `sync now` did. */
+export interface SyncSummary {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  readonly filesRead: number;
+  readonly problems: readonly string[];
+}
+
+/** Reads each followed folder's newest backup (when it changed) and turns it into the phone's view. */
+async function readFollows(sync: SyncData, clockFrom: SyncData['clock'], local: Parameters<typeof phoneChanges>[2], nowMs: number) {
+  let clock = clockFrom;
+  const problems: string[] = [];
+  const follows: FollowLink[] = [];
+  for (const follow of sync.follows) {
+    try {
+      const newest = await newestBackup(follow.folder);
+      if (!newest || newest.fingerprint === follow.lastFile) {
+        follows.push(follow);
+        continue;
+      }
+      const entries = await readPhoneBackup(newest.path, follow.password);
+      const next = phoneChanges(follow, entries, local, clock, nowMs);
+      clock = next.clock;
+      follows.push({ ...follow, state: next.state, lastFile: newest.fingerprint });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(error.message);
+      follows.push(follow);
+    }
+  }
+  return { follows, clock, problems, states: follows.map((f) => f.state) };
+}
+
+/** `sync now`: reads every device file and followed backup, merges them into the vault, writes our file. */
+export async function syncNow(service: AuthenticatorService): Promise<SyncSummary> {
+  const before = service.vaultHandle.current.sync;
+  if (!before || (!before.folder && before.follows.length === 0)) throw notSetUp();
+  const now = Date.now();
+  const read: FolderRead | null = before.folder ? await readFolder(before, now) : null;
+  const remotes: SyncState[] = read?.remotes ?? [];
+  let summary: SyncSummary | undefined;
+  const current = service.vaultHandle.current;
+  const sync = current.sync!;
+  const observed = remotes.map(latestStamp).reduce((clock, stamp) => (stamp ? observe(clock, stamp) : clock), sync.clock);
+  const phones = await readFollows(sync, observed, current.accounts, now);
+  const problems = [...(read?.problems ?? []), ...phones.problems];
+  await service.changeData((data, nowMs) => {
+    const outcome = applyRemoteStates({ ...data, sync: { ...data.sync!, clock: phones.clock } }, [...remotes, ...phones.states], nowMs, (s) => ({
+      ...s,
+      // A follow removed meanwhile (by the app or another command) stays removed.
+      follows: phones.follows.filter((f) => data.sync!.follows.some((g) => g.folder === f.folder)),
+      ...(s.folder && read
+        ? { folder: { ...s.folder, keys: read.newKey && !s.folder.keys.some((k) => k.id === read.newKey!.id) ? [...s.folder.keys, read.newKey] : s.folder.keys, devices: mergeDevices(s.folder.devices, read) } }
+        : {}),
+      lastSync: nowMs,
+      problems,
+    }));
+    summary = { added: outcome.added, changed: outcome.changed, removed: outcome.removed, filesRead: read?.filesRead ?? 0, problems };
+    return outcome.data;
+  });
+  if (read) await writeOurFile(service.vaultHandle.current.sync!, read);
+  return summary!;
+}
+
+function mergeDevices(known: NonNullable<SyncData['folder']>['devices'], read: FolderRead) {
+  const out: Record<string, { name: string; lastSeen: number }> = {};
+  for (const id in read.names) out[id] = { name: read.names[id]!, lastSeen: Math.max(known[id]?.lastSeen ?? 0, read.lastSeen[id] ?? 0) };
+  return out;
+}
+
+/** `sync status`. */
+export function syncStatus(service: AuthenticatorService) {
+  const sync = service.vaultHandle.current.sync;
+  return {
+    folder: sync?.folder?.path ?? null,
+    device: sync ? { id: sync.deviceId, name: sync.folder?.deviceName ?? null } : null,
+    lastSync: sync?.lastSync ? Math.floor(sync.lastSync / 1000) : null,
+    problems: sync?.problems ?? [],
+    follows: (sync?.follows ?? []).map((f) => ({ folder: f.folder, lastFile: f.lastFile?.split(':')[0] ?? null })),
+  };
+}
+
+/** `sync devices`: the folder's members as this device last read them. */
+export async function syncDevices(service: AuthenticatorService) {
+  const { sync, link } = folderLinkOf(service);
+  const file = await readFolderFile(link.path);
+  const key = heldKey(link, file.keyId);
+  return file.devices.map((d) => ({
+    id: d.id,
+    name: key ? deviceName(d, key) : link.devices[d.id]?.name ?? '(unknown)',
+    lastSeen: d.id === sync.deviceId ? (sync.lastSync ? Math.floor(sync.lastSync / 1000) : null) : link.devices[d.id]?.lastSeen ? Math.floor(link.devices[d.id]!.lastSeen / 1000) : null,
+    ...(d.id === sync.deviceId ? { you: true } : {}),
+  }));
+}
+
+/**
+ * `sync remove-device ID` (and `leave` for this device): a new sync key for the others only, the
+ * pairing code and sync password retired, the device's file deleted. Its later files are ignored.
+ */
+export async function removeDevice(service: AuthenticatorService, id: string): Promise<string> {
+  const { sync, link } = folderLinkOf(service);
+  const file = await readFolderFile(link.path);
+  const target = file.devices.find((d) => d.id === id || d.id.startsWith(id));
+  if (!target) throw new UserError('not-found', `No device with the id "${id}" syncs through this folder. See otp-desk sync devices.`);
+  const oldKey = heldKey(link, file.keyId);
+  if (!oldKey) throw new UserError('invalid-input', 'This device no longer holds the folder\'s key; join again before removing others.');
+  const name = deviceName(target, oldKey);
+  const { id: keyId, key } = newSyncKey();
+  const devices = file.devices
+    .filter((d) => d.id !== target.id)
+    .map((d) => ({ ...d, key: wrapToDevice(key, d.publicKey), name: seal(key, Buffer.from(deviceName(d, oldKey))) }));
+  await writeFolderFile(link.path, { writtenBy: sync.deviceId, keyId, devices, join: [] }, file.epoch);
+  await unlink(join(syncDir(link.path), DEVICES_DIR, deviceFileName(target.id))).catch(() => undefined);
+  if (target.id === sync.deviceId) {
+    await service.changeData((data) => {
+      const { folder: _folder, ...rest } = data.sync!;
+      return { ...data, sync: rest };
+    });
+    return name;
+  }
+  await service.changeData((data) => ({ ...data, sync: { ...data.sync!, folder: { ...data.sync!.folder!, keys: [...data.sync!.folder!.keys, { id: keyId, key: key.toString('base64') }] } } }));
+  await syncNow(service);
+  return name;
+}
+
+/** `sync follow FOLDER`: checks the newest backup opens with the password, then follows the folder. */
+export async function followFolder(service: AuthenticatorService, folderArg: string, password: string): Promise<SyncSummary> {
+  const folder = resolve(await existingFolder(folderArg));
+  const newest = await newestBackup(folder);
+  if (!newest) throw new UserError('not-found', `There is no Aegis backup (aegis-backup-….json or aegis-export-….json) in ${folder} yet. Turn on automatic backups in Aegis (Settings › Backups) to this folder.`);
+  await readPhoneBackup(newest.path, password);
+  await service.changeData((data, nowMs) => {
+    const sync = data.sync ?? startSync(data, nowMs);
+    if (sync.follows.some((f) => f.folder === folder)) throw new UserError('invalid-input', `${folder} is already followed.`);
+    return { ...data, sync: { ...sync, follows: [...sync.follows, newFollow(folder, password)] } };
+  });
+  return syncNow(service);
+}
+
+/** `sync unfollow FOLDER`: stops reading it; the accounts it brought stay. */
+export async function unfollowFolder(service: AuthenticatorService, folderArg: string): Promise<void> {
+  const folder = resolve(folderArg);
+  const sync = service.vaultHandle.current.sync;
+  if (!sync?.follows.some((f) => f.folder === folder)) throw new UserError('not-found', `${folder} is not followed. See otp-desk sync status.`);
+  await service.changeData((data) => ({ ...data, sync: { ...data.sync!, follows: data.sync!.follows.filter((f) => f.folder !== folder) } }));
+}

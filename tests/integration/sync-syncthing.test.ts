@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, tempVault } from '../support/cli';
+import { names, ok } from '../support/sync-cli';
+import { hasSyncthing, sleep, startSyncthingPair, waitFor, type SyncthingInstance } from '../support/syncthing';
+
+/**
+ * Two real Syncthing instances (Debian's syncthing, 127.0.0.1 only) share one folder between two
+ * vaults driven by the CLI, each vault syncing through its own copy of the folder.
+ */
+const uri = (issuer: string, account: string) => `otpauth://totp/${encodeURIComponent(issuer)}:${account}?secret=JBSWY3DPEHPK3PXP&issuer=${encodeURIComponent(issuer)}`;
+const syncDir = (folder: string) => join(folder, 'OTP Desk Sync');
+
+/** The CLI without blocking the event loop (two vaults at once). */
+function cliAsync(vault: string, ...args: string[]): Promise<{ status: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, '--vault', vault, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (status) => resolve({ status: status ?? -1, stderr }));
+  });
+}
+
+const same = (pathA: string, pathB: string) => {
+  try {
+    return readFileSync(pathA).equals(readFileSync(pathB));
+  } catch {
+    return false;
+  }
+};
+
+describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing (${KEYCHAIN_SKIP_REASON}, or no syncthing, otherwise)`, () => {
+  let root: string;
+  let st: [SyncthingInstance, SyncthingInstance];
+  let a: string;
+  let b: string;
+  const folderA = () => st[0].folder;
+  const folderB = () => st[1].folder;
+
+  /** Both sync and rescan until both vaults list the same accounts and `done` holds. */
+  async function converge(done: (listA: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
+    let listA: string[] = [];
+    let listB: string[] = [];
+    await waitFor(async () => {
+      await Promise.all([cliAsync(a, 'sync', 'now'), cliAsync(b, 'sync', 'now')]);
+      await Promise.all([st[0].scan(), st[1].scan()]);
+      await sleep(1500);
+      listA = names(a);
+      listB = names(b);
+      return done(listA) && JSON.stringify(listA) === JSON.stringify(listB);
+    }, timeoutMs, 'the two vaults to converge').catch((error: Error) => {
+      throw new Error(`${error.message}: A has ${listA.length} accounts, B ${listB.length}; only on A: ${listA.filter((n) => !listB.includes(n)).slice(0, 5).join(', ')}; only on B: ${listB.filter((n) => !listA.includes(n)).slice(0, 5).join(', ')}`);
+    });
+    return listA;
+  }
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'syncthing-'));
+    st = await startSyncthingPair(root);
+    a = tempVault();
+    b = tempVault();
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(st?.map((s) => s.stop()) ?? []);
+  }, 30_000);
+
+  it('an add on A appears on B (B joined through its own copy of the folder with A\'s pairing code)', { timeout: 120_000 }, async () => {
+    ok(a, 'add', uri('GitHub', 'alice'));
+    ok(a, 'sync', 'setup', folderA(), '--device-name', 'Laptop');
+    const code = ok(a, 'sync', 'pairing-code').split('\n')[0]!;
+    await st[0].scan();
+    await waitFor(() => same(join(syncDir(folderA()), 'folder.json'), join(syncDir(folderB()), 'folder.json')), 60_000, 'folder.json to reach B');
+    ok(b, 'sync', 'join', folderB(), '--code', code, '--device-name', 'Desktop');
+    await converge((list) => list.includes('GitHub/alice'));
+    expect(names(b)).toEqual(['GitHub/alice']);
+  });
+
+  it('edits on both sides while B\'s Syncthing is stopped converge when it returns; a conflict copy in Syncthing\'s naming is carried over, folded in and removed', { timeout: 180_000 }, async () => {
+    // A second copy of vault A (the same device, as if restored on another computer): its version of A's file clashes with A's.
+    const a2 = tempVault();
+    cpSync(a, a2, { recursive: true });
+    await st[1].stop();
+    ok(a, 'edit', 'GitHub', '--issuer', 'GitHub (renamed on A)');
+    ok(b, 'add', uri('GitLab', 'bob'));
+    ok(b, 'edit', 'GitHub', '--group', 'Work');
+    ok(b, 'sync', 'now');
+    const aId = JSON.parse(ok(a, 'sync', 'status', '--json')).device.id as string;
+    const aFile = join(syncDir(folderA()), 'devices', `${aId}.otpsync`);
+    const original = readFileSync(aFile);
+    ok(a2, 'add', uri('Only in the clash', 'carol'));
+    ok(a2, 'sync', 'now');
+    const clash = readFileSync(aFile);
+    writeFileSync(aFile, original);
+    ok(a, 'sync', 'now');
+    // Syncthing keeps the losing side of a clash as NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT.
+    const conflictName = `${aId}.sync-conflict-20261202-231500-${st[1].deviceId.slice(0, 7)}.otpsync`;
+    writeFileSync(join(syncDir(folderB()), 'devices', conflictName), clash);
+    await st[1].start();
+    await waitFor(async () => (await st[0].connectedTo(st[1])) && (await st[1].connectedTo(st[0])), 60_000, 'B to reconnect');
+    await Promise.all([st[0].scan(), st[1].scan()]);
+    const list = await converge((l) => l.includes('Only in the clash/carol') && l.includes('GitLab/bob'));
+    // The concurrent rename (A) and regroup (B) of one account: the larger stamp wins, the other is kept in the Trash.
+    expect(list.filter((n) => n.endsWith('/alice'))).toHaveLength(1);
+    const conflicts = (folder: string) => readdirSync(join(syncDir(folder), 'devices')).filter((f) => f.includes('.sync-conflict-'));
+    await waitFor(async () => {
+      await Promise.all([st[0].scan(), st[1].scan()]);
+      return conflicts(folderA()).length === 0 && conflicts(folderB()).length === 0;
+    }, 60_000, 'the conflict copy to be removed on both sides');
+  });
+
+  it('200 changes each way within 60 s: none lost', { timeout: 240_000 }, async () => {
+    const before = names(a).length;
+    const started = Date.now();
+    const side = async (vault: string, label: string) => {
+      for (let round = 0; round < 10; round++) {
+        const file = join(root, `${label}-${round}.txt`);
+        writeFileSync(file, Array.from({ length: 20 }, (_, i) => uri(`${label} ${round}`, `user${i}`)).join('\n'));
+        for (const args of [['import', file], ['sync', 'now']]) {
+          const run = await cliAsync(vault, ...args);
+          expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+        }
+      }
+    };
+    await Promise.all([side(a, 'A'), side(b, 'B')]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const list = await converge((l) => l.length === before + 400, 90_000);
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 20; i++) expect(list).toEqual(expect.arrayContaining([`A ${round}/user${i}`, `B ${round}/user${i}`]));
+    }
+  });
+});
