@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors';
-import { grayToRgba, resizeGray, toGray, type GrayImage, type RgbaImage } from './qr-image-ops';
+import { resizeGray, toGray, type GrayImage, type RgbaImage } from './qr-image-ops';
 import { scanWithJsqr } from './qr-scan';
-import { loadZxingQrReader, type ZxingPass, type ZxingQrReader } from './qr-zxing';
+import { loadZxingQrReader, type ZxingPass, type ZxingQrReader, type ZxingRead } from './qr-zxing';
 
 export type { RgbaImage } from './qr-image-ops';
 export { classifyQrText, type QrTextKind, type QrTextClass } from './qr-text';
@@ -65,14 +65,18 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
       const pixels = image.width * image.height;
       // Huge images are reduced before anything else so time and memory stay bounded.
       const factor = pixels > maxPixels ? Math.ceil(Math.sqrt(pixels / maxPixels)) : 1;
-      const gray = factor > 1 ? toGray(image, factor) : undefined;
-      const capped = gray ? grayToRgba(gray) : image;
+      if (zxing && pixels / (factor * factor) >= BIG_IMAGE_PIXELS) {
+        const texts = readHalfSize(zxing, toGray(image, factor * 2), deadline);
+        if (texts.length > 0) return texts;
+      }
+      // Luminance once, for every pass of both decoders (both binarise grey).
+      const gray = toGray(image, factor);
       if (zxing) {
-        const texts = await readWithZxing(zxing, capped, gray, deadline);
+        const texts = readWithZxing(zxing, gray, deadline);
         if (texts.length > 0) return texts;
       }
       if (!useJsqr || performance.now() > deadline) return [];
-      return scanWithJsqr(gray ?? toGray(image), deadline);
+      return scanWithJsqr(gray, deadline);
     },
   };
 }
@@ -91,29 +95,38 @@ const ZXING_PASSES: readonly ZxingPass[] = ['fast', 'harder', 'global', 'denoise
  */
 const BIG_IMAGE_PIXELS = 7_000_000;
 
-async function readWithZxing(
-  zxing: ZxingQrReader,
-  image: RgbaImage,
-  gray: GrayImage | undefined,
-  deadline: number,
-): Promise<string[]> {
-  const passes =
-    image.width * image.height >= BIG_IMAGE_PIXELS ? ZXING_PASSES.slice(1) : ZXING_PASSES;
+/**
+ * From about 4K up (screenshots of big or HiDPI screens) zxing is first given a half-size copy,
+ * area-averaged in the same pass as the grey conversion: each pass over the full 8 MP cost 25-50 ms
+ * of CPU, over the half 6-15 ms, and a screenshot's sharp code still has ≥ 1.5 px per module
+ * there. The global-histogram binariser goes first: a screenshot is lit evenly, and it was the
+ * cheapest pass that read every 4K bench screenshot. Nothing found: the full-size passes follow.
+ */
+const HALF_SIZE_PASSES: readonly ZxingPass[] = ['global', 'harder'];
+
+function readHalfSize(zxing: ZxingQrReader, half: GrayImage, deadline: number): string[] {
+  return unique(zxing(half, (read) => firstFound(read, HALF_SIZE_PASSES, deadline)));
+}
+
+function firstFound(read: ZxingRead, passes: readonly ZxingPass[], deadline: number): string[] {
   for (const [i, pass] of passes.entries()) {
     if (i > 0 && performance.now() > deadline) return [];
-    const texts = await zxing(image, pass);
-    if (texts.length > 0) return unique(texts);
+    const texts = read(pass);
+    if (texts.length > 0) return texts;
   }
+  return [];
+}
+
+function readWithZxing(zxing: ZxingQrReader, image: GrayImage, deadline: number): string[] {
+  const passes =
+    image.width * image.height >= BIG_IMAGE_PIXELS ? ZXING_PASSES.slice(1) : ZXING_PASSES;
+  const found = zxing(image, (read) => firstFound(read, passes, deadline));
+  if (found.length > 0) return unique(found);
   const longSide = Math.max(image.width, image.height);
   if (longSide >= SMALL_LONG_SIDE || performance.now() > deadline) return [];
-  const source = gray ?? toGray(image);
   const factor = Math.min(4, Math.ceil(UPSCALED_LONG_SIDE / longSide));
-  return unique(
-    await zxing(
-      grayToRgba(resizeGray(source, source.width * factor, source.height * factor)),
-      'harder',
-    ),
-  );
+  const upscaled = resizeGray(image, image.width * factor, image.height * factor);
+  return unique(zxing(upscaled, (read) => read('harder')));
 }
 
 function unique(texts: readonly string[]): string[] {

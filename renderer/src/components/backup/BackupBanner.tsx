@@ -3,8 +3,6 @@ import { messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
 import './backup.css';
 
-const POLL_MS = 4000;
-
 /**
  * Above every view: a failed backup as a persistent alert until one succeeds, or (first run)
  * a dismissible nudge to set a backup folder and password once there is something to lose.
@@ -16,13 +14,9 @@ export function BackupBanner() {
   useEffect(() => {
     const load = () => void useStore.getState().loadBackupStatus().catch(() => undefined);
     load();
-    // Backups finish after a debounce in main; poll lightly so a failure shows up without a click.
-    const timer = setInterval(load, POLL_MS);
-    const unsubscribe = remote.onChanged(load);
-    return () => {
-      clearInterval(timer);
-      unsubscribe();
-    };
+    // No polling: main pushes "changed" when a backup attempt ends (BackupService notify), so a
+    // failure shows up without a click; a 4 s poll woke the renderer and the service for nothing.
+    return remote.onChanged(load);
   }, []);
   // Only where backups are the subject or the user is at rest (the codes list), never over a
   // task in progress (adding an account, two codes, settings, an import).
