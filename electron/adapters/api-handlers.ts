@@ -77,9 +77,10 @@ export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatfo
 
 /**
  * Namespaces that touch accounts, secrets or what is on screen and in the clipboard (a code, a QR
- * code): while the vault is locked each of their calls fails with vault-locked.
+ * code), paired browsers and their sites, or the sync folder and its devices: while the vault is
+ * locked each of their calls fails with vault-locked.
  */
-const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen'] as const;
+const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen', 'browser', 'sync'] as const;
 
 /** Makes every method of the vault namespaces check the lock first (before even reading arguments). */
 function guardLocked(host: ServiceHost, handlers: ApiHandlers): ApiHandlers {

@@ -77,7 +77,7 @@ describe('vault password from the app', () => {
 });
 
 describe('the lock', () => {
-  it('fails every accounts, codes, imports, exports, backups, clipboard and screen call with vault-locked, then unlocks with the password', async () => {
+  it('fails every accounts, codes, imports, exports, backups, clipboard, screen, browser and sync call with vault-locked, then unlocks with the password', async () => {
     const { call, host } = await openApp({ confirm: true });
     await call('accounts', 'addUri', URI);
     const preview = await call<{ id: string }>('imports', 'previewTexts', [
@@ -94,7 +94,7 @@ describe('the lock', () => {
     });
 
     const walked: string[] = [];
-    for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen'] as const) {
+    for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen', 'browser', 'sync'] as const) {
       for (const method of API_METHODS[namespace]) {
         expect(
           errorOf(await call(namespace, method, 'x', 'y')),
