@@ -5,7 +5,7 @@ import { buildDraft } from '../core/otp/draft';
 import { parseOtpauthUri } from '../core/otp/otpauth';
 import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString, asStringArray } from './guards';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
-import { syncStatus } from '../sync/sync-actions.node';
+import { createSyncHandlers } from './sync-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
@@ -73,7 +73,7 @@ export interface AppPlatform extends DeskPlatform, BackupPlatform, DesktopPlatfo
 }
 
 /** Namespaces that touch accounts or secrets: while the vault is locked each of their calls fails with vault-locked. */
-const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups'] as const;
+const VAULT_NAMESPACES = ['accounts', 'codes', 'imports', 'exports', 'backups', 'sync'] as const;
 
 /** Makes every method of the vault namespaces check the lock first (before even reading arguments). */
 function guardLocked(host: ServiceHost, handlers: ApiHandlers): ApiHandlers {
@@ -131,9 +131,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       at: (atMs) => service().codesNear(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
-    sync: {
-      status: () => syncStatus(service()),
-    },
+    ...createSyncHandlers(host, platform),
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
     screen: {

@@ -13,7 +13,7 @@ import type { ServiceHost } from './service-host';
 /** What only the app's main process has for backups and exports; the test bridge runs without it. */
 export interface BackupPlatform {
   /** Electron's folder dialog: the chosen folder, or '' when cancelled. */
-  readonly chooseFolder?: () => Promise<string>;
+  readonly chooseFolder?: (title?: string) => Promise<string>;
   readonly printToPdf?: PrintToPdf;
   /** Main's own question before a secret leaves without a vault password (native dialog; the bridge's explicit test answer). */
   readonly confirmSecretRelease?: SecretConfirmer;

@@ -94,7 +94,7 @@ describe('the lock', () => {
     });
 
     const walked: string[] = [];
-    for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups'] as const) {
+    for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups', 'sync'] as const) {
       for (const method of API_METHODS[namespace]) {
         expect(
           errorOf(await call(namespace, method, 'x', 'y')),

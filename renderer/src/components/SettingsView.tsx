@@ -5,6 +5,7 @@ import { ClockSettings } from './ClockSettings';
 import { DesktopSettings } from './DesktopSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
 import { SecuritySettings } from './security/SecuritySettings';
+import { SyncSettings } from './sync/SyncSettings';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
 
@@ -84,6 +85,7 @@ export function SettingsView() {
       <ClockSettings />
       <SecuritySettings />
       <DesktopSettings />
+      <SyncSettings />
       <RecentlyDeleted />
     </section>
   );

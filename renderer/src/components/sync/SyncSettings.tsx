@@ -1,0 +1,57 @@
+import { call, remote } from '../../api';
+import { useStore } from '../../store/store';
+import { ErrorMessage } from '../ErrorMessage';
+import { SyncDevices } from './SyncDevices';
+import { SyncFollow } from './SyncFollow';
+import { SyncJoinForms } from './SyncJoinForms';
+import { useAction } from './use-action';
+import { formatTime, useSyncStatus } from './use-sync-status';
+import './sync.css';
+
+/** Settings › Sync: set up or join a sync folder, its devices and status, and followed phone backups. */
+export function SyncSettings() {
+  const { status, reload } = useSyncStatus();
+  const { busy, error, run } = useAction();
+  if (!status) return null;
+  const syncNow = () =>
+    void run(async () => {
+      const s = await call(remote.sync.now());
+      useStore.getState().showToast(`Synced: ${s.added} added, ${s.changed} changed, ${s.removed} moved to Recently deleted`);
+      reload();
+    });
+  const leave = () =>
+    void run(async () => {
+      await call(remote.sync.leave());
+      reload();
+    });
+  return (
+    <fieldset className="sync-settings">
+      <legend>Sync</legend>
+      {status.folder ? (
+        <>
+          <dl className="sync-facts" data-testid="sync-facts">
+            <dt>Folder</dt>
+            <dd className="folder-path">{status.folder}</dd>
+            <dt>This device</dt>
+            <dd>{status.device?.name ?? '-'}</dd>
+            <dt>Last sync</dt>
+            <dd>{status.lastSync ? formatTime(status.lastSync * 1000) : 'never'}</dd>
+          </dl>
+          {status.problems.map((p) => (
+            <p key={p} className="error">{p}</p>
+          ))}
+          <ErrorMessage message={error} />
+          <div className="dialog-buttons">
+            <button type="button" disabled={busy} onClick={syncNow}>Sync now</button>
+            <button type="button" disabled={busy} onClick={leave}>Stop syncing here</button>
+          </div>
+          <h3>Devices</h3>
+          <SyncDevices lastSync={status.lastSync} />
+        </>
+      ) : (
+        <SyncJoinForms onDone={reload} />
+      )}
+      <SyncFollow follows={status.follows} onDone={reload} />
+    </fieldset>
+  );
+}
