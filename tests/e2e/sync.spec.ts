@@ -78,10 +78,14 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   // Tall enough for the whole fieldset, and after the "Synced" toast has gone.
   await a.page.setViewportSize({ width: 480, height: 1400 });
   await expect(a.page.getByText(/^Synced: /)).toHaveCount(0, { timeout: 15_000 });
-  await a.page.emulateMedia({ colorScheme: 'light' });
-  await syncA.screenshot({ path: screenshotPath('settings-sync-light.png') });
-  await a.page.emulateMedia({ colorScheme: 'dark' });
-  await syncA.screenshot({ path: screenshotPath('settings-sync-dark.png') });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await a.page.emulateMedia({ colorScheme });
+    await syncA.scrollIntoViewIfNeeded();
+    // With a margin: the legend sits on the fieldset's top edge.
+    const box = (await syncA.boundingBox())!;
+    const clip = { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 16), width: box.width + 16, height: box.height + 24 };
+    await a.page.screenshot({ path: screenshotPath(`settings-sync-${colorScheme}.png`), clip });
+  }
   await list.getByRole('button', { name: 'Remove Laptop B' }).click();
   await expect(list).not.toContainText('Laptop B');
   await expect(list).toContainText('Desk A');
