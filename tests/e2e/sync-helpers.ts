@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { startBridge } from './fixtures';
 import { seedVault, type SeedAccount } from './seed';
 
@@ -37,4 +37,12 @@ export async function openSync(page: Page) {
 
 export async function backToCodes(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Back to codes/ }).click();
+}
+
+/** A screenshot of a fieldset with a margin (its legend sits on the top edge), in `colorScheme`. */
+export async function shootFieldset(page: Page, fieldset: Locator, path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await fieldset.scrollIntoViewIfNeeded();
+  const box = (await fieldset.boundingBox())!;
+  await page.screenshot({ path, clip: { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 16), width: box.width + 16, height: box.height + 24 } });
 }

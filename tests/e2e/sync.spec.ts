@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { expect, screenshotPath, test } from './fixtures';
-import { backToCodes, openSync, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
+import { backToCodes, openSync, shootFieldset, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
 
 const GITHUB = { issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' };
 
@@ -78,14 +78,7 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   // Tall enough for the whole fieldset, and after the "Synced" toast has gone.
   await a.page.setViewportSize({ width: 480, height: 1400 });
   await expect(a.page.getByText(/^Synced: /)).toHaveCount(0, { timeout: 15_000 });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await a.page.emulateMedia({ colorScheme });
-    await syncA.scrollIntoViewIfNeeded();
-    // With a margin: the legend sits on the fieldset's top edge.
-    const box = (await syncA.boundingBox())!;
-    const clip = { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 16), width: box.width + 16, height: box.height + 24 };
-    await a.page.screenshot({ path: screenshotPath(`settings-sync-${colorScheme}.png`), clip });
-  }
+  for (const colorScheme of ['light', 'dark'] as const) await shootFieldset(a.page, syncA, screenshotPath(`settings-sync-${colorScheme}.png`), colorScheme);
   await list.getByRole('button', { name: 'Remove Laptop B' }).click();
   await expect(list).not.toContainText('Laptop B');
   await expect(list).toContainText('Desk A');
@@ -96,6 +89,7 @@ test('the codes window says when the sync folder went missing', async ({ browser
   devices.push(a);
   const sync = await openSync(a.page);
   await sync.getByLabel('Sync folder').fill(folder);
+  await shootFieldset(a.page, sync, screenshotPath('settings-sync-setup.png'));
   await sync.getByRole('button', { name: 'Set up sync' }).click();
   await backToCodes(a.page);
   await expect(a.page.getByTestId('sync-status')).toContainText(/Synced (today|yesterday)/);
@@ -103,6 +97,11 @@ test('the codes window says when the sync folder went missing', async ({ browser
   await openSync(a.page);
   await sync.getByRole('button', { name: 'Sync now' }).click();
   await expect(sync).toContainText('is missing or empty');
+  await expect(a.page.getByText(/^Synced with a problem/)).toBeVisible();
   await backToCodes(a.page);
   await expect(a.page.getByTestId('sync-status')).toContainText('Sync: The sync folder');
+  await expect(a.page.getByTestId('sync-status').getByTitle(/is missing or empty/)).toBeVisible();
+  await a.page.screenshot({ path: screenshotPath('codes-sync-problem.png') });
+  await a.page.getByTestId('sync-status').getByRole('button', { name: 'Sync settings' }).click();
+  await expect(sync).toContainText('is missing or empty');
 });

@@ -16,7 +16,9 @@ export function SyncSettings() {
   const syncNow = () =>
     void run(async () => {
       const s = await call(remote.sync.now());
-      useStore.getState().showToast(`Synced: ${s.added} added, ${s.changed} changed, ${s.removed} moved to Recently deleted`);
+      const counts = `${s.added} added, ${s.changed} changed, ${s.removed} moved to Recently deleted`;
+      if (s.problems.length > 0) useStore.getState().showToast(`Synced with ${s.problems.length === 1 ? 'a problem' : `${s.problems.length} problems`} (see Settings › Sync): ${counts}`, 'error');
+      else useStore.getState().showToast(`Synced: ${counts}`);
       reload();
     });
   const leave = () =>
