@@ -82,6 +82,14 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   await list.getByRole('button', { name: 'Remove Laptop B' }).click();
   await expect(list).not.toContainText('Laptop B');
   await expect(list).toContainText('Desk A');
+
+  // Leaving asks first; the accounts stay and the set-up form is back.
+  await syncA.getByRole('button', { name: 'Stop syncing here…' }).click();
+  await syncA.getByRole('group', { name: 'Stop syncing here?' }).getByRole('button', { name: 'Stop syncing' }).click();
+  await expect(syncA.getByRole('button', { name: 'Set up sync' })).toBeVisible();
+  await backToCodes(a.page);
+  await expect(a.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+  await expect(a.page.getByTestId('sync-status')).toHaveCount(0);
 });
 
 test('the codes window says when the sync folder went missing', async ({ browser }) => {

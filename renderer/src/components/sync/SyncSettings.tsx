@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { call, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
@@ -12,6 +13,7 @@ import './sync.css';
 export function SyncSettings() {
   const { status, reload } = useSyncStatus();
   const { busy, error, run } = useAction();
+  const [confirmLeave, setConfirmLeave] = useState(false);
   if (!status) return null;
   const syncNow = () =>
     void run(async () => {
@@ -24,6 +26,7 @@ export function SyncSettings() {
   const leave = () =>
     void run(async () => {
       await call(remote.sync.leave());
+      setConfirmLeave(false);
       reload();
     });
   return (
@@ -43,10 +46,20 @@ export function SyncSettings() {
             <p key={p} className="error">{p}</p>
           ))}
           <ErrorMessage message={error} />
-          <div className="dialog-buttons">
-            <button type="button" disabled={busy} onClick={syncNow}>Sync now</button>
-            <button type="button" disabled={busy} onClick={leave}>Stop syncing here</button>
-          </div>
+          {confirmLeave ? (
+            <div className="sync-confirm" role="group" aria-label="Stop syncing here?">
+              <p>Stop syncing here? The accounts stay on this device; the other devices keep syncing with a new key.</p>
+              <div className="dialog-buttons">
+                <button type="button" className="danger" disabled={busy} onClick={leave}>Stop syncing</button>
+                <button type="button" onClick={() => setConfirmLeave(false)}>Cancel</button>
+              </div>
+            </div>
+          ) : (
+            <div className="dialog-buttons">
+              <button type="button" disabled={busy} onClick={syncNow}>Sync now</button>
+              <button type="button" disabled={busy} onClick={() => setConfirmLeave(true)}>Stop syncing here…</button>
+            </div>
+          )}
           <h3>Devices</h3>
           <SyncDevices lastSync={status.lastSync} />
         </>
