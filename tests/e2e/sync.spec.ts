@@ -29,6 +29,7 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   await syncA.getByRole('button', { name: 'Add a device…' }).click();
   const code = (await syncA.getByTestId('pairing-code').textContent())!.trim();
   expect(code.length).toBeGreaterThan(5);
+  await shootFieldset(a.page, syncA, screenshotPath('settings-sync-pairing.png'));
 
   const syncB = await openSync(b.page);
   await syncB.getByRole('radio', { name: /Join with a pairing code/ }).check();
