@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createApiHandlers, findHandler, toApiResult } from '../../electron/adap
 import { ServiceHost } from '../../electron/adapters/service-host';
 import type { AccountSummary } from '../../electron/core/otp/account';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
+import { CORPUS, hasCorpus } from '../support/corpus';
 
 const URI = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const hosts: ServiceHost[] = [];
@@ -58,5 +59,17 @@ describe('sync from the app API', () => {
     expect(await a.value('sync', 'removeDevice', devices.find((d) => !d.you)!.id)).toBe('Laptop B');
     expect((await a.value<{ name: string }[]>('sync', 'devices')).map((d) => d.name)).toEqual(['Desk A']);
     expect(await a.value('sync', 'leave')).toMatchObject({ folder: null });
+  }, 60_000);
+
+  it.skipIf(!hasCorpus)('follows a phone backup folder with its password (a wrong one changes nothing) and unfollows it (needs the ../shared corpus)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'otp-desk-follow-'));
+    copyFileSync(join(CORPUS, 'aegis-importers', 'aegis_encrypted.json'), join(folder, 'aegis-backup-20261201-000000.json'));
+    const app = await openApp();
+    expect(await app.call('sync', 'follow', folder, 'not the password')).toMatchObject({ ok: false });
+    expect(await app.value<AccountSummary[]>('accounts', 'list')).toHaveLength(0);
+    expect(await app.value('sync', 'follow', folder, 'test')).toMatchObject({ added: 7, problems: [] });
+    expect(await app.value('sync', 'status')).toMatchObject({ folder: null, follows: [{ folder }] });
+    expect(await app.value('sync', 'unfollow', folder)).toMatchObject({ follows: [] });
+    expect(await app.value<AccountSummary[]>('accounts', 'list')).toHaveLength(7);
   }, 60_000);
 });
