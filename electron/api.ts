@@ -75,6 +75,10 @@ export interface NewAccountFields {
 export interface DeletedAccount {
   readonly account: AccountSummary;
   readonly deletedAt: number;
+  /** Removed here (the default), removed by a sync merge, or a version a merge replaced. */
+  readonly reason?: 'removed' | 'sync' | 'overwritten';
+  /** What trash.restore takes: the account id, or a replaced version's own id. */
+  readonly entryId?: string;
 }
 
 /** The sync status line and Settings › Sync: where this vault syncs, when it last did, and what went wrong. */
@@ -87,6 +91,30 @@ export interface SyncStatusView {
   /** One line each: a damaged file, a missing folder, a newer format, a wrong backup password. */
   readonly problems: readonly string[];
   readonly follows: readonly { readonly folder: string; readonly lastFile: string | null }[];
+}
+
+/** A one-use pairing code to type on a new device, with the same code as a QR (SVG made in main). */
+export interface PairingCode {
+  readonly code: string;
+  readonly qrSvg: string;
+}
+
+/** One device in the sync folder, as this device last read it. */
+export interface SyncDevice {
+  readonly id: string;
+  readonly name: string;
+  /** Unix seconds, or null when never seen. */
+  readonly lastSeen: number | null;
+  readonly you?: boolean;
+}
+
+/** What one sync did; problems are one line each (a skipped file, a wrong backup password). */
+export interface SyncSummaryView {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  readonly filesRead: number;
+  readonly problems: readonly string[];
 }
 
 /** What a user may change on an existing account. */
@@ -319,10 +347,29 @@ export interface OtpDeskApi {
   trash: {
     /** Accounts deleted in the last 30 days, newest first; accounts.restore brings one back. */
     list(): DeletedAccount[];
+    /** Restores a Trash entry by its entryId: a removed account comes back, a replaced version is taken again. */
+    restore(entryId: string): AccountSummary;
   };
   sync: {
     /** Where and when this vault last synced, and any problem (no secrets, no account data). */
     status(): SyncStatusView;
+    /** Starts a sync folder with this device as its first member. */
+    setup(folder: string, deviceName: string): SyncStatusView;
+    /** A new one-use pairing code (replacing any earlier one). */
+    pairingCode(): PairingCode;
+    /** Joins a sync folder with a pairing code or the sync password. */
+    join(folder: string, secret: { readonly code?: string; readonly password?: string }, deviceName: string): SyncStatusView;
+    now(): SyncSummaryView;
+    devices(): SyncDevice[];
+    /** Removes a device (the folder gets a new key); returns its name. */
+    removeDevice(id: string): string;
+    /** Stops syncing here; the accounts stay. */
+    leave(): SyncStatusView;
+    /** Follows a phone's Aegis backup folder (checked with the password first). */
+    follow(folder: string, password: string): SyncSummaryView;
+    unfollow(folder: string): SyncStatusView;
+    /** The system folder picker (app only; '' when cancelled). */
+    chooseFolder(): string;
   };
   screen: {
     /** A full-resolution PNG of every display, for the renderer's QR search; fails where there is no screen capture. */
@@ -386,8 +433,8 @@ export const API_METHODS = {
   settings: ['get', 'set'],
   clock: ['check'],
   clipboard: ['clearIf', 'copy'],
-  trash: ['list'],
-  sync: ['status'],
+  trash: ['list', 'restore'],
+  sync: ['status', 'setup', 'pairingCode', 'join', 'now', 'devices', 'removeDevice', 'leave', 'follow', 'unfollow', 'chooseFolder'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
   exports: ['create', 'reveal', 'save', 'describeRecipients'],

@@ -7,7 +7,7 @@ import { asFiniteNumber, asOptionalNumber, asOptionalString, asRecord, asString,
 import { unlockWithIdentity } from './age-handlers';
 import { createBackupHandlers, type BackupPlatform } from './backup-handlers';
 import { createBrowserHandlers, type BrowserPlatform } from './browser-handlers';
-import { syncStatus } from '../sync/sync-actions.node';
+import { createSyncHandlers } from './sync-handlers';
 import { createDeskHandlers, type DeskPlatform } from './desk-handlers';
 import { createDesktopHandlers, type DesktopPlatform } from './desktop-handlers';
 import type { ServiceHost } from './service-host';
@@ -139,9 +139,7 @@ export function createApiHandlers(host: ServiceHost, platform: AppPlatform = {})
       at: (atMs) => service().codesNear(asFiniteNumber(atMs, 'time')),
     },
     ...createDeskHandlers(host, platform),
-    sync: {
-      status: () => syncStatus(service()),
-    },
+    ...createSyncHandlers(host, platform),
     ...createBackupHandlers(host, platform),
     ...createDesktopHandlers(host, platform),
     ...createBrowserHandlers(host, platform),

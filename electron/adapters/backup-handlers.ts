@@ -18,7 +18,7 @@ import type { ServiceHost } from './service-host';
 /** What only the app's main process has for backups and exports; the test bridge runs without it. */
 export interface BackupPlatform {
   /** Electron's folder dialog: the chosen folder, or '' when cancelled. */
-  readonly chooseFolder?: () => Promise<string>;
+  readonly chooseFolder?: (title?: string) => Promise<string>;
   readonly printToPdf?: PrintToPdf;
   /** Electron's save dialog: the chosen path, or '' when cancelled. */
   readonly chooseSavePath?: (fileName: string) => Promise<string>;

@@ -4,7 +4,6 @@ import { DEFAULT_SETTINGS, validateSettingsPatch, type Settings } from '../core/
 import { confirmInMain, type SecretConfirmer } from '../lock/secret-release';
 import { summarizeAccount } from '../core/otp/account';
 import { UserError } from '../core/errors';
-import { TRASH_RETENTION_MS } from '../service';
 import { currentSettings, updateSettings } from '../settings-service';
 import { checkSystemClock, type ClockFetch } from '../time-check';
 import { asString } from './guards';
@@ -92,13 +91,12 @@ export function createDeskHandlers(
       },
     },
     trash: {
-      list: () => {
-        const now = Date.now();
-        return [...service().vaultHandle.current.trash]
-          .filter((t) => now - t.deletedAt < TRASH_RETENTION_MS && !t.entryId)
-          .sort((a, b) => b.deletedAt - a.deletedAt)
-          .map((t) => ({ account: summarizeAccount(t.account), deletedAt: t.deletedAt }));
-      },
+      // Removed here, removed by a sync merge, and versions a merge replaced (service.trashEntries).
+      list: () =>
+        service()
+          .trashEntries()
+          .map((t) => ({ account: summarizeAccount(t.account), deletedAt: t.deletedAt, reason: t.reason ?? 'removed', entryId: t.entryId ?? t.account.id })),
+      restore: (entryId) => service().restoreTrashEntry(asString(entryId, 'trash entry id')),
     },
   };
 }

@@ -5,10 +5,10 @@ import { PRINT_PARTITION, PRINT_SCHEME, PrintPages } from './print-page';
 
 const printPages = new PrintPages();
 
-/** The folder dialog for the backup folder. */
-async function chooseFolder(): Promise<string> {
+/** The folder dialog (the backup folder, the sync folder). */
+async function chooseFolder(title = 'Folder for automatic backups'): Promise<string> {
   const parent = BrowserWindow.getFocusedWindow();
-  const options = { title: 'Folder for automatic backups', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? '' : (result.filePaths[0] ?? '');
 }

@@ -196,6 +196,19 @@ export async function removeDevice(service: AuthenticatorService, id: string): P
   return name;
 }
 
+/** `sync remove-device ID`: another device only; this one leaves with leaveSync. */
+export async function removeOtherDevice(service: AuthenticatorService, id: string, leaveHint: string): Promise<string> {
+  if (service.vaultHandle.current.sync?.deviceId === id) throw new UserError('invalid-input', `That is this device; to stop syncing here, ${leaveHint}.`);
+  return removeDevice(service, id);
+}
+
+/** `sync leave`: this device leaves the folder (the others get a new key); the accounts stay here. */
+export async function leaveSync(service: AuthenticatorService): Promise<void> {
+  const sync = service.vaultHandle.current.sync;
+  if (!sync?.folder) throw new UserError('not-found', 'This vault does not sync through a folder.');
+  await removeDevice(service, sync.deviceId);
+}
+
 /** `sync follow FOLDER`: checks the newest backup opens with the password, then follows the folder. */
 export async function followFolder(service: AuthenticatorService, folderArg: string, password: string): Promise<SyncSummary> {
   const folder = resolve(await existingFolder(folderArg));

@@ -1,5 +1,4 @@
-import { UserError } from '../../core/errors';
-import { createPairingCode, followFolder, joinSync, removeDevice, setupSync, syncDevices, syncNow, syncStatus, unfollowFolder, type SyncSummary } from '../../sync/sync-actions.node';
+import { createPairingCode, followFolder, joinSync, leaveSync, removeOtherDevice, setupSync, syncDevices, syncNow, syncStatus, unfollowFolder, type SyncSummary } from '../../sync/sync-actions.node';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
 import { terminalQr } from './show';
 
@@ -85,18 +84,13 @@ export async function syncCommand(ctx: CliContext, err: (line: string) => void =
     }
     case 'remove-device': {
       const id = one('one device ID (see otp-desk sync devices)');
-      const service = await ctx.openService(false);
-      if (service.vaultHandle.current.sync?.deviceId === id) throw new UserError('invalid-input', 'That is this device; to stop syncing here, run otp-desk sync leave.');
-      const name = await removeDevice(service, id);
+      const name = await removeOtherDevice(await ctx.openService(false), id, 'run otp-desk sync leave');
       ctx.out(`Removed ${name}. The folder has a new sync key: that device reads nothing new, and its later changes are ignored. Other devices pick up the new key at their next sync; join new devices with a new pairing code.`);
       return 0;
     }
     case 'leave': {
       none();
-      const service = await ctx.openService(false);
-      const sync = service.vaultHandle.current.sync;
-      if (!sync?.folder) throw new UserError('not-found', 'This vault does not sync through a folder.');
-      await removeDevice(service, sync.deviceId);
+      await leaveSync(await ctx.openService(false));
       ctx.out('This vault no longer syncs; its accounts stay here. The other devices keep syncing with a new key.');
       return 0;
     }

@@ -5,6 +5,7 @@ import { ClockBanner } from './ClockBanner';
 import { EmptyState } from './EmptyState';
 import { ListControls } from './ListControls';
 import { SearchBar } from './SearchBar';
+import { SyncStatusLine } from './sync/SyncStatusLine';
 
 /** The codes: search, group and sort above the virtualized list, or the first-run explanation. */
 export const CodesView = forwardRef<HTMLInputElement>(function CodesView(_props, searchRef) {
@@ -19,6 +20,7 @@ export const CodesView = forwardRef<HTMLInputElement>(function CodesView(_props,
         <ListControls />
       </div>
       <ClockBanner />
+      <SyncStatusLine />
       <AccountList />
     </>
   );

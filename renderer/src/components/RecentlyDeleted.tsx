@@ -6,6 +6,8 @@ import { useStore } from '../store/store';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+const WHY = { removed: 'deleted', sync: 'removed on another device', overwritten: 'older version, replaced' } as const;
+
 /** Accounts deleted in the last 30 days, each with Restore: a delete is never final, even after a restart. */
 export function RecentlyDeleted() {
   const [deleted, setDeleted] = useState<readonly DeletedAccount[] | null>(null);
@@ -14,27 +16,36 @@ export function RecentlyDeleted() {
     // Reloads when the accounts change (a restore here, or an undo elsewhere).
     call(remote.trash.list()).then(setDeleted, () => setDeleted([]));
   }, [accounts]);
-  const restore = (id: string) => {
+  const restore = ({ account, entryId, reason }: DeletedAccount) => {
     const s = useStore.getState();
-    s.restoreAccount(id).catch((e: unknown) => s.showToast(messageOf(e), 'error'));
+    // A merge's removal or replaced version goes back through the Trash entry (a new change, so it syncs).
+    const work =
+      reason === 'sync' || reason === 'overwritten'
+        ? call(remote.trash.restore(entryId ?? account.id)).then((r) => {
+            s.showToast(`Restored ${titleOf(r)}`);
+            return s.loadAccounts();
+          })
+        : s.restoreAccount(account.id);
+    work.catch((e: unknown) => s.showToast(messageOf(e), 'error'));
   };
   return (
     <fieldset>
       <legend>Recently deleted</legend>
       {deleted && deleted.length > 0 ? (
         <ul className="deleted-list" aria-label="Recently deleted accounts">
-          {deleted.map(({ account, deletedAt }) => (
-            <li key={account.id}>
+          {deleted.map((entry) => (
+            <li key={entry.entryId ?? entry.account.id}>
               <span className="names">
-                <span className="issuer">{titleOf(account)}</span>
+                <span className="issuer">{titleOf(entry.account)}</span>
                 <span className="account">
-                  {account.issuer ? `${account.account} · ` : ''}deleted {day.format(deletedAt)}
+                  {entry.account.issuer ? `${entry.account.account} · ` : ''}
+                  {WHY[entry.reason ?? 'removed']} {day.format(entry.deletedAt)}
                 </span>
               </span>
               <button
                 type="button"
-                onClick={() => restore(account.id)}
-                aria-label={`Restore ${titleOf(account)}`}
+                onClick={() => restore(entry)}
+                aria-label={`Restore ${titleOf(entry.account)}`}
               >
                 Restore
               </button>

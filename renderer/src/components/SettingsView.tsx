@@ -7,6 +7,7 @@ import { DesktopSettings } from './DesktopSettings';
 import { RecentlyDeleted } from './RecentlyDeleted';
 import { SettingsFinder } from './SettingsFinder';
 import { SecuritySettings } from './security/SecuritySettings';
+import { SyncSettings } from './sync/SyncSettings';
 
 type Choice<K extends keyof Settings> = readonly (readonly [Settings[K], string])[];
 
@@ -88,6 +89,7 @@ export function SettingsView() {
       <SecuritySettings />
       <DesktopSettings />
       <BrowserSettings />
+      <SyncSettings />
       <RecentlyDeleted />
     </section>
   );

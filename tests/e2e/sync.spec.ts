@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import { expect, screenshotPath, test } from './fixtures';
+import { backToCodes, openSync, shootFieldset, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
+
+const GITHUB = { issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' };
+
+let folder = '';
+const devices: Device[] = [];
+test.beforeEach(() => {
+  folder = tempDir('e2e-sync-folder-');
+});
+test.afterEach(() => {
+  for (const d of devices.splice(0)) stopDevice(d);
+});
+
+test('two devices pair through a folder: an add arrives, a merge removal restores from the Trash, a device is removed', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const a = await startDevice(browser, [GITHUB]);
+  const b = await startDevice(browser, []);
+  devices.push(a, b);
+
+  // A sets the folder up and shows a pairing code; B joins with it, typed into Settings › Sync.
+  const syncA = await openSync(a.page);
+  await syncA.getByLabel('Sync folder').fill(folder);
+  await syncA.getByLabel('Name of this device').fill('Desk A');
+  await syncA.getByRole('button', { name: 'Set up sync' }).click();
+  await expect(syncA.getByTestId('sync-facts')).toContainText(folder);
+  await expect(syncA.getByTestId('sync-facts')).toContainText('Desk A');
+  await syncA.getByRole('button', { name: 'Add a device…' }).click();
+  const code = (await syncA.getByTestId('pairing-code').textContent())!.trim();
+  expect(code.length).toBeGreaterThan(5);
+  await shootFieldset(a.page, syncA, screenshotPath('settings-sync-pairing.png'));
+
+  const syncB = await openSync(b.page);
+  await syncB.getByRole('radio', { name: /Join with a pairing code/ }).check();
+  await syncB.getByLabel('Sync folder').fill(folder);
+  await syncB.getByRole('textbox', { name: 'Pairing code' }).fill(code);
+  await syncB.getByLabel('Name of this device').fill('Laptop B');
+  await syncB.getByRole('button', { name: 'Join' }).click();
+  await expect(syncB.getByTestId('sync-facts')).toContainText('Laptop B');
+  await backToCodes(b.page);
+  await expect(b.page.getByRole('button', { name: /Copy code for GitHub/ })).toBeVisible();
+
+  // An account added on A arrives on B after "Sync now".
+  await backToCodes(a.page);
+  await a.page.getByRole('button', { name: 'Add account' }).first().click();
+  await a.page.getByLabel('Secret key or otpauth:// link').fill('GEZDGNBVGY3TQOJQ');
+  await a.page.getByLabel('Issuer (service)').fill('Dropbox');
+  await a.page.getByLabel('Account name').fill('bob');
+  await a.page.getByRole('button', { name: 'Add account' }).last().click();
+  await expect(a.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+  await openSync(a.page);
+  await syncA.getByRole('button', { name: 'Sync now' }).click();
+  await openSync(b.page);
+  await syncB.getByRole('button', { name: 'Sync now' }).click();
+  await backToCodes(b.page);
+  await expect(b.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+
+  // A deletes GitHub; on B the merge moves it to Recently deleted, and Restore brings it back.
+  await backToCodes(a.page);
+  await a.page.getByRole('button', { name: /Copy code for GitHub/ }).focus();
+  await a.page.keyboard.press('Delete');
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await openSync(a.page);
+  await syncA.getByRole('button', { name: 'Sync now' }).click();
+  await openSync(b.page);
+  await syncB.getByRole('button', { name: 'Sync now' }).click();
+  const deleted = b.page.getByRole('list', { name: 'Recently deleted accounts' });
+  await expect(deleted).toContainText('removed on another device');
+  await deleted.getByRole('button', { name: 'Restore GitHub' }).click();
+  await backToCodes(b.page);
+  await expect(b.page.getByRole('button', { name: /Copy code for GitHub/ })).toBeVisible();
+
+  // A's device list shows B; removing B takes it off the list.
+  await syncA.getByRole('button', { name: 'Sync now' }).click();
+  const list = syncA.getByRole('list', { name: 'Sync devices' });
+  await expect(list).toContainText('Laptop B');
+  await expect(list).toContainText('Desk A (this device)');
+  // Tall enough for the whole fieldset, and after the "Synced" toast has gone.
+  await a.page.setViewportSize({ width: 480, height: 1400 });
+  await expect(a.page.getByText(/^Synced: /)).toHaveCount(0, { timeout: 15_000 });
+  for (const colorScheme of ['light', 'dark'] as const) await shootFieldset(a.page, syncA, screenshotPath(`settings-sync-${colorScheme}.png`), colorScheme);
+  await list.getByRole('button', { name: 'Remove Laptop B' }).click();
+  await expect(list).not.toContainText('Laptop B');
+  await expect(list).toContainText('Desk A');
+
+  // Leaving asks first; the accounts stay and the set-up form is back.
+  await syncA.getByRole('button', { name: 'Stop syncing here…' }).click();
+  await syncA.getByRole('group', { name: 'Stop syncing here?' }).getByRole('button', { name: 'Stop syncing' }).click();
+  await expect(syncA.getByRole('button', { name: 'Set up sync' })).toBeVisible();
+  await backToCodes(a.page);
+  await expect(a.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+  await expect(a.page.getByTestId('sync-status')).toHaveCount(0);
+});
+
+test('the codes window says when the sync folder went missing', async ({ browser }) => {
+  const a = await startDevice(browser, [GITHUB]);
+  devices.push(a);
+  const sync = await openSync(a.page);
+  await sync.getByLabel('Sync folder').fill(folder);
+  await shootFieldset(a.page, sync, screenshotPath('settings-sync-setup.png'));
+  await sync.getByRole('button', { name: 'Set up sync' }).click();
+  await backToCodes(a.page);
+  await expect(a.page.getByTestId('sync-status')).toContainText(/Synced (today|yesterday)/);
+  rmSync(folder, { recursive: true, force: true }); // a network drive that was disconnected
+  await openSync(a.page);
+  await sync.getByRole('button', { name: 'Sync now' }).click();
+  await expect(sync).toContainText('is missing or empty');
+  await expect(a.page.getByText(/^Synced with a problem/)).toBeVisible();
+  await backToCodes(a.page);
+  await expect(a.page.getByTestId('sync-status')).toContainText('Sync: The sync folder');
+  await expect(a.page.getByTestId('sync-status').getByTitle(/is missing or empty/)).toBeVisible();
+  await a.page.screenshot({ path: screenshotPath('codes-sync-problem.png') });
+  await a.page.getByTestId('sync-status').getByRole('button', { name: 'Sync settings' }).click();
+  await expect(sync).toContainText('is missing or empty');
+});
