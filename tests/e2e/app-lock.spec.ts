@@ -142,7 +142,7 @@ test('hides codes until clicked, when asked to', async ({ app, page }) => {
   await expect(row.getByTestId('code')).toHaveText(/^\d{3} \d{3}$/);
 });
 
-test('while locked, every accounts, codes, imports, exports, backups and sync call through the bridge fails with vault-locked', async ({
+test('while locked, every accounts, codes, imports, exports, backups, clipboard, screen, browser and sync call through the bridge fails with vault-locked', async ({
   app,
   page,
 }) => {
@@ -158,7 +158,7 @@ test('while locked, every accounts, codes, imports, exports, backups and sync ca
       await api['vault']!['setPassword']!(password);
       const locked = await api['vault']!['lock']!();
       const kinds: Record<string, string> = {};
-      for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups', 'sync']) {
+      for (const namespace of ['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen', 'browser', 'sync']) {
         for (const method of methods[namespace]!) {
           const result = await api[namespace]![method]!('x', []);
           kinds[`${namespace}.${method}`] = result.ok ? 'ok' : result.error!.kind;
@@ -172,7 +172,7 @@ test('while locked, every accounts, codes, imports, exports, backups and sync ca
   expect(outcome.locked).toBe('locked');
   expect(outcome.status).toBe('locked');
   const expected = Object.fromEntries(
-    (['accounts', 'codes', 'imports', 'exports', 'backups', 'sync'] as const).flatMap((n) =>
+    (['accounts', 'codes', 'imports', 'exports', 'backups', 'clipboard', 'screen', 'browser', 'sync'] as const).flatMap((n) =>
       API_METHODS[n].map((m) => [`${n}.${m}`, 'vault-locked']),
     ),
   );
