@@ -58,6 +58,8 @@ test('the pair stays consecutive across a period boundary: first copied at secon
 test('opened with a second left, the view takes the pair that starts next and stays calm', async ({ app, page }) => {
   await openPairForRfc(app, page, RFC_TIME_MS - 200); // second 28.8 of step T
   await expect(page.getByTestId('pair-first')).toHaveText(grouped(RFC_NEXT));
+  // The pair came from main after the view opened: focus still lands on "Copy first code".
+  await expect(page.getByRole('button', { name: 'Copy first code' })).toBeFocused();
   await expect(status(page)).toContainText('This pair starts in 2 s');
   await page.clock.runFor(3_000);
   await expect(status(page)).toContainText('Both codes are good for 29 s more');

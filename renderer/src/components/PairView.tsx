@@ -90,7 +90,12 @@ export function PairView() {
     if (pinned || !id) return;
     let live = true;
     takePair(id)
-      .then((pair) => live && setPinned(pair))
+      .then((pair) => {
+        if (!live) return;
+        // "Copy first code" was disabled (no code yet) when the view opened, so autofocus missed it.
+        focusFirst.current = !document.activeElement || document.activeElement === document.body;
+        setPinned(pair);
+      })
       .catch(() =>
         useStore.getState().showToast('The codes could not be read. Try again.', 'error'),
       );
