@@ -12,6 +12,7 @@ import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../su
 import type { HostileOrder } from '../support/hostile-import-child';
 import { buildImportChild } from '../support/import-child';
 import { runMeasured } from '../support/measured-run';
+import { ACCOUNT } from '../support/fuzz';
 import { bundleForNode } from '../support/node-bundle';
 
 /**
@@ -205,18 +206,7 @@ describe("a file's KDF runs in the sandbox and stops with it", () => {
   it('an Aegis backup asking scrypt for 1 GiB (N=2^20, r=8: within the KDF limits) is stopped at 256 MB, and no scrypt goes on in main', async () => {
     const backup = JSON.parse(
       await writeAegisBackup(
-        [
-          {
-            type: 'totp',
-            secret: 'JBSWY3DPEHPK3PXP',
-            algorithm: 'SHA1',
-            digits: 6,
-            period: 30,
-            counter: 0,
-            issuer: 'Example',
-            account: 'alice',
-          },
-        ],
+        [ACCOUNT],
         'password',
       ),
     ) as { header: { slots: { n: number; r: number }[] } };
