@@ -1,32 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import initSqlJs from 'sql.js';
 import { expect, startBridge, test } from './fixtures';
 import { dropFiles, paste } from './import-helpers';
+import { generatedColumnDatabase } from '../support/generated-column-db';
 
 // Issue 18: the bridge (main's stand-in) parses imports in a child process under Node's permission
 // model, killed past 256 MB resident. An 8 KB Google Authenticator database whose secret column is
 // generated as hex(zeroblob(150000000)) used to take the whole process to 794 MB and abort it.
-
-const require = createRequire(import.meta.url);
-
-async function generatedColumnDatabase(): Promise<Buffer> {
-  const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
-  const SQL = await initSqlJs({
-    wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-  });
-  const db = new SQL.Database();
-  db.run(`CREATE TABLE accounts (_id INTEGER PRIMARY KEY, email TEXT NOT NULL,
-    secret TEXT GENERATED ALWAYS AS (hex(zeroblob(150000000))) VIRTUAL,
-    counter INTEGER DEFAULT 0, type INTEGER, provider INTEGER DEFAULT 0, issuer TEXT DEFAULT NULL,
-    original_name TEXT DEFAULT NULL)`);
-  db.run(`INSERT INTO accounts (email, type, issuer) VALUES ('alice', 0, 'Example')`);
-  const bytes = Buffer.from(db.export());
-  db.close();
-  return bytes;
-}
 
 /** Resident memory of process `pid` in MB, read from /proc (Linux, where this suite runs). */
 const residentMb = (pid: number) =>

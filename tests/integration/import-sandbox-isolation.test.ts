@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAegisBackup } from '../../electron/core/backup/backup';
 import { UserError } from '../../electron/core/errors';
@@ -14,6 +13,7 @@ import { buildImportChild } from '../support/import-child';
 import { runMeasured } from '../support/measured-run';
 import { ACCOUNT } from '../support/fuzz';
 import { bundleForNode } from '../support/node-bundle';
+import { generatedColumnDatabase } from '../support/generated-column-db';
 
 /**
  * The import sandbox isolates (issue 18): parsers run in a child process under Node's permission
@@ -36,21 +36,6 @@ const ADDON = resolvePackageFile('keytar/build/Release/keytar.node');
 /** Node 20's permission model has no network switch; the Node that has --allow-net denies sockets too. */
 const networkCovered = process.allowedNodeEnvironmentFlags.has('--allow-net');
 
-/** Google Authenticator's `accounts` table, 8 KB, whose `secret` is a 300 MB string generated on read. */
-async function generatedColumnDatabase(): Promise<Uint8Array> {
-  const SQL = await initSqlJs({
-    wasmBinary: readFileSync(resolvePackageFile('sql.js/dist/sql-wasm.wasm')) as never,
-  });
-  const db = new SQL.Database();
-  db.run(`CREATE TABLE accounts (_id INTEGER PRIMARY KEY, email TEXT NOT NULL,
-    secret TEXT GENERATED ALWAYS AS (hex(zeroblob(150000000))) VIRTUAL,
-    counter INTEGER DEFAULT 0, type INTEGER, provider INTEGER DEFAULT 0, issuer TEXT DEFAULT NULL,
-    original_name TEXT DEFAULT NULL)`);
-  db.run(`INSERT INTO accounts (email, type, issuer) VALUES ('alice', 0, 'Example')`);
-  const bytes = db.export();
-  db.close();
-  return bytes;
-}
 
 /** The built CLI with the hostile child as its sandbox, in dist/test-hostile-XXXX/cli and sandbox/ as the build lays them out. */
 async function hostileCli(): Promise<string> {
