@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ImportAction, ImportPreview } from '../../../../electron/api';
-import { call, messageOf, remote } from '../../api';
+import { call, remote } from '../../api';
+import { useAction } from '../../hooks/use-action';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
 import { PasswordField } from '../PasswordField';
@@ -12,20 +13,8 @@ export function RestoreReview({ initial, onDone }: { initial: ImportPreview; onD
   const [preview, setPreview] = useState(initial);
   const [password, setPassword] = useState('');
   const [duplicates, setDuplicates] = useState<DuplicateAction>('skip');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const existingIds = new Set(useStore.getState().accounts.map((a) => a.id));
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    try {
-      await work();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const unlock = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => setPreview(await call(remote.imports.unlock(preview.id, password))));

@@ -4,7 +4,7 @@ import { call, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatTime } from './use-sync-status';
-import { useAction } from './use-action';
+import { useAction } from '../../hooks/use-action';
 
 /** The folder's devices (name, last seen, remove) and a pairing code to add another. */
 export function SyncDevices({ lastSync }: { lastSync: number | null }) {

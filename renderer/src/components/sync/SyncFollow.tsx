@@ -4,7 +4,7 @@ import { call, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
 import { FolderField } from './FolderField';
-import { useAction } from './use-action';
+import { useAction } from '../../hooks/use-action';
 
 /** Followed phone backup folders (Aegis): the newest backup is read one way into this vault. */
 export function SyncFollow({ follows, onDone }: { follows: SyncStatusView['follows']; onDone: () => void }) {

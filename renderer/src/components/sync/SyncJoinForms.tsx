@@ -3,7 +3,7 @@ import { call, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
 import { FolderField } from './FolderField';
-import { useAction } from './use-action';
+import { useAction } from '../../hooks/use-action';
 
 /** Not syncing yet: start a sync folder here, or join one with a code shown on another device. */
 export function SyncJoinForms({ onDone }: { onDone: () => void }) {

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../ErrorMessage';
 import { SyncDevices } from './SyncDevices';
 import { SyncFollow } from './SyncFollow';
 import { SyncJoinForms } from './SyncJoinForms';
-import { useAction } from './use-action';
+import { useAction } from '../../hooks/use-action';
 import { formatTime, useSyncStatus } from './use-sync-status';
 import './sync.css';
 

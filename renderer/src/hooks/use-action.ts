@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { messageOf } from '../../api';
+import { messageOf } from '../api';
 
-/** Runs one sync action at a time and keeps its error (one line) until the next attempt. */
+/** Runs one action at a time (busy while it runs) and keeps its error (one line) until the next attempt. */
 export function useAction(): { busy: boolean; error: string; setError: (m: string) => void; run: (work: () => Promise<void>) => Promise<void> } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
