@@ -35,6 +35,15 @@ export async function startBridge(vaultDir: string, extraArgs: readonly string[]
   return { child, url };
 }
 
+/**
+ * Loads the app and waits until it has main's status: its window-wide keys and paste handlers exist
+ * only from then on, so a key pressed earlier (as a loaded runner can) would go nowhere.
+ */
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('#root > :not(.loading)').first().waitFor();
+}
+
 export const test = base.extend<{ app: BridgeApp; seed: { readonly accounts: readonly SeedAccount[] } }>({
   /** Accounts put in the vault before the bridge opens it: test.use({ seed: { accounts } }) (an object, since Playwright reads an array as [value, options]). */
   seed: [{ accounts: [] }, { option: true }],
@@ -42,7 +51,7 @@ export const test = base.extend<{ app: BridgeApp; seed: { readonly accounts: rea
     const vaultDir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-vault-'));
     if (seed.accounts.length > 0) await seedVault(vaultDir, seed.accounts);
     const { child, url } = await startBridge(vaultDir);
-    await use({ url, vaultDir, open: async (page) => void (await page.goto(url)) });
+    await use({ url, vaultDir, open: (page) => openApp(page, url) });
     child.kill('SIGTERM');
     // Windows: the service's fs.watch may still hold the folder a moment (EBUSY/EPERM); rmSync retries those.
     rmSync(vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
