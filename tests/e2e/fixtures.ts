@@ -44,15 +44,65 @@ async function openApp(page: Page, url: string): Promise<void> {
   await page.locator('#root > :not(.loading)').first().waitFor();
 }
 
-export const test = base.extend<{ app: BridgeApp; seed: { readonly accounts: readonly SeedAccount[] } }>({
+/** One bridge process per Playwright worker, started by its first test and given a fresh vault per test. */
+interface WorkerBridge {
+  /** Points the bridge at `vaultDir` (starting it the first time) and returns the URL it serves. */
+  serve(vaultDir: string): Promise<string>;
+  /** Closes the current test's vault (its watchers and browser socket) so its folder can go. */
+  release(): Promise<void>;
+}
+
+async function harnessPost(url: string, path: string, body: unknown): Promise<unknown> {
+  const token = new URL(url).hash.replace('#token=', '');
+  const response = await fetch(new URL(path, url), {
+    method: 'POST',
+    headers: { 'x-bridge-token': token, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`bridge ${path} answered ${response.status}`);
+  return response.json();
+}
+
+export const test = base.extend<
+  { app: BridgeApp; seed: { readonly accounts: readonly SeedAccount[] }; ownBridge: boolean },
+  { bridge: WorkerBridge }
+>({
+  bridge: [
+    async ({}, use) => {
+      let started: { child: ChildProcess; url: string } | undefined;
+      // Between tests the bridge holds a scratch vault of its own, so no test's folder stays open.
+      const idleVault = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-idle-'));
+      const reset = async (vault: string) => {
+        const answer = (await harnessPost(started!.url, '/__bridge/test/reset', { vault })) as { ok: boolean; message?: string };
+        if (!answer.ok) throw new Error(`bridge refused the vault: ${answer.message}`);
+      };
+      await use({
+        serve: async (vaultDir) => {
+          if (!started) started = await startBridge(vaultDir);
+          else await reset(vaultDir);
+          return started.url;
+        },
+        release: async () => {
+          if (started) await reset(idleVault);
+        },
+      });
+      started?.child.kill('SIGTERM');
+      rmSync(idleVault, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    },
+    { scope: 'worker' },
+  ],
   /** Accounts put in the vault before the bridge opens it: test.use({ seed: { accounts } }) (an object, since Playwright reads an array as [value, options]). */
   seed: [{ accounts: [] }, { option: true }],
-  app: async ({ seed }, use) => {
+  /** A bridge process of the test's own, for a test about that process itself (its heap, its memory). */
+  ownBridge: [false, { option: true }],
+  app: async ({ seed, bridge, ownBridge }, use) => {
     const vaultDir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-vault-'));
     if (seed.accounts.length > 0) await seedVault(vaultDir, seed.accounts);
-    const { child, url } = await startBridge(vaultDir);
+    const own = ownBridge ? await startBridge(vaultDir) : undefined;
+    const url = own?.url ?? (await bridge.serve(vaultDir));
     await use({ url, vaultDir, open: (page) => openApp(page, url) });
-    child.kill('SIGTERM');
+    if (own) own.child.kill('SIGTERM');
+    else await bridge.release();
     // Windows: the service's fs.watch may still hold the folder a moment (EBUSY/EPERM); rmSync retries those.
     rmSync(vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   },

@@ -23,6 +23,9 @@ function findings(haystack: string, forms: readonly string[]): string[] {
   return forms.filter((form) => lower.includes(form.toLowerCase()));
 }
 
+// Main's heap is searched: a bridge process of this test's own, holding only this test's vault.
+test.use({ ownBridge: true });
+
 test('a secret typed into the app reaches neither the page\u2019s DOM nor its heap, and main forgets it when locked', async ({
   app,
   page,

@@ -15,19 +15,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
-import { IdleLocker } from '../../../electron/lock/auto-lock';
-import { createApiHandlers, findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
-import { ServiceHost } from '../../../electron/adapters/service-host';
-import { LinkInbox } from '../../../electron/main/desktop/link-inbox';
-import { ImportSandbox } from '../../../electron/sandbox/import-sandbox.node';
+import { findHandler, toApiResult } from '../../../electron/adapters/api-handlers';
 import { MemoryKeyStore, type KeyStore } from '../../../electron/vault/keychain';
 import { KeytarKeyStore } from '../../../electron/vault/keychain-keytar.node';
-import { resolveVaultDir } from '../../../electron/vault/paths.node';
-import { releaseDialogText, type SecretRelease } from '../../../electron/lock/secret-release';
 import { bridgeRefusal } from './bridge-mode';
-import { BrowserChannel } from '../../../electron/browser/browser-channel';
-import { listenForBrowsers } from '../../../electron/browser/channel-server.node';
-import { browserSocketPath } from '../../../electron/browser/socket-path.node';
+import { BridgeSession, type SessionOptions } from './session';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +29,7 @@ const { values } = parseArgs({
     'renderer-dir': { type: 'string' },
     // The explicit test answer to main's "let this secret leave?" question (the app shows a native dialog).
     'confirm-secrets': { type: 'string' },
-    // Test-only: the e2e harness's endpoints (main's clock, idle, the dialog's answer, heap snapshots).
+    // Test-only: the e2e harness's endpoints (main's clock, idle, the dialog's answer, heap snapshots, a fresh vault).
     'test-harness': { type: 'boolean' },
   },
 });
@@ -62,41 +54,33 @@ if (refusal) {
 }
 // Heap snapshots hold main's secrets: they go only to this run's own temporary folder.
 const heapDir = testHarness ? mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'otp-desk-bridge-heap-')) : undefined;
-// Main's injected clock: the test moves it (the page sends its own, possibly faked, time with each call),
-// so codes.at's "main's clock ± one period" rule holds in the harness as in the app.
-let clockOffsetMs = 0;
-const host = new ServiceHost(resolveVaultDir(vaultArg), keyStore, new ImportSandbox(), () => Date.now() + clockOffsetMs);
-let confirmAnswer = values['confirm-secrets'] === 'allow';
-/** What main asked (the dialog's words), for the test to read; only with --test-harness. */
-const asked: ReturnType<typeof releaseDialogText>[] = [];
-// The desktop part as the app has it, minus the OS: links arrive through /__bridge/open-link
-// (as the OS would hand them over) and hiding the panel is counted for the test to read.
-const inbox = new LinkInbox();
-let panelHides = 0;
-// Browser fill as the app runs it: the native host's socket for this vault, the app's dialogs
-// answered by the test (/__bridge/test/browser-confirm) and the unlock window counted.
-let browserConfirm = false;
-let unlockPrompts = 0;
-let browserServer: import('node:net').Server | undefined;
-const browserChannel = new BrowserChannel(host, {
-  confirm: async () => browserConfirm,
-  showUnlock: () => void unlockPrompts++,
-  pairingRequested: () => undefined,
-});
-const handlers = createApiHandlers(host, {
-  browserChannel,
-  // The preview has no one to ask in main (no native dialog), so it refuses what needs a confirmation.
-  ...(testHarness ? { confirmSecretRelease: async (release: SecretRelease) => (asked.push(releaseDialogText(release)), confirmAnswer) } : {}),
-  desktop: {
-    hidePanel: () => (panelHides++, true),
-    takeLinks: (unlocked) => inbox.take(unlocked),
-    shortcut: () => ({ accelerator: '', label: '', registered: false, message: 'Global shortcuts work only in the OTP Desk app.' }),
-  },
-});
-// The app reads the system idle time (powerMonitor); the harness simulates it through /__bridge/idle.
-let simulatedIdleSeconds = 0;
-const idleLocker = new IdleLocker(() => simulatedIdleSeconds, () => host.lockPolicy(), (trigger) => host.autoLock(trigger));
 const eventStreams = new Set<ServerResponse>();
+const sessionOptions: SessionOptions = {
+  keyStore,
+  testHarness,
+  confirmSecrets: values['confirm-secrets'] === 'allow',
+  notify: () => {
+    for (const stream of eventStreams) stream.write('data: changed\n\n');
+  },
+};
+let session: BridgeSession;
+
+/**
+ * The harness's fresh start for the next test: closes this vault's session (its pages' event
+ * streams end) and opens `vault` with every answer and counter back at its start. Refused for a
+ * user's own vault, like --vault.
+ */
+async function resetSession(body: Record<string, unknown>): Promise<{ ok: boolean; message?: string }> {
+  const vault = typeof body['vault'] === 'string' ? body['vault'] : '';
+  const confirmSecrets = typeof body['confirmSecrets'] === 'string' ? body['confirmSecrets'] : 'allow';
+  const why = bridgeRefusal({ testHarness, throwawayKeychain, vault, confirmSecrets });
+  if (why) return { ok: false, message: why };
+  session.close();
+  for (const stream of eventStreams) stream.end();
+  eventStreams.clear();
+  session = await BridgeSession.open(vault, { ...sessionOptions, confirmSecrets: confirmSecrets === 'allow' });
+  return { ok: true };
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -156,8 +140,8 @@ const server = createServer((req, res) => {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
       const { namespace, method, args } = JSON.parse(await readBody(req)) as { namespace: string; method: string; args: unknown[] };
       const pageClock = Number(req.headers['x-bridge-clock']);
-      if (testHarness && Number.isFinite(pageClock) && pageClock > 0) clockOffsetMs = pageClock - Date.now();
-      const handler = findHandler(handlers, namespace, method);
+      if (testHarness && Number.isFinite(pageClock) && pageClock > 0) session.clockOffsetMs = pageClock - Date.now();
+      const handler = findHandler(session.handlers, namespace, method);
       const result = handler
         ? await toApiResult(() => handler(...(Array.isArray(args) ? args : [])))
         : { ok: false, error: { kind: 'internal', message: `No such method ${namespace}.${method}.` } };
@@ -171,35 +155,37 @@ const server = createServer((req, res) => {
       let result: unknown;
       if (url.pathname === '/__bridge/test/idle') {
         // Simulated idle time, then one check of the idle locker (the app polls every 15 s).
-        simulatedIdleSeconds = Number(body['seconds']) || 0;
-        result = { locked: idleLocker.check() };
+        session.simulatedIdleSeconds = Number(body['seconds']) || 0;
+        result = { locked: session.idleLocker.check() };
       } else if (url.pathname === '/__bridge/test/screen-locked') {
-        result = { locked: host.autoLock('screen-locked') };
+        result = { locked: session.host.autoLock('screen-locked') };
       } else if (url.pathname === '/__bridge/test/confirm-secrets') {
-        confirmAnswer = body['answer'] === 'allow';
-        result = { answer: confirmAnswer ? 'allow' : 'deny' };
+        session.confirmAnswer = body['answer'] === 'allow';
+        result = { answer: session.confirmAnswer ? 'allow' : 'deny' };
       } else if (url.pathname === '/__bridge/test/confirmations') {
-        result = asked;
+        result = session.asked;
       } else if (url.pathname === '/__bridge/test/browser-confirm') {
-        browserConfirm = body['answer'] === 'allow';
-        result = { answer: browserConfirm ? 'allow' : 'deny' };
+        session.browserConfirm = body['answer'] === 'allow';
+        result = { answer: session.browserConfirm ? 'allow' : 'deny' };
       } else if (url.pathname === '/__bridge/test/browser-unlock-prompts') {
-        result = { count: unlockPrompts };
+        result = { count: session.unlockPrompts };
       } else if (url.pathname === '/__bridge/test/heap-snapshot') {
         // A --inspect-free snapshot of this (main's stand-in) process, for the secret search; never where the request says.
         result = { path: writeHeapSnapshot(join(heapDir!, `bridge-${process.pid}-${Date.now()}.heapsnapshot`)) };
+      } else if (url.pathname === '/__bridge/test/reset') {
+        result = await resetSession(body);
       } else return void res.writeHead(404).end();
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     }
     if (url.pathname === '/__bridge/open-link' && req.method === 'POST') {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
-      const arrival = inbox.receive(await readBody(req), host.status().state === 'unlocked');
+      const arrival = session.inbox.receive(await readBody(req), session.host.status().state === 'unlocked');
       for (const stream of eventStreams) stream.write('data: changed\n\n');
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(arrival));
     }
     if (url.pathname === '/__bridge/panel-hides') {
       if (!tokenMatches(req.headers['x-bridge-token'] as string | undefined)) return void res.writeHead(403).end();
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(panelHides));
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(session.panelHides));
     }
     if (url.pathname === '/__bridge/events') {
       if (!tokenMatches(url.searchParams.get('token'))) return void res.writeHead(403).end();
@@ -216,12 +202,8 @@ const server = createServer((req, res) => {
   });
 });
 
-host.onChanged(() => {
-  for (const stream of eventStreams) stream.write('data: changed\n\n');
-});
-
-void host.start().then(async () => {
-  browserServer = await listenForBrowsers(browserSocketPath(host.vaultDir), browserChannel);
+void BridgeSession.open(vaultArg, sessionOptions).then((opened) => {
+  session = opened;
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -232,9 +214,7 @@ void host.start().then(async () => {
 });
 
 const shutdown = () => {
-  host.close();
-  // Closing removes the socket file, so test runs leave no stale sockets behind.
-  browserServer?.close();
+  session?.close();
   if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
   if (heapDir) rmSync(heapDir, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();
