@@ -357,6 +357,8 @@ export interface OtpDeskApi {
     setup(folder: string, deviceName: string): SyncStatusView;
     /** A new one-use pairing code (replacing any earlier one). */
     pairingCode(): PairingCode;
+    /** Sets the sync password other devices can join with (replacing any earlier one). */
+    setPassword(password: string): SyncStatusView;
     /** Joins a sync folder with a pairing code or the sync password. */
     join(folder: string, secret: { readonly code?: string; readonly password?: string }, deviceName: string): SyncStatusView;
     now(): SyncSummaryView;
@@ -434,7 +436,7 @@ export const API_METHODS = {
   clock: ['check'],
   clipboard: ['clearIf', 'copy'],
   trash: ['list', 'restore'],
-  sync: ['status', 'setup', 'pairingCode', 'join', 'now', 'devices', 'removeDevice', 'leave', 'follow', 'unfollow', 'chooseFolder'],
+  sync: ['status', 'setup', 'pairingCode', 'setPassword', 'join', 'now', 'devices', 'removeDevice', 'leave', 'follow', 'unfollow', 'chooseFolder'],
   screen: ['capture'],
   backups: ['status', 'configure', 'setPassword', 'runNow', 'chooseFolder', 'previewLatest'],
   exports: ['create', 'reveal', 'save', 'describeRecipients'],

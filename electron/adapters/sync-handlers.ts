@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../api';
 import { qrSvg } from '../core/exporters/qr-render';
 import { UserError, invalidInput } from '../core/errors';
-import { createPairingCode, followFolder, joinSync, leaveSync, removeOtherDevice, setupSync, syncDevices, syncNow, syncStatus, unfollowFolder } from '../sync/sync-actions.node';
+import { createPairingCode, followFolder, joinSync, leaveSync, removeOtherDevice, setSyncPassword, setupSync, syncDevices, syncNow, syncStatus, unfollowFolder } from '../sync/sync-actions.node';
 import type { BackupPlatform } from './backup-handlers';
 import { asOptionalString, asRecord, asString } from './guards';
 import type { ServiceHost } from './service-host';
@@ -31,6 +31,10 @@ export function createSyncHandlers(host: ServiceHost, platform: Pick<BackupPlatf
       pairingCode: async () => {
         const code = await createPairingCode(service());
         return { code, qrSvg: await qrSvg(code) };
+      },
+      setPassword: async (password) => {
+        await setSyncPassword(service(), asString(password, 'sync password', 1_000));
+        return syncStatus(service());
       },
       join: async (folder, secret, deviceName) => {
         await joinSync(service(), folderOf(folder), joinSecretFrom(secret), nameOf(deviceName) || undefined);

@@ -22,12 +22,16 @@ function refuseIfSyncing(service: AuthenticatorService): void {
   if (folder) throw new UserError('invalid-input', `This vault already syncs through ${folder.path}. Leave it first (otp-desk sync leave).`);
 }
 
+const checkSyncPassword = (password: string) => {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UserError('invalid-input', `Use a sync password of at least ${MIN_PASSWORD_LENGTH} characters. Nothing was changed.`);
+};
+
 /** `sync setup FOLDER`: starts a sync folder with this device as its first member. */
 export async function setupSync(service: AuthenticatorService, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> {
   refuseIfSyncing(service);
   const folder = await existingFolder(folderArg);
   if ((await readFolderFiles(folder)).length > 0) throw new UserError('invalid-input', `${syncDir(folder)} is already set up. Join it instead: otp-desk sync join ${folder} --code CODE.`);
-  if (options.syncPassword !== undefined && options.syncPassword.length < MIN_PASSWORD_LENGTH) throw new UserError('invalid-input', `Use a sync password of at least ${MIN_PASSWORD_LENGTH} characters. Nothing was changed.`);
+  if (options.syncPassword !== undefined) checkSyncPassword(options.syncPassword);
   const sync = startSync(service.vaultHandle.current, Date.now());
   const pair = newDeviceKeyPair();
   const { id: keyId, key } = newSyncKey();
@@ -39,16 +43,30 @@ export async function setupSync(service: AuthenticatorService, folderArg: string
   return folder;
 }
 
-/** `sync pairing-code`: a new one-use code a new device joins with (replacing any earlier code). */
-export async function createPairingCode(service: AuthenticatorService): Promise<string> {
+/** Replaces the folder's join slot of one type (a pairing code or the sync password) with one wrapping the current sync key. */
+async function replaceJoinSecret(service: AuthenticatorService, type: 'code' | 'password', secret: string): Promise<void> {
   const { sync, link } = folderLinkOf(service);
   const file = await readFolderFile(link.path);
   const key = heldKey(link, file.keyId);
   if (!key || !file.devices.some((d) => d.id === sync.deviceId)) throw new UserError('invalid-input', 'This device no longer belongs to the sync folder; it can\'t invite others. Join again first.');
-  const code = newPairingCode();
-  const join = [...file.join.filter((j) => j.type !== 'code'), await wrapToSecret(key, code, 'code')];
+  const join = [...file.join.filter((j) => j.type !== type), await wrapToSecret(key, secret, type)];
   await writeFolderFile(link.path, { writtenBy: sync.deviceId, keyId: file.keyId, devices: file.devices, join }, file.epoch);
+}
+
+/** `sync pairing-code`: a new one-use code a new device joins with (replacing any earlier code). */
+export async function createPairingCode(service: AuthenticatorService): Promise<string> {
+  const code = newPairingCode();
+  await replaceJoinSecret(service, 'code', code);
   return code;
+}
+
+/**
+ * Settings › Sync on a device that syncs: a sync password other devices can join with, replacing
+ * any earlier one (removing a device retires it, so this is also how it comes back).
+ */
+export async function setSyncPassword(service: AuthenticatorService, password: string): Promise<void> {
+  checkSyncPassword(password);
+  await replaceJoinSecret(service, 'password', password);
 }
 
 /** `sync join FOLDER`: unwraps the sync key with a pairing code or the sync password and adds this device. */

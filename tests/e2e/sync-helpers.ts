@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { startBridge } from './fixtures';
 import { seedVault, type SeedAccount } from './seed';
 
@@ -45,4 +45,14 @@ export async function shootFieldset(page: Page, fieldset: Locator, path: string,
   await fieldset.scrollIntoViewIfNeeded();
   const box = (await fieldset.boundingBox())!;
   await page.screenshot({ path, clip: { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 16), width: box.width + 16, height: box.height + 24 } });
+}
+
+/** Adds an account by typing its key in the Add account dialog, and waits for its code. */
+export async function addAccountByHand(page: Page, account: { secret: string; issuer: string; account: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  await page.getByLabel('Secret key or otpauth:// link').fill(account.secret);
+  await page.getByLabel('Issuer (service)').fill(account.issuer);
+  await page.getByLabel('Account name').fill(account.account);
+  await page.getByRole('button', { name: 'Add account' }).last().click();
+  await expect(page.getByRole('button', { name: new RegExp(`Copy code for ${account.issuer}`) })).toBeVisible();
 }

@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
 import { expect, screenshotPath, test } from './fixtures';
-import { backToCodes, openSync, shootFieldset, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
+import { addAccountByHand, backToCodes, openSync, shootFieldset, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
 
 const GITHUB = { issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' };
+const SYNC_PASSWORD = 'violet tractor umbrella 41';
+const DROPBOX = { issuer: 'Dropbox', account: 'bob', secret: 'GEZDGNBVGY3TQOJQ' };
 
 let folder = '';
 const devices: Device[] = [];
@@ -43,12 +45,7 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
 
   // An account added on A arrives on B after "Sync now".
   await backToCodes(a.page);
-  await a.page.getByRole('button', { name: 'Add account' }).first().click();
-  await a.page.getByLabel('Secret key or otpauth:// link').fill('GEZDGNBVGY3TQOJQ');
-  await a.page.getByLabel('Issuer (service)').fill('Dropbox');
-  await a.page.getByLabel('Account name').fill('bob');
-  await a.page.getByRole('button', { name: 'Add account' }).last().click();
-  await expect(a.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+  await addAccountByHand(a.page, DROPBOX);
   await openSync(a.page);
   await syncA.getByRole('button', { name: 'Sync now' }).click();
   await openSync(b.page);
@@ -91,6 +88,68 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   await backToCodes(a.page);
   await expect(a.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
   await expect(a.page.getByTestId('sync-status')).toHaveCount(0);
+});
+
+test('a sync password set in Settings › Sync lets another device join (a wrong one first changes nothing); an add arrives', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const a = await startDevice(browser, [GITHUB]);
+  const b = await startDevice(browser, []);
+  devices.push(a, b);
+  await a.page.setViewportSize({ width: 480, height: 1400 });
+  await b.page.setViewportSize({ width: 480, height: 1000 });
+
+  // A sets up the folder, then a sync password: a weak one is checked like the vault password's.
+  const syncA = await openSync(a.page);
+  await syncA.getByLabel('Sync folder').fill(folder);
+  await syncA.getByLabel('Name of this device').fill('Desk A');
+  await syncA.getByRole('button', { name: 'Set up sync' }).click();
+  await syncA.getByRole('button', { name: 'Set a sync password…' }).click();
+  await syncA.getByLabel('New password', { exact: true }).fill('password1');
+  await syncA.getByLabel('Repeat the new password').fill('password1');
+  await expect(syncA.getByText(/Strength: /)).toBeVisible();
+  await syncA.getByRole('button', { name: 'Set sync password' }).click();
+  await expect(syncA.getByRole('alert')).toContainText('Anyone who gets a copy of your sync folder could guess it.');
+  for (const colorScheme of ['light', 'dark'] as const) await shootFieldset(a.page, syncA, screenshotPath(`settings-sync-password-weak-${colorScheme}.png`), colorScheme);
+  await a.page.emulateMedia({ colorScheme: 'light' });
+  await syncA.getByLabel('New password', { exact: true }).fill(SYNC_PASSWORD);
+  await syncA.getByLabel('Repeat the new password').fill(SYNC_PASSWORD);
+  await syncA.getByRole('button', { name: 'Set sync password' }).click();
+  await expect(a.page.getByText(/^Sync password set/)).toBeVisible();
+  await expect(syncA.getByRole('button', { name: 'Set a sync password…' })).toBeVisible();
+
+  // B joins with a wrong password first: one clear message, and B still doesn't sync.
+  const syncB = await openSync(b.page);
+  await syncB.getByRole('radio', { name: 'Join with the sync password' }).check();
+  await syncB.getByLabel('Sync folder').fill(folder);
+  await syncB.getByLabel('Sync password', { exact: true }).fill('not the sync password');
+  await syncB.getByLabel('Name of this device').fill('Laptop B');
+  await syncB.getByRole('button', { name: 'Join' }).click();
+  await expect(syncB.getByText('The sync password is wrong. Check it and try again; nothing was changed.')).toBeVisible();
+  await expect(syncB.getByTestId('sync-facts')).toHaveCount(0);
+  for (const colorScheme of ['light', 'dark'] as const) await shootFieldset(b.page, syncB, screenshotPath(`settings-sync-join-password-wrong-${colorScheme}.png`), colorScheme);
+  await b.page.emulateMedia({ colorScheme: 'light' });
+  await backToCodes(b.page);
+  await expect(b.page.getByRole('button', { name: /Copy code for GitHub/ })).toHaveCount(0);
+
+  await openSync(b.page);
+  await syncB.getByRole('radio', { name: 'Join with the sync password' }).check();
+  await syncB.getByLabel('Sync folder').fill(folder);
+  await syncB.getByLabel('Sync password', { exact: true }).fill(SYNC_PASSWORD);
+  await syncB.getByLabel('Name of this device').fill('Laptop B');
+  await syncB.getByRole('button', { name: 'Join' }).click();
+  await expect(syncB.getByTestId('sync-facts')).toContainText('Laptop B');
+  await backToCodes(b.page);
+  await expect(b.page.getByRole('button', { name: /Copy code for GitHub/ })).toBeVisible();
+
+  // An account added on A arrives on B.
+  await backToCodes(a.page);
+  await addAccountByHand(a.page, DROPBOX);
+  await openSync(a.page);
+  await syncA.getByRole('button', { name: 'Sync now' }).click();
+  await openSync(b.page);
+  await syncB.getByRole('button', { name: 'Sync now' }).click();
+  await backToCodes(b.page);
+  await expect(b.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
 });
 
 test('the codes window says when the sync folder went missing', async ({ browser }) => {

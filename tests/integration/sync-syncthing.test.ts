@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,12 @@ describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing ($
   let b: string;
   const folderA = () => st[0].folder;
   const folderB = () => st[1].folder;
+  /** Vault A syncs through `link`, a link to A's copy of the folder, so a clone of A can be pointed at B's copy. */
+  let link: string;
+  const pointLinkAt = (folder: string) => {
+    rmSync(link, { force: true });
+    symlinkSync(folder, link, 'junction');
+  };
 
   /** Both sync and rescan until both vaults list the same accounts and `done` holds. */
   async function converge(done: (listA: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
@@ -62,6 +68,8 @@ describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing ($
     st = await startSyncthingPair(root);
     a = tempVault();
     b = tempVault();
+    link = join(root, 'sync-folder');
+    pointLinkAt(folderA());
   }, 120_000);
   afterAll(async () => {
     await Promise.all(st?.map((s) => s.stop()) ?? []);
@@ -69,7 +77,7 @@ describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing ($
 
   it('an add on A appears on B (B joined through its own copy of the folder with A\'s pairing code)', { timeout: 120_000 }, async () => {
     ok(a, 'add', uri('GitHub', 'alice'));
-    ok(a, 'sync', 'setup', folderA(), '--device-name', 'Laptop');
+    ok(a, 'sync', 'setup', link, '--device-name', 'Laptop');
     const code = ok(a, 'sync', 'pairing-code').split('\n')[0]!;
     await st[0].scan();
     await waitFor(() => same(join(syncDir(folderA()), 'folder.json'), join(syncDir(folderB()), 'folder.json')), 60_000, 'folder.json to reach B');
@@ -78,33 +86,35 @@ describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing ($
     expect(names(b)).toEqual(['GitHub/alice']);
   });
 
-  it('edits on both sides while B\'s Syncthing is stopped converge when it returns; a conflict copy in Syncthing\'s naming is carried over, folded in and removed', { timeout: 180_000 }, async () => {
-    // A second copy of vault A (the same device, as if restored on another computer): its version of A's file clashes with A's.
+  it('edits on both sides while B\'s Syncthing is stopped converge when it returns; the conflict copy Syncthing makes of a cloned vault\'s file is folded in and removed', { timeout: 180_000 }, async () => {
+    // Vault A cloned onto "another computer" (B's side of the folder, reached through the same path): both
+    // copies are one device, so both write A's device file while the link is down, and Syncthing, on
+    // reconnecting, keeps one and renames the other NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT.
     const a2 = tempVault();
     cpSync(a, a2, { recursive: true });
     await st[1].stop();
-    ok(a, 'edit', 'GitHub', '--issuer', 'GitHub (renamed on A)');
     ok(b, 'add', uri('GitLab', 'bob'));
     ok(b, 'edit', 'GitHub', '--group', 'Work');
     ok(b, 'sync', 'now');
-    const aId = JSON.parse(ok(a, 'sync', 'status', '--json')).device.id as string;
-    const aFile = join(syncDir(folderA()), 'devices', `${aId}.otpsync`);
-    const original = readFileSync(aFile);
-    ok(a2, 'add', uri('Only in the clash', 'carol'));
+    // The clone writes before A: Syncthing keeps the newer side and renames the older, so carol is only in the conflict copy.
+    pointLinkAt(folderB());
+    ok(a2, 'add', uri('Only in the clone', 'carol'));
     ok(a2, 'sync', 'now');
-    const clash = readFileSync(aFile);
-    writeFileSync(aFile, original);
+    pointLinkAt(folderA());
+    ok(a, 'edit', 'GitHub', '--issuer', 'GitHub (renamed on A)');
     ok(a, 'sync', 'now');
-    // Syncthing keeps the losing side of a clash as NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT.
-    const conflictName = `${aId}.sync-conflict-20261202-231500-${st[1].deviceId.slice(0, 7)}.otpsync`;
-    writeFileSync(join(syncDir(folderB()), 'devices', conflictName), clash);
     await st[1].start();
-    await waitFor(async () => (await st[0].connectedTo(st[1])) && (await st[1].connectedTo(st[0])), 60_000, 'B to reconnect');
-    await Promise.all([st[0].scan(), st[1].scan()]);
-    const list = await converge((l) => l.includes('Only in the clash/carol') && l.includes('GitLab/bob'));
+    const conflicts = (folder: string) => readdirSync(join(syncDir(folder), 'devices')).filter((f) => f.includes('.sync-conflict-'));
+    await waitFor(async () => {
+      await Promise.all([st[0].scan(), st[1].scan()]);
+      return conflicts(folderA()).length + conflicts(folderB()).length > 0;
+    }, 60_000, 'Syncthing to make a conflict copy of A\'s device file');
+    const aId = JSON.parse(ok(a, 'sync', 'status', '--json')).device.id as string;
+    expect([...conflicts(folderA()), ...conflicts(folderB())][0]).toMatch(new RegExp(`^${aId}\\.sync-conflict-\\d{8}-\\d{6}-[A-Z0-9]{7}\\.otpsync$`));
+    // Nothing from either copy of A, nor from B, is lost.
+    const list = await converge((l) => l.includes('Only in the clone/carol') && l.includes('GitLab/bob'));
     // The concurrent rename (A) and regroup (B) of one account: the larger stamp wins, the other is kept in the Trash.
     expect(list.filter((n) => n.endsWith('/alice'))).toHaveLength(1);
-    const conflicts = (folder: string) => readdirSync(join(syncDir(folder), 'devices')).filter((f) => f.includes('.sync-conflict-'));
     await waitFor(async () => {
       await Promise.all([st[0].scan(), st[1].scan()]);
       return conflicts(folderA()).length === 0 && conflicts(folderB()).length === 0;

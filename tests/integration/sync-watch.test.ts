@@ -1,8 +1,10 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../electron/adapters/api-handlers';
 import { ServiceHost } from '../../electron/adapters/service-host';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
-import { hasKeychain, KEYCHAIN_SKIP_REASON } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, tempVault } from '../support/cli';
 import { names, ok, pairedVaults, tempFolder } from '../support/sync-cli';
 import { waitFor } from '../support/syncthing';
 
@@ -32,4 +34,55 @@ describe.skipIf(!hasKeychain)(`the running app keeps syncing without a restart (
       host.close();
     }
   });
+
+  it('a device file a sync app delivers by rename arrives, and so does one after the sync folder was deleted and re-created (no waiting for the slow poll)', { timeout: 120_000 }, async () => {
+    // A syncs through `folder`; B through its own copy, which `carry` brings over as Syncthing does (temp file, then rename).
+    const folder = tempFolder();
+    const copy = tempFolder();
+    const a = tempVault();
+    const b = tempVault();
+    ok(a, 'sync', 'setup', folder, '--device-name', 'Laptop');
+    const code = ok(a, 'sync', 'pairing-code').split('\n')[0]!;
+    cpSync(join(folder, SYNC_DIR), join(copy, SYNC_DIR), { recursive: true });
+    ok(b, 'sync', 'join', copy, '--code', code, '--device-name', 'Desktop');
+    const host = new ServiceHost(a, new KeytarKeyStore(), []);
+    await host.start();
+    try {
+      const issuers = () => host.get().listAccounts().map((x) => x.issuer);
+      const problems = async () => (await createApiHandlers(host).sync.status()).problems;
+      ok(b, 'add', 'otpauth://totp/Fastmail:dana?secret=JBSWY3DPEHPK3PXP&issuer=Fastmail');
+      ok(b, 'sync', 'now');
+      carry(copy, folder);
+      await waitFor(() => issuers().includes('Fastmail'), 15_000, 'a device file renamed into place to arrive');
+
+      rmSync(join(folder, SYNC_DIR), { recursive: true });
+      await waitFor(async () => (await problems()).some((p) => p.includes('missing')), 15_000, 'the app to notice the sync folder went');
+      carry(copy, folder);
+      await waitFor(async () => (await problems()).length === 0, 15_000, 'the app to notice the sync folder came back');
+      ok(b, 'add', 'otpauth://totp/Proton:erin?secret=KRSXG5CTMVRXEZLU&issuer=Proton');
+      ok(b, 'sync', 'now');
+      carry(copy, folder);
+      await waitFor(() => issuers().includes('Proton'), 15_000, 'a change in the re-created folder to arrive');
+    } finally {
+      host.close();
+    }
+  });
 });
+
+const SYNC_DIR = 'OTP Desk Sync';
+
+/** What a sync app does with changed files: each written to a hidden temp file beside its place, then renamed over it. */
+function carry(from: string, to: string): void {
+  for (const sub of ['', 'devices']) {
+    const source = join(from, SYNC_DIR, sub);
+    const target = join(to, SYNC_DIR, sub);
+    if (!existsSync(target)) mkdirSync(target);
+    for (const name of readdirSync(source)) {
+      if (statSync(join(source, name)).isDirectory() || name.startsWith('.')) continue;
+      const bytes = readFileSync(join(source, name));
+      if (existsSync(join(target, name)) && readFileSync(join(target, name)).equals(bytes)) continue;
+      writeFileSync(join(target, `.syncthing.${name}.tmp`), bytes);
+      renameSync(join(target, `.syncthing.${name}.tmp`), join(target, name));
+    }
+  }
+}

@@ -49,6 +49,8 @@ export class SyncthingInstance {
   <folder id="${FOLDER_ID}" label="OTP Desk test" path="${this.folder}" type="sendreceive" rescanIntervalS="1" fsWatcherEnabled="true" fsWatcherDelayS="1" ignorePerms="false" autoNormalize="true">
     <device id="${this.deviceId}"></device><device id="${peer.deviceId}"></device>
     <minDiskFree unit="%">0</minDiskFree>
+    <!-- Written out: a folder element without it gets 0, which overwrites the losing side of a clash instead of keeping it. -->
+    <maxConflicts>10</maxConflicts>
   </folder>
   ${device(this)}
   ${device(peer)}

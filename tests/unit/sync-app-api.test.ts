@@ -61,6 +61,23 @@ describe('sync from the app API', () => {
     expect(await a.value('sync', 'leave')).toMatchObject({ folder: null });
   }, 60_000);
 
+  it('a sync password set in the app lets another app join; a short one is refused, a wrong one changes nothing, a new one retires the old', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'otp-desk-sync-folder-'));
+    const a = await openApp();
+    const b = await openApp();
+    await a.value('accounts', 'addUri', URI);
+    await a.value('sync', 'setup', folder, 'Desk A');
+    expect(await a.call('sync', 'setPassword', 'short')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at least 8 characters/) } });
+    await a.value('sync', 'setPassword', 'an old sync password');
+    await a.value('sync', 'setPassword', 'correct horse battery staple');
+    // The replaced password is now just a wrong one.
+    expect(await b.call('sync', 'join', folder, { password: 'an old sync password' }, 'Laptop B')).toMatchObject({ ok: false, error: { message: 'The sync password is wrong. Check it and try again; nothing was changed.' } });
+    expect(await b.value('sync', 'status')).toMatchObject({ folder: null });
+    expect(await b.value<AccountSummary[]>('accounts', 'list')).toHaveLength(0);
+    expect(await b.value('sync', 'join', folder, { password: 'correct horse battery staple' }, 'Laptop B')).toMatchObject({ folder, device: { name: 'Laptop B' } });
+    expect((await b.value<AccountSummary[]>('accounts', 'list')).map((x) => x.issuer)).toEqual(['GitHub']);
+  }, 60_000);
+
   it.skipIf(!hasCorpus)('follows a phone backup folder with its password (a wrong one changes nothing) and unfollows it (needs the ../shared corpus)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'otp-desk-follow-'));
     copyFileSync(join(CORPUS, 'aegis-importers', 'aegis_encrypted.json'), join(folder, 'aegis-backup-20261201-000000.json'));

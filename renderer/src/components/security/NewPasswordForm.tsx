@@ -13,11 +13,14 @@ export function NewPasswordForm({
   submitLabel,
   onSubmit,
   onCancel,
+  weakRisk = 'Anyone who gets a copy of your vault file could guess it.',
 }: {
   withCurrent: boolean;
   submitLabel: string;
   onSubmit: (newPassword: string, currentPassword?: string) => Promise<void>;
   onCancel?: () => void;
+  /** Who could guess a weak password, said in the "use anyway?" question. */
+  weakRisk?: string;
 }) {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
@@ -73,8 +76,7 @@ export function NewPasswordForm({
       {weakWarning ? (
         <div className="weak-password" role="alert">
           <p>
-            This password is weak: {weakWarning} Anyone who gets a copy of your vault file could guess
-            it. Choose a longer one, or use it anyway.
+            This password is weak: {weakWarning} {weakRisk} Choose a longer one, or use it anyway.
           </p>
           <button type="button" onClick={() => void submit(undefined, true)} disabled={busy}>
             Use this weak password

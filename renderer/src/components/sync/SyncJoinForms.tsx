@@ -2,22 +2,25 @@ import { useState, type FormEvent } from 'react';
 import { call, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
+import { PasswordField } from '../PasswordField';
 import { FolderField } from './FolderField';
 import { useAction } from '../../hooks/use-action';
 
-/** Not syncing yet: start a sync folder here, or join one with a code shown on another device. */
+/** Not syncing yet: start a sync folder here, or join one with a code shown on another device or the sync password. */
 export function SyncJoinForms({ onDone }: { onDone: () => void }) {
-  const [mode, setMode] = useState<'setup' | 'join'>('setup');
+  const [mode, setMode] = useState<'setup' | 'join' | 'password'>('setup');
   const [folder, setFolder] = useState('');
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
       if (mode === 'setup') await call(remote.sync.setup(folder, name));
-      else await call(remote.sync.join(folder, { code }, name));
+      else await call(remote.sync.join(folder, mode === 'join' ? { code } : { password }, name));
       setCode('');
+      setPassword('');
       useStore.getState().showToast(mode === 'setup' ? 'Sync is set up' : 'Joined the sync folder');
       onDone();
     });
@@ -33,6 +36,10 @@ export function SyncJoinForms({ onDone }: { onDone: () => void }) {
           <input type="radio" name="sync-mode" checked={mode === 'join'} onChange={() => setMode('join')} />
           Join with a pairing code from another device
         </label>
+        <label className="radio">
+          <input type="radio" name="sync-mode" checked={mode === 'password'} onChange={() => setMode('password')} />
+          Join with the sync password
+        </label>
       </div>
       <FolderField label="Sync folder" value={folder} onChange={setFolder} onError={setError} />
       {mode === 'join' ? (
@@ -41,6 +48,7 @@ export function SyncJoinForms({ onDone }: { onDone: () => void }) {
           <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required />
         </label>
       ) : null}
+      {mode === 'password' ? <PasswordField label="Sync password" value={password} onChange={setPassword} autoComplete="off" required /> : null}
       <label>
         Name of this device
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Work laptop" maxLength={200} />

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../ErrorMessage';
 import { SyncDevices } from './SyncDevices';
 import { SyncFollow } from './SyncFollow';
 import { SyncJoinForms } from './SyncJoinForms';
+import { SyncPassword } from './SyncPassword';
 import { useAction } from '../../hooks/use-action';
 import { formatTime, useSyncStatus } from './use-sync-status';
 import './sync.css';
@@ -62,6 +63,7 @@ export function SyncSettings() {
           )}
           <h3>Devices</h3>
           <SyncDevices lastSync={status.lastSync} />
+          <SyncPassword />
         </>
       ) : (
         <SyncJoinForms onDone={reload} />
