@@ -90,7 +90,7 @@ export interface SyncStatusView {
   readonly lastSync: number | null;
   /** One line each: a damaged file, a missing folder, a newer format, a wrong backup password. */
   readonly problems: readonly string[];
-  readonly follows: readonly { readonly folder: string; readonly lastFile: string | null }[];
+  readonly follows: readonly { readonly folder: string; /** Aegis, 2FAS or Ente Auth */ readonly app: string; readonly lastFile: string | null }[];
 }
 
 /** A one-use pairing code to type on a new device, with the same code as a QR (SVG made in main). */
