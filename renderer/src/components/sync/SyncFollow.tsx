@@ -54,7 +54,7 @@ export function SyncFollow({ follows, onDone }: { follows: SyncStatusView['follo
       <ul className="hint" aria-label="Where each app writes its backups">
         {FOLLOWED_APP_INFO.map((app) => (
           <li key={app.id}>
-            {app.name}: {app.howTo} ({app.backupNames})
+            <strong>{app.name}</strong>: {app.howTo} ({app.backupNames})
           </li>
         ))}
       </ul>
