@@ -365,7 +365,7 @@ export interface OtpDeskApi {
     removeDevice(id: string): string;
     /** Stops syncing here; the accounts stay. */
     leave(): SyncStatusView;
-    /** Follows a phone's Aegis backup folder (checked with the password first). */
+    /** Follows a phone's Aegis, 2FAS or Ente Auth backup folder (checked with the password first). */
     follow(folder: string, password: string): SyncSummaryView;
     unfollow(folder: string): SyncStatusView;
     /** The system folder picker (app only; '' when cancelled). */
