@@ -69,8 +69,9 @@ export async function readPhoneBackup(path: string, password: string, expected?:
 
 /**
  * Each entry's account id: the app's own id where it keeps one (Aegis's uuid); else a key of the
- * secret, so a renamed account stays the same account (2FAS and Ente Auth keep no ids). Keyed by
- * the follow's random id, so an account id never reveals anything about its secret.
+ * secret, so a renamed account stays the same account (2FAS and Ente Auth keep no ids). An HMAC
+ * keyed by the follow's random id, so an account id is no plain hash of a secret that other
+ * vaults or logs could match.
  */
 function entryIds(follow: FollowLink, entries: readonly PhoneEntry[]): string[] {
   const seen = new Map<string, number>();
