@@ -90,7 +90,7 @@ export interface SyncStatusView {
   readonly lastSync: number | null;
   /** One line each: a damaged file, a missing folder, a newer format, a wrong backup password. */
   readonly problems: readonly string[];
-  readonly follows: readonly { readonly folder: string; readonly lastFile: string | null }[];
+  readonly follows: readonly { readonly folder: string; /** Aegis, 2FAS or Ente Auth */ readonly app: string; readonly lastFile: string | null }[];
 }
 
 /** A one-use pairing code to type on a new device, with the same code as a QR (SVG made in main). */
@@ -367,7 +367,7 @@ export interface OtpDeskApi {
     removeDevice(id: string): string;
     /** Stops syncing here; the accounts stay. */
     leave(): SyncStatusView;
-    /** Follows a phone's Aegis backup folder (checked with the password first). */
+    /** Follows a phone's Aegis, 2FAS or Ente Auth backup folder (checked with the password first). */
     follow(folder: string, password: string): SyncSummaryView;
     unfollow(folder: string): SyncStatusView;
     /** The system folder picker (app only; '' when cancelled). */

@@ -1,3 +1,5 @@
+import { FOLLOWED_APP_INFO as FOLLOWED_APPS } from '../sync/followed-app-info';
+
 /**
  * What each `otp-desk` command takes and does: the one source for `--help`, `otp-desk help CMD`,
  * the per-command flag check, shell completions and the man page.
@@ -156,11 +158,14 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--device-name NAME', 'what other devices call this one (default: the computer\'s name)'],
       ['--sync-password-file FILE', 'a sync password other devices can join with (instead of a pairing code)'],
       ['--code CODE', 'join: the pairing code another device shows (otp-desk sync pairing-code)'],
-      ['--password-file FILE', 'follow: the password of the phone\'s encrypted Aegis backups'],
+      ['--password-file FILE', 'follow: the password of the phone\'s encrypted Aegis, 2FAS or Ente Auth backups'],
       JSON_LIST,
     ],
     examples: ['sync setup ~/Sync --device-name laptop', 'sync join ~/Sync --code 1234-5678-9012', 'sync follow ~/Sync/Aegis --password-file aegis-pw.txt'],
-    notes: ['Every device writes only its own encrypted file in FOLDER/OTP Desk Sync; removing a device rotates the sync key.'],
+    notes: [
+      'Every device writes only its own encrypted file in FOLDER/OTP Desk Sync; removing a device rotates the sync key.',
+      `follow reads the newest backup one way (phone → this computer) from FOLDER, which your phone's backups reach (Syncthing, a cloud drive); it can follow ${FOLLOWED_APPS.map((a) => a.name).join(', ')}. ${FOLLOWED_APPS.map((a) => `${a.name} writes ${a.backupNames}: ${a.howTo}.`).join(' ')}`,
+    ],
   },
   recover: {
     summary: 'restore a damaged vault file from its previous version or a backup',

@@ -9,6 +9,7 @@ import type { AuthenticatorService } from '../service';
 import { seal } from '../vault/crypto.node';
 import { newDeviceKeyPair, newPairingCode, newSyncKey, unwrapWithSecret, wrapToDevice, wrapToSecret } from './folder-crypto.node';
 import { DEVICES_DIR, readFolderFile, readFolderFiles, syncDir, writeFolderFile } from './folder-file.node';
+import { FOLLOWED_APP_NAMES, FOLLOWED_APPS, followedApp } from './followed-apps';
 import { newestBackup, newFollow, phoneChanges, readPhoneBackup } from './follow.node';
 import type { FollowLink, SyncData } from './sync-data';
 import { notSetUp, SyncSecretRejected } from './sync-errors';
@@ -104,12 +105,12 @@ async function readFollows(sync: SyncData, clockFrom: SyncData['clock'], local: 
   const follows: FollowLink[] = [];
   for (const follow of sync.follows) {
     try {
-      const newest = await newestBackup(follow.folder);
+      const newest = await newestBackup(follow.folder, followedApp(follow.app));
       if (!newest || newest.fingerprint === follow.lastFile) {
         follows.push(follow);
         continue;
       }
-      const entries = await readPhoneBackup(newest.path, follow.password);
+      const { entries } = await readPhoneBackup(newest.path, follow.password, followedApp(follow.app).id);
       const next = phoneChanges(follow, entries, local, clock, nowMs);
       clock = next.clock;
       follows.push({ ...follow, state: next.state, lastFile: newest.fingerprint });
@@ -167,7 +168,7 @@ export function syncStatus(service: AuthenticatorService) {
     device: sync ? { id: sync.deviceId, name: sync.folder?.deviceName ?? null } : null,
     lastSync: sync?.lastSync ? Math.floor(sync.lastSync / 1000) : null,
     problems: sync?.problems ?? [],
-    follows: (sync?.follows ?? []).map((f) => ({ folder: f.folder, lastFile: f.lastFile?.split(':')[0] ?? null })),
+    follows: (sync?.follows ?? []).map((f) => ({ folder: f.folder, app: followedApp(f.app).name, lastFile: f.lastFile?.split(':')[0] ?? null })),
   };
 }
 
@@ -231,12 +232,12 @@ export async function leaveSync(service: AuthenticatorService): Promise<void> {
 export async function followFolder(service: AuthenticatorService, folderArg: string, password: string): Promise<SyncSummary> {
   const folder = resolve(await existingFolder(folderArg));
   const newest = await newestBackup(folder);
-  if (!newest) throw new UserError('not-found', `There is no Aegis backup (aegis-backup-….json or aegis-export-….json) in ${folder} yet. Turn on automatic backups in Aegis (Settings › Backups) to this folder.`);
-  await readPhoneBackup(newest.path, password);
+  if (!newest) throw new UserError('not-found', `There is no backup of ${FOLLOWED_APP_NAMES} in ${folder} yet. Make the phone write them there: ${FOLLOWED_APPS.map((a) => `in ${a.name}, ${a.howTo} (${a.backupNames})`).join('; ')}.`);
+  const { app } = await readPhoneBackup(newest.path, password);
   await service.changeData((data, nowMs) => {
     const sync = data.sync ?? startSync(data, nowMs);
     if (sync.follows.some((f) => f.folder === folder)) throw new UserError('invalid-input', `${folder} is already followed.`);
-    return { ...data, sync: { ...sync, follows: [...sync.follows, newFollow(folder, password)] } };
+    return { ...data, sync: { ...sync, follows: [...sync.follows, newFollow(folder, password, app.id)] } };
   });
   return syncNow(service);
 }

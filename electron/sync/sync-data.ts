@@ -1,3 +1,4 @@
+import type { FollowedAppId } from './followed-app-info';
 import type { HlcClock } from '../core/sync/stamp';
 import type { SyncState } from '../core/sync/sync-state';
 
@@ -24,6 +25,8 @@ export interface FolderLink {
 /** A followed folder of phone-app backups (Aegis, 2FAS, Ente Auth): read one way, into this vault. */
 export interface FollowLink {
   readonly folder: string;
+  /** The app whose backups are read (absent: Aegis, the only one follows were made for at first). */
+  readonly app?: FollowedAppId;
   /** The backups' password, kept inside the encrypted vault. */
   readonly password: string;
   /** The id stamps from this follow carry (one per followed folder). */

@@ -67,7 +67,7 @@ describe.skipIf(!hasKeychain || !hasCorpus)(`otp-desk sync follow: a phone's Aeg
     copyFileSync(join(AEGIS, 'aegis_encrypted.json'), join(folder, 'aegis-backup-20261201-000000.json'));
     const run = runCli(vault, 'sync', 'follow', folder, '--password-file', secretFile('not test'));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/password for the backups .* is wrong.*nothing was changed/);
+    expect(run.stderr).toMatch(/password for the Aegis backups .* is wrong.*nothing was changed/);
     expect(names(vault)).toEqual(['Keep/me']);
     expect(JSON.parse(ok(vault, 'sync', 'status', '--json')).follows).toEqual([]);
   });

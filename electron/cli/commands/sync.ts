@@ -70,7 +70,7 @@ export async function syncCommand(ctx: CliContext, err: (line: string) => void =
         ctx.out(status.folder ? `Folder: ${status.folder}` : 'Folder: none (this vault does not sync through a folder)');
         if (status.device) ctx.out(`This device: ${status.device.name ?? '-'} (${status.device.id})`);
         ctx.out(`Last sync: ${time(status.lastSync)}`);
-        for (const f of status.follows) ctx.out(`Following: ${f.folder}${f.lastFile ? ` (last read ${f.lastFile})` : ''}`);
+        for (const f of status.follows) ctx.out(`Following: ${f.folder} (${f.app}${f.lastFile ? `; last read ${f.lastFile}` : ''})`);
         for (const p of status.problems) ctx.out(`Problem: ${p}`);
       }
       return 0;

@@ -10,6 +10,7 @@ import { battleNetImporter } from './battle-net';
 import { bitwardenCsvImporter } from './bitwarden-csv';
 import { bitwardenJsonImporter } from './bitwarden-json';
 import { duoImporter } from './duo';
+import { enteAuthImporter } from './ente-auth';
 import { freeOtpPlusImporter } from './free-otp-plus';
 import { freeOtpV2Importer } from './free-otp-v2';
 import { freeOtpXmlImporter } from './free-otp-xml';
@@ -37,6 +38,7 @@ export const FILE_IMPORTERS: readonly Importer[] = [
   bitwardenCsvImporter,
   bitwardenJsonImporter,
   duoImporter,
+  enteAuthImporter,
   freeOtpPlusImporter,
   freeOtpV2Importer,
   freeOtpXmlImporter,

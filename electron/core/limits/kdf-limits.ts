@@ -11,6 +11,8 @@ export const KDF_LIMITS = {
   scryptMaxRTimesP: 32,
   pbkdf2MaxIterations: 10_000_000,
   argon2MaxMemoryKiB: 1024 * 1024,
+  /** Memory × passes: twice libsodium's "sensitive" 1 GiB × 4 (Ente Auth trades memory for passes on small phones). */
+  argon2MaxWorkKiBPasses: 2 * 1024 * 1024 * 4,
 } as const;
 
 /** scrypt parameters as files store them. */
@@ -78,6 +80,19 @@ export function checkArgon2Memory(memoryKiB: number, label: string): void {
     throw refused(
       label,
       `${Math.round(memoryKiB / 1024)} MiB of Argon2 memory, above the limit of 1 GiB`,
+    );
+  }
+}
+
+/** Throws an integrity UserError unless Argon2 asks for ≤ 1 GiB and memory × passes within the work ceiling. */
+export function checkArgon2Work(memoryKiB: number, passes: number, label: string): void {
+  checkArgon2Memory(memoryKiB, label);
+  if (!isPositiveInteger(passes))
+    throw refused(label, 'an Argon2 pass count that is not a positive whole number');
+  if (memoryKiB * passes > KDF_LIMITS.argon2MaxWorkKiBPasses) {
+    throw refused(
+      label,
+      `${passes} Argon2 passes over ${Math.round(memoryKiB / 1024)} MiB, above the limit of 8 GiB of passes in all`,
     );
   }
 }
