@@ -1,5 +1,6 @@
 import { API_METHODS } from '../../electron/api';
 import { expect, test } from './fixtures';
+import { storedSettings } from './main-api';
 import { bridgeTest, setPasswordInSettings } from './lock-helpers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -72,6 +73,7 @@ test('locks by itself after the idle time set, and on screen lock', async ({ app
   await setPasswordInSettings(page, PASSWORD);
   await page.getByLabel('Lock after being idle for').selectOption('1');
   await expect(page.getByLabel('Lock after being idle for')).toHaveValue('1');
+  await expect.poll(async () => (await storedSettings(page)).autoLockMinutes).toBe(1);
   expect(await bridgeTest<{ locked: boolean }>(page, 'idle', { seconds: 30 })).toEqual({
     locked: false,
   });

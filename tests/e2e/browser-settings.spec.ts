@@ -1,5 +1,6 @@
 import { cli } from './browser-fill-helpers';
 import { expect, screenshotPath, test } from './fixtures';
+import { storedSettings } from './main-api';
 import { SMALL_VAULT } from './rfc-accounts';
 
 test.use({ seed: { accounts: SMALL_VAULT } });
@@ -28,6 +29,13 @@ test('Settings › Browser: no pairing yet, and the fill settings are saved', as
   await browser.screenshot({ path: screenshotPath('settings-browser.png') });
   await browser.getByLabel('Ask in OTP Desk before each browser fill').check();
   await browser.getByLabel(/Wait for the next code/).fill('5');
+  // The page shows both at once; reload only once main has stored them.
+  await expect
+    .poll(async () => {
+      const { browserConfirmFill, browserNextCodeSeconds } = await storedSettings(page);
+      return { browserConfirmFill, browserNextCodeSeconds };
+    })
+    .toEqual({ browserConfirmFill: true, browserNextCodeSeconds: 5 });
   await page.reload();
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('group', { name: 'Browser' }).getByLabel('Ask in OTP Desk before each browser fill')).toBeChecked();

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { callMain, storedSettings } from './main-api';
 import { SMALL_VAULT } from './rfc-accounts';
 
 test.use({ seed: { accounts: SMALL_VAULT } });
@@ -128,6 +129,10 @@ test('drag and drop sets the manual order, which survives a reload', async ({ ap
   await expect
     .poll(() => names(page))
     .toEqual(['Dropbox', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
+  // The list moves at once; reload only once main has stored the order.
+  await expect
+    .poll(async () => (await callMain<{ issuer: string }[]>(page, 'accounts', 'list')).map((a) => a.issuer))
+    .toEqual(['Dropbox', 'RFC', 'GitHub', 'Google', 'Amazon Web Services']);
   await page.reload();
   await expect
     .poll(() => names(page))
@@ -140,9 +145,15 @@ test('theme and density follow the settings, and are kept', async ({ app, page }
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Dark' }).check();
   await page.getByRole('radio', { name: 'Compact' }).check();
-  // The page applies a setting once main has stored it; reload only after both are in.
   await expect(page.locator('html')).toHaveAttribute('data-density', 'compact');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The page shows both at once; reload only once main has stored them.
+  await expect
+    .poll(async () => {
+      const { theme, density } = await storedSettings(page);
+      return { theme, density };
+    })
+    .toEqual({ theme: 'dark', density: 'compact' });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-density', 'compact');

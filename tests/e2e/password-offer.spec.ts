@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { storedSettings } from './main-api';
 
 test('first run offers a vault password; Skip hides the offer for good', async ({ app, page }) => {
   await app.open(page);
@@ -13,16 +14,7 @@ test('first run offers a vault password; Skip hides the offer for good', async (
   await offer.getByRole('button', { name: 'Skip' }).click();
   await expect(offer).toBeHidden();
   // The page hides the offer at once; reload only once main has stored the choice.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        type Stored = { value: { passwordOfferDismissed: boolean } };
-        const api = (window as unknown as { otpDesk: { settings: { get(): Promise<Stored> } } })
-          .otpDesk;
-        return (await api.settings.get()).value.passwordOfferDismissed;
-      }),
-    )
-    .toBe(true);
+  await expect.poll(async () => (await storedSettings(page)).passwordOfferDismissed).toBe(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
   await expect(offer).toBeHidden();

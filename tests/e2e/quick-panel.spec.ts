@@ -7,6 +7,7 @@ import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
 import { PANEL_SIZE } from '../../electron/main/desktop/panel-position';
 import { expect, screenshotPath, startBridge, test } from './fixtures';
+import { storedSettings } from './main-api';
 import { RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
 import { seedVault } from './seed';
 
@@ -170,17 +171,7 @@ test.describe('Settings › Desktop', () => {
     await expect(field).toHaveValue('Press the keys…');
     await page.keyboard.press('Control+Shift+K');
     await expect(field).toHaveValue('Ctrl+Shift+K');
-    const stored = () =>
-      page.evaluate(
-        async () =>
-          (
-            await (
-              window as unknown as {
-                otpDesk: { settings: { get(): Promise<{ value: { globalShortcut: string } }> } };
-              }
-            ).otpDesk.settings.get()
-          ).value.globalShortcut,
-      );
+    const stored = async () => (await storedSettings(page)).globalShortcut;
     await expect.poll(stored).toBe('CommandOrControl+Shift+K');
     await field.focus();
     await page.keyboard.press('Backspace');
