@@ -76,9 +76,24 @@ const hostile: Importer = {
       algorithm: 'SHA1',
       digits: 6,
       period: 30,
+      counter: 0,
     } as const;
     return { format: 'hostile', entries: [draft as never], issues: [] };
   },
 };
 
-serveImports([hostile, ...SANDBOX_IMPORTERS]);
+/** An order in an Aegis-named file: what an exploit in a followed app's importer (Aegis's) would do. */
+const isOrder = (bytes: Uint8Array) => {
+  try {
+    return typeof (JSON.parse(new TextDecoder().decode(bytes)) as Partial<HostileOrder>).action === 'string';
+  } catch {
+    return false;
+  }
+};
+const hostileAegis: Importer = {
+  ...hostile,
+  id: 'aegis',
+  matches: (source) => /^aegis.*\.json$/i.test(source.fileName) && isOrder(source.bytes),
+};
+
+serveImports([hostile, hostileAegis, ...SANDBOX_IMPORTERS]);
