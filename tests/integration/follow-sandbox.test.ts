@@ -122,14 +122,15 @@ describe(`an Ente Auth export whose Argon2 needs more than the sandbox's 256 MB 
       clearInterval(tick);
       expect(followed).toMatchObject({ ok: true });
       expect(await app.accounts()).toEqual(['Mastodon/eve@example.social']);
-      // Derived in main, the Argon2 would hold the timer for most of the follow.
-      expect(longestGap, `main's timer stalled ${Math.round(longestGap)} ms of a ${Math.round(took)} ms follow`).toBeLessThan(Math.max(100, took / 4));
+      // In the sandbox the timer is held up a few ms (8 ms here); derived in main, the Argon2 holds it
+      // for the whole derivation (600 ms of a 1.2 s follow on the shared development machine).
+      expect(longestGap, `main's timer stalled ${Math.round(longestGap)} ms of a ${Math.round(took)} ms follow`).toBeLessThan(150);
     } finally {
       app.host.close();
     }
   }, ENTE_TIMEOUT);
 
-  it.skipIf(!hasKeychain)(`imports with otp-desk import and follows with otp-desk sync follow (${KEYCHAIN_SKIP_REASON})`, () => {
+  it.skipIf(!hasKeychain)(`imports with otp-desk import and follows with otp-desk sync follow (skipped only with ${KEYCHAIN_SKIP_REASON})`, () => {
     const password = secretFile(ENTE_PASSWORD);
     const imported = tempVault();
     const run = runCli(imported, 'import', backup, '--password-file', password);
