@@ -34,6 +34,8 @@ export interface ImportSandboxOptions {
   readonly launch?: LaunchSandboxChild;
   /** How often the child's resident memory is read while it works (ms). */
   readonly pollMs?: number;
+  /** Time a declared KDF adds per GiB-pass (default KDF_MS_PER_GIB_PASS); tests shorten it. */
+  readonly kdfMsPerGibPass?: number;
 }
 
 // Bundled as CommonJS (dist/<part>/x.cjs, __dirname set); under vitest's ESM, import.meta.url.
@@ -170,7 +172,7 @@ export class ImportSandbox implements ImportReader {
             return stop(error instanceof UserError ? error : unreadable(what));
           }
           memoryMb = Math.max(memoryMb, this.limits.memoryMb + Math.ceil(need.memoryMb));
-          const allowed = this.limits.timeMs + Math.ceil(need.gibPasses * KDF_MS_PER_GIB_PASS);
+          const allowed = this.limits.timeMs + Math.ceil(need.gibPasses * (this.options.kdfMsPerGibPass ?? KDF_MS_PER_GIB_PASS));
           if (allowed > timeMs) {
             timeMs = allowed;
             clearTimeout(timer);
