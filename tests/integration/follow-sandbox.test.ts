@@ -79,6 +79,13 @@ describe('a followed folder is parsed in the import sandbox, not in main', () =>
     const status = await app.call<{ follows: unknown[] }>('sync', 'status');
     expect(status).toMatchObject({ ok: true, value: { follows: [] } });
   });
+
+  it("a sandbox answer whose account is not one (99-digit codes) is checked in main: one message, nothing changed", async () => {
+    const before = await app.accounts();
+    const followed = await app.call('sync', 'follow', folderWithOrder({ action: 'forge', mode: 'report', arg: 'bad-otp' }), 'any password');
+    expect(followed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/aegis-backup-20261202-100000\.json could not be read; it is skipped\. Nothing was changed\.$/) } });
+    expect(await app.accounts()).toEqual(before);
+  });
 });
 
 /**
