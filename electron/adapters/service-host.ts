@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { VaultRecovery, VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
-import type { ImportReader } from '../core/importers/import-reader';
+import { inProcessReader, type ImportReader } from '../core/importers/import-reader';
 import { assessPassword } from '../core/password/password-policy';
 import { readSettings } from '../core/settings';
 import { PasswordBackoff } from '../lock/password-backoff';
@@ -280,6 +280,11 @@ export class ServiceHost {
     return () => this.listeners.delete(listener);
   }
 
+  /** What parses foreign bytes (imports, followed phone backups): the import sandbox outside unit tests. */
+  importReader(): ImportReader {
+    return Array.isArray(this.importers) ? inProcessReader(this.importers) : (this.importers as ImportReader);
+  }
+
   /** Automatic backups of the open vault. */
   backups(): BackupService {
     this.get();
@@ -306,7 +311,7 @@ export class ServiceHost {
     void this.backupService.start().catch(() => undefined);
     // Sync changes arrive without a restart: folder events, this vault's changes, and a slow poll.
     this.syncWatcher?.stop();
-    this.syncWatcher = new SyncWatcher(service, () => this.emit());
+    this.syncWatcher = new SyncWatcher(service, this.importReader(), () => this.emit());
     this.syncWatcher.start();
     this.unsubscribe?.();
     this.unsubscribe = service.onChange(() => this.emit());

@@ -20,12 +20,13 @@ function joinSecretFrom(value: unknown): { code: string } | { password: string }
 /** Sync through a folder and the Trash's entries: the same actions the CLI runs (electron/sync). */
 export function createSyncHandlers(host: ServiceHost, platform: Pick<BackupPlatform, 'chooseFolder'> = {}): Pick<ApiHandlers, 'sync'> {
   const service = () => host.get();
+  const reader = () => host.importReader();
   return {
     sync: {
       status: () => syncStatus(service()),
       setup: async (folder, deviceName) => {
         const name = nameOf(deviceName);
-        await setupSync(service(), folderOf(folder), name ? { deviceName: name } : {});
+        await setupSync(service(), reader(), folderOf(folder), name ? { deviceName: name } : {});
         return syncStatus(service());
       },
       pairingCode: async () => {
@@ -37,17 +38,17 @@ export function createSyncHandlers(host: ServiceHost, platform: Pick<BackupPlatf
         return syncStatus(service());
       },
       join: async (folder, secret, deviceName) => {
-        await joinSync(service(), folderOf(folder), joinSecretFrom(secret), nameOf(deviceName) || undefined);
+        await joinSync(service(), reader(), folderOf(folder), joinSecretFrom(secret), nameOf(deviceName) || undefined);
         return syncStatus(service());
       },
-      now: () => syncNow(service()),
+      now: () => syncNow(service(), reader()),
       devices: () => syncDevices(service()),
-      removeDevice: (id) => removeOtherDevice(service(), asString(id, 'device id', 200), 'use Leave'),
+      removeDevice: (id) => removeOtherDevice(service(), reader(), asString(id, 'device id', 200), 'use Leave'),
       leave: async () => {
         await leaveSync(service());
         return syncStatus(service());
       },
-      follow: (folder, password) => followFolder(service(), folderOf(folder), asString(password, 'backup password', 1_000)),
+      follow: (folder, password) => followFolder(service(), reader(), folderOf(folder), asString(password, 'backup password', 1_000)),
       unfollow: async (folder) => {
         await unfollowFolder(service(), folderOf(folder));
         return syncStatus(service());

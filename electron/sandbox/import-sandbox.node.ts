@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors';
 import type { ImportSource } from '../core/format/importer';
 import type { AccountText, AccountTextsResult } from '../core/importers/account-uris';
-import type { FileReading, ImportReader } from '../core/importers/import-reader';
+import type { FileReading, ImportReader, ReadFileOptions } from '../core/importers/import-reader';
 import { checkFileSize } from '../core/limits/input-limits';
-import type { SandboxRequest, SandboxResponse } from './import-protocol';
+import { kdfNeed } from '../core/limits/kdf-cost';
+import type { SandboxAnswer, SandboxRequest } from './import-protocol';
 import { isAnswerTo, isImportError } from './sandbox-answer';
 import { launchNodeChild } from './node-child.node';
 import type { LaunchSandboxChild, SandboxChild, SandboxLimits } from './sandbox-child';
@@ -15,6 +16,13 @@ export type { SandboxLimits } from './sandbox-child';
 
 /** 256 MB resident and 15 s: a real export needs a few MB and well under a second. */
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { memoryMb: 256, timeMs: 15_000 };
+
+/**
+ * Time a KDF may take per GiB of memory passed over (Argon2: memory × passes), on top of the time
+ * cap: hash-wasm's Argon2id does a GiB-pass in about 1.3-5 s on one shared core, so 10 s leaves room
+ * for a slow or busy machine. The largest work the limits accept (8 GiB-passes) gets 80 s more.
+ */
+export const KDF_MS_PER_GIB_PASS = 10_000;
 
 export interface ImportSandboxOptions {
   /** The bundled child (dist/sandbox/import-child.cjs next to the CLI, main and bridge bundles). */
@@ -26,6 +34,8 @@ export interface ImportSandboxOptions {
   readonly launch?: LaunchSandboxChild;
   /** How often the child's resident memory is read while it works (ms). */
   readonly pollMs?: number;
+  /** Time a declared KDF adds per GiB-pass (default KDF_MS_PER_GIB_PASS); tests shorten it. */
+  readonly kdfMsPerGibPass?: number;
 }
 
 // Bundled as CommonJS (dist/<part>/x.cjs, __dirname set); under vitest's ESM, import.meta.url.
@@ -45,7 +55,9 @@ const isAbort = (code: number | null, signal: string | null) =>
 interface Running {
   readonly request: SandboxRequest;
   readonly what: string;
-  settle(outcome: { response: SandboxResponse } | { error: UserError }): void;
+  settle(outcome: { response: SandboxAnswer } | { error: UserError }): void;
+  /** The child announced a KDF the file declares: room is made for it (once checked) before it runs. */
+  grantKdf(cost: unknown): void;
 }
 
 /**
@@ -66,13 +78,14 @@ export class ImportSandbox implements ImportReader {
     this.limits = { ...DEFAULT_SANDBOX_LIMITS, ...options.limits };
   }
 
-  async readFile(source: ImportSource, password?: string): Promise<FileReading> {
+  async readFile(source: ImportSource, password?: string, options?: ReadFileOptions): Promise<FileReading> {
     checkFileSize(source.fileName, source.bytes.length); // refused before a byte is copied to the child
     const request = {
       id: this.nextId++,
       op: 'file',
       source,
       ...(password === undefined ? {} : { password }),
+      ...(options === undefined ? {} : { options }),
     } as const;
     return this.enqueue(request, source.fileName) as Promise<FileReading>;
   }
@@ -106,8 +119,9 @@ export class ImportSandbox implements ImportReader {
       throw new Error(`The import sandbox ${path} is missing; build OTP Desk again.`);
     const child: SandboxChild = (this.options.launch ?? launchNodeChild)(path, this.limits, {
       message: (response) => {
-        if (this.child === child && response.id === this.running?.request.id)
-          this.running.settle({ response });
+        if (this.child !== child || response.id !== this.running?.request.id) return;
+        if ('op' in response) this.running.grantKdf(response.cost);
+        else this.running.settle({ response });
       },
       exit: (code, signal) => {
         if (this.child !== child) return;
@@ -131,20 +145,41 @@ export class ImportSandbox implements ImportReader {
         child.kill();
         running.settle({ error });
       };
-      const timer = setTimeout(() => stop(tooSlow(what, this.limits.timeMs)), this.limits.timeMs);
+      // Raised once per file, for the largest KDF it declares (within KDF_LIMITS): never cumulative.
+      let memoryMb = this.limits.memoryMb;
+      let timeMs = this.limits.timeMs;
+      let timer = setTimeout(() => stop(tooSlow(what, timeMs)), timeMs);
+      const started = Date.now();
       let measuring = false;
       const meter = setInterval(() => {
         if (measuring) return;
         measuring = true;
         void child.residentMb().then((mb) => {
           measuring = false;
-          if (mb !== undefined && mb > this.limits.memoryMb && this.running === running)
-            stop(outOfMemory(what, this.limits.memoryMb));
+          if (mb !== undefined && mb > memoryMb && this.running === running)
+            stop(outOfMemory(what, memoryMb));
         });
       }, this.options.pollMs ?? 20);
       const running: Running = {
         request,
         what,
+        grantKdf: (cost) => {
+          let need;
+          try {
+            need = kdfNeed(cost, what);
+          } catch (error) {
+            // The importers check the same limits first: a child asking past them is not ours.
+            return stop(error instanceof UserError ? error : unreadable(what));
+          }
+          memoryMb = Math.max(memoryMb, this.limits.memoryMb + Math.ceil(need.memoryMb));
+          const allowed = this.limits.timeMs + Math.ceil(need.gibPasses * (this.options.kdfMsPerGibPass ?? KDF_MS_PER_GIB_PASS));
+          if (allowed > timeMs) {
+            timeMs = allowed;
+            clearTimeout(timer);
+            timer = setTimeout(() => stop(tooSlow(what, timeMs)), Math.max(0, started + timeMs - Date.now()));
+          }
+          child.send({ id: request.id, op: 'kdf-granted' });
+        },
         settle: (outcome) => {
           if (this.running !== running) return;
           this.running = undefined;

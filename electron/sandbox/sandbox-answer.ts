@@ -1,7 +1,7 @@
 import type { UserErrorKind } from '../core/errors';
 import type { AccountTextsResult } from '../core/importers/account-uris';
 import type { FileReading } from '../core/importers/import-reader';
-import type { SandboxRequest, SandboxResponse } from './import-protocol';
+import type { SandboxAnswer, SandboxRequest } from './import-protocol';
 
 /**
  * The shape of what a sandbox child answered, checked in main before anything reads it: a child
@@ -32,6 +32,7 @@ function hasEntriesAndIssues(value: Record<string, unknown>): boolean {
 /** True when `value` is a FileReading as the real child sends it. */
 export function isFileReading(value: unknown): value is FileReading {
   if (!isRecord(value)) return false;
+  if (value['importer'] !== undefined && !isText(value['importer'])) return false;
   if (value['state'] === 'locked')
     return isText(value['format']) && typeof value['guessed'] === 'boolean';
   const result = value['result'];
@@ -65,7 +66,7 @@ const IMPORT_ERROR_KINDS: readonly UserErrorKind[] = [
 
 /** True when a child's error answer is one an importer gives: a known kind and one short text. */
 export function isImportError(
-  response: SandboxResponse & { ok: false },
+  response: SandboxAnswer & { ok: false },
 ): response is { id: number; ok: false; kind: UserErrorKind; message: string } {
   return (
     IMPORT_ERROR_KINDS.includes(response.kind as UserErrorKind) &&

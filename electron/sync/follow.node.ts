@@ -2,12 +2,14 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BackupEntry } from '../core/backup/backup-entries';
-import { UserError } from '../core/errors';
+import { isUserError, UserError } from '../core/errors';
+import type { ImportReader } from '../core/importers/import-reader';
 import type { Account } from '../core/otp/account';
+import { validateOtpParameters } from '../core/otp/validate';
 import { recordLocalChanges } from '../core/sync/local-changes';
 import type { HlcClock } from '../core/sync/stamp';
 import { EMPTY_SYNC_STATE, type SyncState } from '../core/sync/sync-state';
-import { FOLLOWED_APP_NAMES, FOLLOWED_APPS, type FollowedApp, type FollowedAppId } from './followed-apps';
+import { FOLLOWED_APP_NAMES, FOLLOWED_APPS, FOLLOWED_IMPORTER_IDS, type FollowedApp, type FollowedAppId } from './followed-apps';
 import type { FollowLink } from './sync-data';
 
 const MAX_BACKUP_BYTES = 16 * 1024 * 1024;
@@ -35,36 +37,58 @@ export async function newestBackup(folder: string, app?: FollowedApp): Promise<{
   return newest ? { path: join(folder, newest.name), name: newest.name, fingerprint: `${newest.name}:${newest.info!.size}:${newest.info!.mtimeMs}` } : null;
 }
 
-/** Which followed app wrote `bytes`, by the same content checks the importers use; undefined for anything else. */
-function detectApp(fileName: string, bytes: Uint8Array): { app: FollowedApp; importer: FollowedApp['importers'][number] } | undefined {
-  for (const app of FOLLOWED_APPS) {
-    const importer = app.importers.find((i) => i.matches({ fileName, bytes }));
-    if (importer) return { app, importer };
+const isText = (value: unknown) => typeof value === 'string';
+
+/**
+ * The entries the sandbox read, checked here as main checks every answer from it (a child running
+ * hostile code could send anything): OTP parameters as the add form takes them, and Aegis's id,
+ * group and favourite, where present, of the right types. Undefined when one is not.
+ */
+function checkedEntries(entries: readonly unknown[]): PhoneEntry[] | undefined {
+  try {
+    for (const entry of entries as PhoneEntry[]) {
+      validateOtpParameters(entry);
+      if (!isText(entry.issuer) || !isText(entry.account)) return undefined;
+      if (entry.uuid !== undefined && !isText(entry.uuid)) return undefined;
+      if (entry.group !== undefined && !isText(entry.group)) return undefined;
+      if (entry.favorite !== undefined && typeof entry.favorite !== 'boolean') return undefined;
+    }
+  } catch {
+    return undefined;
   }
-  return undefined;
+  return [...(entries as PhoneEntry[])];
 }
 
 /**
- * The entries of a phone backup, opened with its password by the project's importers, and the app
- * that wrote it (`expected`: the app the folder is followed for). A message a user can act on when
- * it can't be read; nothing is changed then.
+ * The entries of a phone backup, opened with its password by the project's importers in the import
+ * sandbox (`reader`: the same one imports use, so a hostile or broken file in a followed folder costs
+ * a message, never main), and the app that wrote it (`expected`: the app the folder is followed
+ * for). A message a user can act on when it can't be read; nothing is changed then.
  */
-export async function readPhoneBackup(path: string, password: string, expected?: FollowedAppId): Promise<{ app: FollowedApp; entries: PhoneEntry[] }> {
+export async function readPhoneBackup(reader: ImportReader, path: string, password: string, expected?: FollowedAppId): Promise<{ app: FollowedApp; entries: PhoneEntry[] }> {
   const info = await stat(path);
   if (info.size > MAX_BACKUP_BYTES) throw new UserError('invalid-input', `The backup ${path} is larger than 16 MB; it is not an authenticator backup OTP Desk follows.`);
-  const bytes = new Uint8Array(await readFile(path));
-  const found = detectApp(basename(path), bytes);
-  if (!found) throw new UserError('integrity', `The backup ${path} could not be read: it is not a backup of ${FOLLOWED_APP_NAMES} (damaged, or cut off while it was copied). Nothing was changed.`);
-  if (expected && found.app.id !== expected) {
-    throw new UserError('invalid-input', `The newest backup ${path} is a ${found.app.name} backup, but this folder follows ${FOLLOWED_APPS.find((a) => a.id === expected)!.name}. Nothing was changed.`);
-  }
+  const source = { fileName: basename(path), bytes: new Uint8Array(await readFile(path)) };
+  let reading;
   try {
-    return { app: found.app, entries: [...(await found.importer.read({ fileName: basename(path), bytes }, password)).entries] };
+    reading = await reader.readFile(source, password, { only: FOLLOWED_IMPORTER_IDS });
   } catch (error) {
-    if (!(error instanceof UserError)) throw new UserError('integrity', `The backup ${path} could not be read; it is skipped. Nothing was changed.`);
-    if (error.kind === 'wrong-password') throw new UserError('wrong-password', `The password for the ${found.app.name} backups in ${dirname(path)} is wrong: the newest backup does not open with it (or the file is damaged). Follow the folder again with the right password; nothing was changed.`);
+    if (!isUserError(error)) throw new UserError('integrity', `The backup ${path} could not be read; it is skipped. Nothing was changed.`);
+    if (error.kind === 'unsupported-format') throw new UserError('integrity', `The backup ${path} could not be read: it is not a backup of ${FOLLOWED_APP_NAMES} (damaged, or cut off while it was copied). Nothing was changed.`);
+    if (error.kind === 'wrong-password') {
+      // By the file's name (nothing parsed here): the app it was followed for, else the one that names files so.
+      const name = FOLLOWED_APPS.find((a) => (expected ? a.id === expected : a.backupName.test(source.fileName)))?.name ?? 'phone';
+      throw new UserError('wrong-password', `The password for the ${name} backups in ${dirname(path)} is wrong: the newest backup does not open with it (or the file is damaged). Follow the folder again with the right password; nothing was changed.`);
+    }
     throw new UserError(error.kind, `The backup ${path} could not be read (${error.message}) Nothing was changed.`);
   }
+  const app = reading.state === 'read' ? FOLLOWED_APPS.find((a) => a.importerIds.includes(reading.importer ?? '')) : undefined;
+  const entries = reading.state === 'read' ? checkedEntries(reading.result.entries) : undefined;
+  if (!app || !entries) throw new UserError('integrity', `The backup ${path} could not be read; it is skipped. Nothing was changed.`);
+  if (expected && app.id !== expected) {
+    throw new UserError('invalid-input', `The newest backup ${path} is a ${app.name} backup, but this folder follows ${FOLLOWED_APPS.find((a) => a.id === expected)!.name}. Nothing was changed.`);
+  }
+  return { app, entries };
 }
 
 /**

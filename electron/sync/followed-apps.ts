@@ -1,29 +1,27 @@
-import type { Importer } from '../core/format/importer';
-import { aegisImporter } from '../core/importers/aegis';
-import { enteAuthImporter } from '../core/importers/ente-auth';
-import { twoFasImporter } from '../core/importers/two-fas';
-import { uriListImporter } from '../core/importers/uri-list';
 import { FOLLOWED_APP_INFO, type FollowedAppId, type FollowedAppInfo } from './followed-app-info';
 
 export { FOLLOWED_APP_NAMES, type FollowedAppId } from './followed-app-info';
 
 /**
  * One phone app as a follow sees it: which files in the folder are its backups (by name), and the
- * project's own importers that tell its backups by content and read them. No parsing lives here.
+ * ids of the project's importers that read them. The importers run in the import sandbox, never
+ * here: a followed folder is filled by a sync tool from a phone, so its files are foreign input.
  */
 export interface FollowedApp extends FollowedAppInfo {
-  /** Its formats; the first whose content check accepts a file reads it (as in the import registry). */
-  readonly importers: readonly Importer[];
+  readonly importerIds: readonly string[];
 }
 
-const IMPORTERS: Readonly<Record<FollowedAppId, readonly Importer[]>> = {
-  aegis: [aegisImporter],
-  '2fas': [twoFasImporter],
+const IMPORTER_IDS: Readonly<Record<FollowedAppId, readonly string[]>> = {
+  aegis: ['aegis'],
+  '2fas': ['2fas'],
   // Local backups and encrypted exports; a plain-text export (otpauth links) is read too.
-  'ente-auth': [enteAuthImporter, uriListImporter],
+  'ente-auth': ['ente-auth', 'uri-list'],
 };
 
-export const FOLLOWED_APPS: readonly FollowedApp[] = FOLLOWED_APP_INFO.map((info) => ({ ...info, importers: IMPORTERS[info.id] }));
+export const FOLLOWED_APPS: readonly FollowedApp[] = FOLLOWED_APP_INFO.map((info) => ({ ...info, importerIds: IMPORTER_IDS[info.id] }));
+
+/** Every importer a followed folder's backups may need: detection by content stays among these. */
+export const FOLLOWED_IMPORTER_IDS: readonly string[] = FOLLOWED_APPS.flatMap((app) => app.importerIds);
 
 /** The app a follow reads: follows made before 2FAS and Ente Auth could be followed are Aegis's. */
 export function followedApp(id: FollowedAppId | undefined): FollowedApp {

@@ -1,6 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
+import type { ImportReader } from '../core/importers/import-reader';
 import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
 import { latestStamp } from '../core/sync/merge';
 import { observe } from '../core/sync/stamp';
@@ -28,7 +29,7 @@ const checkSyncPassword = (password: string) => {
 };
 
 /** `sync setup FOLDER`: starts a sync folder with this device as its first member. */
-export async function setupSync(service: AuthenticatorService, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> {
+export async function setupSync(service: AuthenticatorService, reader: ImportReader, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> {
   refuseIfSyncing(service);
   const folder = await existingFolder(folderArg);
   if ((await readFolderFiles(folder)).length > 0) throw new UserError('invalid-input', `${syncDir(folder)} is already set up. Join it instead: otp-desk sync join ${folder} --code CODE.`);
@@ -40,7 +41,7 @@ export async function setupSync(service: AuthenticatorService, folderArg: string
   const join = options.syncPassword ? [await wrapToSecret(key, options.syncPassword, 'password')] : [];
   await writeFolderFile(folder, { writtenBy: sync.deviceId, keyId, devices: [folderDeviceEntry(sync.deviceId, link, key, Date.now())], join }, 0);
   await service.changeData((data) => ({ ...data, sync: { ...(data.sync ?? sync), folder: link } }));
-  await syncNow(service);
+  await syncNow(service, reader);
   return folder;
 }
 
@@ -71,7 +72,7 @@ export async function setSyncPassword(service: AuthenticatorService, password: s
 }
 
 /** `sync join FOLDER`: unwraps the sync key with a pairing code or the sync password and adds this device. */
-export async function joinSync(service: AuthenticatorService, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> {
+export async function joinSync(service: AuthenticatorService, reader: ImportReader, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> {
   refuseIfSyncing(service);
   const folder = await existingFolder(folderArg);
   const file = await readFolderFile(folder);
@@ -86,7 +87,7 @@ export async function joinSync(service: AuthenticatorService, folderArg: string,
   const join = file.join.filter((j) => j.type !== 'code');
   await writeFolderFile(folder, { writtenBy: sync.deviceId, keyId: file.keyId, devices: [...file.devices.filter((d) => d.id !== sync.deviceId), folderDeviceEntry(sync.deviceId, link, key, Date.now())], join }, file.epoch);
   await service.changeData((data) => ({ ...data, sync: { ...(data.sync ?? sync), folder: link } }));
-  await syncNow(service);
+  await syncNow(service, reader);
 }
 
 /** What one `sync now` did. */
@@ -98,8 +99,8 @@ export interface SyncSummary {
   readonly problems: readonly string[];
 }
 
-/** Reads each followed folder's newest backup (when it changed) and turns it into the phone's view. */
-async function readFollows(sync: SyncData, clockFrom: SyncData['clock'], local: Parameters<typeof phoneChanges>[2], nowMs: number) {
+/** Reads each followed folder's newest backup (when it changed, in the import sandbox: `reader`) and turns it into the phone's view. */
+async function readFollows(reader: ImportReader, sync: SyncData, clockFrom: SyncData['clock'], local: Parameters<typeof phoneChanges>[2], nowMs: number) {
   let clock = clockFrom;
   const problems: string[] = [];
   const follows: FollowLink[] = [];
@@ -110,7 +111,7 @@ async function readFollows(sync: SyncData, clockFrom: SyncData['clock'], local: 
         follows.push(follow);
         continue;
       }
-      const { entries } = await readPhoneBackup(newest.path, follow.password, followedApp(follow.app).id);
+      const { entries } = await readPhoneBackup(reader, newest.path, follow.password, followedApp(follow.app).id);
       const next = phoneChanges(follow, entries, local, clock, nowMs);
       clock = next.clock;
       follows.push({ ...follow, state: next.state, lastFile: newest.fingerprint });
@@ -123,8 +124,11 @@ async function readFollows(sync: SyncData, clockFrom: SyncData['clock'], local: 
   return { follows, clock, problems, states: follows.map((f) => f.state) };
 }
 
-/** `sync now`: reads every device file and followed backup, merges them into the vault, writes our file. */
-export async function syncNow(service: AuthenticatorService): Promise<SyncSummary> {
+/**
+ * `sync now`: reads every device file and followed backup, merges them into the vault, writes our
+ * file. Followed backups are parsed by `reader` (the import sandbox); the merge stays here.
+ */
+export async function syncNow(service: AuthenticatorService, reader: ImportReader): Promise<SyncSummary> {
   const before = service.vaultHandle.current.sync;
   if (!before || (!before.folder && before.follows.length === 0)) throw notSetUp();
   const now = Date.now();
@@ -134,7 +138,7 @@ export async function syncNow(service: AuthenticatorService): Promise<SyncSummar
   const current = service.vaultHandle.current;
   const sync = current.sync!;
   const observed = remotes.map(latestStamp).reduce((clock, stamp) => (stamp ? observe(clock, stamp) : clock), sync.clock);
-  const phones = await readFollows(sync, observed, current.accounts, now);
+  const phones = await readFollows(reader, sync, observed, current.accounts, now);
   const problems = [...(read?.problems ?? []), ...phones.problems];
   await service.changeData((data, nowMs) => {
     const outcome = applyRemoteStates({ ...data, sync: { ...data.sync!, clock: phones.clock } }, [...remotes, ...phones.states], nowMs, (s) => ({
@@ -211,14 +215,15 @@ export async function removeDevice(service: AuthenticatorService, id: string): P
     return name;
   }
   await service.changeData((data) => ({ ...data, sync: { ...data.sync!, folder: { ...data.sync!.folder!, keys: [...data.sync!.folder!.keys, { id: keyId, key: key.toString('base64') }] } } }));
-  await syncNow(service);
   return name;
 }
 
-/** `sync remove-device ID`: another device only; this one leaves with leaveSync. */
-export async function removeOtherDevice(service: AuthenticatorService, id: string, leaveHint: string): Promise<string> {
+/** `sync remove-device ID`: another device only (this one leaves with leaveSync); then a sync, so the others get the new key. */
+export async function removeOtherDevice(service: AuthenticatorService, reader: ImportReader, id: string, leaveHint: string): Promise<string> {
   if (service.vaultHandle.current.sync?.deviceId === id) throw new UserError('invalid-input', `That is this device; to stop syncing here, ${leaveHint}.`);
-  return removeDevice(service, id);
+  const name = await removeDevice(service, id);
+  await syncNow(service, reader);
+  return name;
 }
 
 /** `sync leave`: this device leaves the folder (the others get a new key); the accounts stay here. */
@@ -229,17 +234,17 @@ export async function leaveSync(service: AuthenticatorService): Promise<void> {
 }
 
 /** `sync follow FOLDER`: checks the newest backup opens with the password, then follows the folder. */
-export async function followFolder(service: AuthenticatorService, folderArg: string, password: string): Promise<SyncSummary> {
+export async function followFolder(service: AuthenticatorService, reader: ImportReader, folderArg: string, password: string): Promise<SyncSummary> {
   const folder = resolve(await existingFolder(folderArg));
   const newest = await newestBackup(folder);
   if (!newest) throw new UserError('not-found', `There is no backup of ${FOLLOWED_APP_NAMES} in ${folder} yet. Make the phone write them there: ${FOLLOWED_APPS.map((a) => `in ${a.name}, ${a.howTo} (${a.backupNames})`).join('; ')}.`);
-  const { app } = await readPhoneBackup(newest.path, password);
+  const { app } = await readPhoneBackup(reader, newest.path, password);
   await service.changeData((data, nowMs) => {
     const sync = data.sync ?? startSync(data, nowMs);
     if (sync.follows.some((f) => f.folder === folder)) throw new UserError('invalid-input', `${folder} is already followed.`);
     return { ...data, sync: { ...sync, follows: [...sync.follows, newFollow(folder, password, app.id)] } };
   });
-  return syncNow(service);
+  return syncNow(service, reader);
 }
 
 /** `sync unfollow FOLDER`: stops reading it; the accounts it brought stay. */

@@ -1,5 +1,6 @@
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { ImportReader } from '../core/importers/import-reader';
 import { latestStamp } from '../core/sync/merge';
 import { stampKey } from '../core/sync/stamp';
 import type { AuthenticatorService } from '../service';
@@ -52,6 +53,8 @@ export class SyncWatcher {
 
   constructor(
     private readonly service: AuthenticatorService,
+    /** Parses followed backups: the import sandbox, so a new phone backup never blocks or reaches main. */
+    private readonly reader: ImportReader,
     private readonly onSynced: () => void = () => undefined,
   ) {}
 
@@ -164,7 +167,7 @@ export class SyncWatcher {
     }
     this.running = (async () => {
       try {
-        await syncNow(this.service);
+        await syncNow(this.service, this.reader);
       } catch {
         // The reason is kept in the vault's sync problems for the status line; the next event or poll retries.
       }

@@ -184,11 +184,17 @@ describe('main stays small while the sandbox is stopped at its default memory ca
 describe("a file's KDF runs in the sandbox and stops with it", () => {
   let sandbox: ImportSandbox;
   beforeAll(async () => {
-    sandbox = new ImportSandbox({ childPath: await buildImportChild() });
+    // A KDF within the limits gets room for its declared memory and time (10 s per GiB-pass);
+    // here 1 s + 100 ms per GiB-pass, so the 1 GiB scrypt below is stopped while it runs.
+    sandbox = new ImportSandbox({
+      childPath: await buildImportChild(),
+      limits: { timeMs: 1000 },
+      kdfMsPerGibPass: 100,
+    });
   }, 60_000);
   afterAll(() => sandbox.close());
 
-  it('an Aegis backup asking scrypt for 1 GiB (N=2^20, r=8: within the KDF limits) is stopped at 256 MB, and no scrypt goes on in main', async () => {
+  it('an Aegis backup asking scrypt for 1 GiB (N=2^20, r=8: within the KDF limits) is stopped past its time, and no scrypt goes on in main', async () => {
     const backup = JSON.parse(
       await writeAegisBackup(
         [ACCOUNT],
@@ -202,9 +208,8 @@ describe("a file's KDF runs in the sandbox and stops with it", () => {
       bytes: new TextEncoder().encode(JSON.stringify(backup)),
     };
     const error = await sandbox.readFile(source, 'password').catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(
-      /^Reading aegis-1gib\.json needed more than 256 MB of memory/,
-    );
+    // 1 s + 2 GiB-passes (1 GiB written and read once) × 100 ms: scrypt takes seconds more.
+    expect((error as Error).message).toMatch(/^Reading aegis-1gib\.json took longer than 1 s/);
     // Killing the child ended its KDF: main's own threads (libuv's pool included) stay idle after.
     const cpu = process.cpuUsage();
     await new Promise((wait) => setTimeout(wait, 1000));

@@ -42,11 +42,29 @@ const FORGERIES: Record<string, object> = {
     ok: true,
     value: { state: 'read', result: { format: 'x', entries: 'oops', issues: [] } },
   },
+  // A well-shaped answer from the Aegis importer whose account asks for 99-digit codes: a follow
+  // checks each entry in main before it merges anything.
+  'bad-otp': {
+    ok: true,
+    value: {
+      state: 'read',
+      importer: 'aegis',
+      result: {
+        format: 'Aegis vault',
+        entries: [{ type: 'totp', issuer: 'x', account: 'y', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 99, period: 30, counter: 0 }],
+        issues: [],
+      },
+    },
+  },
 };
 let forgery: object | undefined;
 const send = process.send!.bind(process);
-process.send = ((message: { id: number }, ...rest: never[]) =>
-  send(forgery ? { ...forgery, id: message.id } : message, ...rest)) as typeof process.send;
+/** A forgery replaces one answer, the next: a believable one leaves the child running for later files. */
+process.send = ((message: { id: number }, ...rest: never[]) => {
+  const forged = forgery;
+  forgery = undefined;
+  return send(forged ? { ...forged, id: message.id } : message, ...rest);
+}) as typeof process.send;
 
 /**
  * A test-only sandbox child: the real one (serveImports with every importer) plus a parser gone
@@ -76,9 +94,24 @@ const hostile: Importer = {
       algorithm: 'SHA1',
       digits: 6,
       period: 30,
+      counter: 0,
     } as const;
     return { format: 'hostile', entries: [draft as never], issues: [] };
   },
 };
 
-serveImports([hostile, ...SANDBOX_IMPORTERS]);
+/** An order in an Aegis-named file: what an exploit in a followed app's importer (Aegis's) would do. */
+const isOrder = (bytes: Uint8Array) => {
+  try {
+    return typeof (JSON.parse(new TextDecoder().decode(bytes)) as Partial<HostileOrder>).action === 'string';
+  } catch {
+    return false;
+  }
+};
+const hostileAegis: Importer = {
+  ...hostile,
+  id: 'aegis',
+  matches: (source) => /^aegis.*\.json$/i.test(source.fileName) && isOrder(source.bytes),
+};
+
+serveImports([hostile, hostileAegis, ...SANDBOX_IMPORTERS]);

@@ -19,8 +19,21 @@ const scratch = mkdtempSync(join(tmpdir(), 'sandbox-'));
 const STAND_IN = join(scratch, 'stand-in-child.cjs');
 writeFileSync(
   STAND_IN,
-  `process.on('message', (request) => {
+  `let granted;
+process.on('message', (request) => {
+  if (request.op === 'kdf-granted') return granted();
   const name = request.source.fileName;
+  // A KDF of 64 MiB announced (as the importers do once the limits accepted it), then, once main
+  // granted it, the child holds n MB (file kdf-n) for a moment.
+  const held = /^kdf-(\\d+)$/.exec(name);
+  if (held) {
+    granted = () => {
+      const keep = new Uint8Array(Number(held[1]) * 1024 * 1024).fill(7);
+      setTimeout(() => process.send({ id: request.id, ok: true, value: { state: 'read', result: { format: 'stand-in', entries: [], issues: [], held: keep.length } } }), 300);
+    };
+    return process.send({ id: request.id, op: 'kdf', cost: { kind: 'argon2', memoryKiB: 65536, passes: 1 } });
+  }
+  if (name === 'kdf-forged') return process.send({ id: request.id, op: 'kdf', cost: { kind: 'argon2', memoryKiB: 4 * 1024 * 1024, passes: 1 } });
   if (name === 'hang') for (;;);
   if (name === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); }
   if (name === 'exit') process.exit(7);
@@ -51,6 +64,21 @@ describe('import sandbox limits (stand-in child)', () => {
     const error = await sandbox.readFile(file('oom')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toMatch(/Reading oom needed more than 128 MB of memory/);
+    await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
+  });
+
+  it('raises the memory cap by the KDF memory a file declares, once main granted it, and no further', async () => {
+    // 128 MB + the 64 MiB declared: 100 MB held fits, 200 MB does not.
+    await expect(sandbox.readFile(file('kdf-100'))).resolves.toMatchObject({ state: 'read' });
+    await expect(sandbox.readFile(file('kdf-200'))).rejects.toThrow(/Reading kdf-200 needed more than 192 MB of memory/);
+    // The raise was for that file: the next one has the default cap again.
+    await expect(sandbox.readFile(file('oom'))).rejects.toThrow(/Reading oom needed more than 128 MB of memory/);
+  });
+
+  it('does not believe a child that announces a KDF past the limits', async () => {
+    const error = await sandbox.readFile(file('kdf-forged')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/asks for 4096 MiB of Argon2 memory, above the limit of 1 GiB/);
     await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
   });
 

@@ -6,6 +6,7 @@ import type { ApiResult, DeletedAccount, PairingCode } from '../../electron/api'
 import { createApiHandlers, findHandler, toApiResult } from '../../electron/adapters/api-handlers';
 import { ServiceHost } from '../../electron/adapters/service-host';
 import type { AccountSummary } from '../../electron/core/otp/account';
+import { FILE_IMPORTERS } from '../../electron/core/importers/registry';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { CORPUS, hasCorpus } from '../support/corpus';
 
@@ -15,7 +16,7 @@ afterEach(() => hosts.splice(0).forEach((h) => h.close()));
 
 /** One app (its own vault, the app's API handlers); `value` unwraps a call that must succeed. */
 async function openApp() {
-  const host = new ServiceHost(join(mkdtempSync(join(tmpdir(), 'otp-desk-sync-api-')), 'vault'), new MemoryKeyStore(), []);
+  const host = new ServiceHost(join(mkdtempSync(join(tmpdir(), 'otp-desk-sync-api-')), 'vault'), new MemoryKeyStore(), FILE_IMPORTERS);
   hosts.push(host);
   await host.start();
   const handlers = createApiHandlers(host);

@@ -1,4 +1,5 @@
 import { createPairingCode, followFolder, joinSync, leaveSync, removeOtherDevice, setupSync, syncDevices, syncNow, syncStatus, unfollowFolder, type SyncSummary } from '../../sync/sync-actions.node';
+import { ImportSandbox } from '../../sandbox/import-sandbox.node';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
 import { terminalQr } from './show';
 
@@ -27,12 +28,14 @@ export async function syncCommand(ctx: CliContext, err: (line: string) => void =
     if (arg !== undefined) throw new UsageError(`sync ${action} takes no argument.`);
   };
   const flag = (name: string) => ctx.values[name] as string | undefined;
+  // Followed phone backups are parsed in the import sandbox, as `otp-desk import` parses files.
+  const reader = new ImportSandbox();
   switch (action) {
     case 'setup': {
       const folder = one('one FOLDER');
       const password = flag('sync-password-file') ? await readPasswordFile(flag('sync-password-file')!) : undefined;
       const service = await ctx.openService(true);
-      const path = await setupSync(service, folder, { ...(flag('device-name') ? { deviceName: flag('device-name')! } : {}), ...(password !== undefined ? { syncPassword: password } : {}) });
+      const path = await setupSync(service, reader, folder, { ...(flag('device-name') ? { deviceName: flag('device-name')! } : {}), ...(password !== undefined ? { syncPassword: password } : {}) });
       ctx.out(`This vault now syncs through ${path}. On another computer: otp-desk sync join ${path} --code CODE (show a code with otp-desk sync pairing-code).`);
       return 0;
     }
@@ -51,13 +54,13 @@ export async function syncCommand(ctx: CliContext, err: (line: string) => void =
       if ((code === undefined) === (passwordFile === undefined)) throw new UsageError('sync join needs --code CODE or --sync-password-file F (one of them).');
       const secret = code !== undefined ? { code } : { password: await readPasswordFile(passwordFile!) };
       const service = await ctx.openService(true);
-      await joinSync(service, folder, secret, flag('device-name'));
+      await joinSync(service, reader, folder, secret, flag('device-name'));
       ctx.out(`Joined ${folder}; ${service.listAccounts().length} accounts here now.`);
       return 0;
     }
     case 'now': {
       none();
-      const summary = await syncNow(await ctx.openService(false));
+      const summary = await syncNow(await ctx.openService(false), reader);
       ctx.out(summaryLine(summary));
       reportProblems(summary, err);
       return 0;
@@ -84,7 +87,7 @@ export async function syncCommand(ctx: CliContext, err: (line: string) => void =
     }
     case 'remove-device': {
       const id = one('one device ID (see otp-desk sync devices)');
-      const name = await removeOtherDevice(await ctx.openService(false), id, 'run otp-desk sync leave');
+      const name = await removeOtherDevice(await ctx.openService(false), reader, id, 'run otp-desk sync leave');
       ctx.out(`Removed ${name}. The folder has a new sync key: that device reads nothing new, and its later changes are ignored. Other devices pick up the new key at their next sync; join new devices with a new pairing code.`);
       return 0;
     }
@@ -99,7 +102,7 @@ export async function syncCommand(ctx: CliContext, err: (line: string) => void =
       const passwordFile = flag('password-file');
       if (!passwordFile) throw new UsageError('sync follow needs --password-file F (the password of the backups).');
       const password = await readPasswordFile(passwordFile);
-      const summary = await followFolder(await ctx.openService(true), folder, password);
+      const summary = await followFolder(await ctx.openService(true), reader, folder, password);
       ctx.out(`Following ${folder}. ${summaryLine(summary)}`);
       reportProblems(summary, err);
       return 0;

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { announceKdf } from '../limits/kdf-cost';
 import { checkScryptCost, type ScryptCost } from '../limits/kdf-limits';
 
 /**
@@ -35,16 +36,13 @@ export interface GcmSealed {
 }
 
 /** Derives the 32-byte slot key from a password (UTF-8) with scrypt. */
-export function deriveScryptKey(
+export async function deriveScryptKey(
   password: string,
   salt: Uint8Array,
   params: { readonly n: number; readonly r: number; readonly p: number },
 ): Promise<Uint8Array> {
-  try {
-    checkScryptCost(params, 'backup');
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  checkScryptCost(params, 'backup');
+  await announceKdf({ kind: 'scrypt', n: params.n, r: params.r, p: params.p });
   // Node's default maxmem (32 MiB) is below 128*N*r for these parameters; allow what they need.
   const maxmem = scryptMaxmem(params);
   return new Promise((resolve, reject) => {

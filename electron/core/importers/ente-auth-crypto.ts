@@ -2,6 +2,7 @@ import { hchacha, chacha20 } from '@noble/ciphers/chacha.js';
 import { poly1305 } from '@noble/ciphers/_poly1305.js';
 import { argon2id } from 'hash-wasm';
 import { timingSafeEqual } from 'node:crypto';
+import { announceKdf } from '../limits/kdf-cost';
 import { checkArgon2Work } from '../limits/kdf-limits';
 
 /**
@@ -25,6 +26,7 @@ export async function deriveEnteKey(password: string, kdf: EnteKdfParams): Promi
   const memoryKiB = Math.floor(kdf.memLimit / 1024);
   // Ente asks for 1 GiB × 4 passes (libsodium's "sensitive"), or less memory and more passes on small phones.
   checkArgon2Work(memoryKiB, kdf.opsLimit, LABEL);
+  await announceKdf({ kind: 'argon2', memoryKiB, passes: kdf.opsLimit });
   return argon2id({
     password: new TextEncoder().encode(password),
     salt: kdf.salt,

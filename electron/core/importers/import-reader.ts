@@ -13,7 +13,17 @@ export type FileReading =
       /** Set for files that open with an identity (age) rather than a password. */
       readonly unlocksWith?: 'identity';
     }
-  | { readonly state: 'read'; readonly result: ImportResult };
+  | {
+      readonly state: 'read';
+      readonly result: ImportResult;
+      /** The id of the importer that read it (a follow tells the phone app by it). */
+      readonly importer?: string;
+    };
+
+/** How one file is read: `only` limits detection to these importer ids (a followed folder's apps). */
+export interface ReadFileOptions {
+  readonly only?: readonly string[];
+}
 
 /**
  * Everything that parses foreign bytes for an import, behind one door so it can run in a sandbox
@@ -21,7 +31,7 @@ export type FileReading =
  */
 export interface ImportReader {
   /** Detects the format by content and reads it; without `password` an encrypted file comes back locked. */
-  readFile(source: ImportSource, password?: string): Promise<FileReading>;
+  readFile(source: ImportSource, password?: string, options?: ReadFileOptions): Promise<FileReading>;
   /** Reads pasted or scanned texts (otpauth and Google transfer links), one account text each. */
   readTexts(items: readonly AccountText[]): Promise<AccountTextsResult>;
   /** Releases what the reader holds (the sandbox's child process); it starts again on the next read. */
@@ -43,8 +53,10 @@ export async function readFileWith(
   importers: readonly Importer[],
   source: ImportSource,
   password?: string,
+  options: ReadFileOptions = {},
 ): Promise<FileReading> {
-  const importer = findImporter(source, importers);
+  const { only } = options;
+  const importer = findImporter(source, only ? importers.filter((i) => only.includes(i.id)) : importers);
   if (password === undefined && importer.isEncrypted(source)) {
     return {
       state: 'locked',
@@ -53,13 +65,13 @@ export async function readFileWith(
       ...(importer.unlocksWith === 'identity' ? { unlocksWith: 'identity' as const } : {}),
     };
   }
-  return { state: 'read', result: await importer.read(source, password) };
+  return { state: 'read', result: await importer.read(source, password), importer: importer.id };
 }
 
 /** An ImportReader that parses in this thread (tests, the sandbox's child itself). */
 export function inProcessReader(importers: readonly Importer[]): ImportReader {
   return {
-    readFile: (source, password) => readFileWith(importers, source, password),
+    readFile: (source, password, options) => readFileWith(importers, source, password, options),
     readTexts: async (items) => readPastedTexts(items),
   };
 }

@@ -1,4 +1,5 @@
 import { argon2id } from 'hash-wasm';
+import { announceKdf } from '../limits/kdf-cost';
 import { checkArgon2Memory } from '../limits/kdf-limits';
 import { startsWithAscii } from './binary-crypto';
 import { derivePbkdf2, openCbc, openGcmWithTrailingTag } from './cipher';
@@ -41,6 +42,7 @@ async function decryptCurrent(body: Uint8Array, password: string): Promise<Uint8
   const salt = body.subarray(0, 16);
   const iv = body.subarray(16, 28);
   checkArgon2Memory(ARGON2.memorySize, LABEL);
+  await announceKdf({ kind: 'argon2', memoryKiB: ARGON2.memorySize, passes: ARGON2.iterations });
   const key = await argon2id({
     ...ARGON2,
     password: new TextEncoder().encode(password),

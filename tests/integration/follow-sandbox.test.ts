@@ -1,0 +1,151 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../electron/api';
+import { createApiHandlers, findHandler, toApiResult } from '../../electron/adapters/api-handlers';
+import { ServiceHost } from '../../electron/adapters/service-host';
+import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
+import { MemoryKeyStore } from '../../electron/vault/keychain';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { sealEnteExport } from '../support/ente-auth-export';
+import type { HostileOrder } from '../support/hostile-import-child';
+import { buildImportChild } from '../support/import-child';
+import { SOAK } from '../support/soak';
+import { secretFile, tempFolder } from '../support/sync-cli';
+
+/**
+ * Following a phone's backup folder parses its files in the import sandbox, as `otp-desk import`
+ * does: a followed folder is filled by a sync tool from a phone, so a hostile or broken file there
+ * must reach a sandboxed parser, never main's; and a backup's KDF (Ente Auth: Argon2id, 256 MiB ×
+ * 16 passes) runs there, without freezing main, under a memory cap raised for what the file declares.
+ */
+const scratch = tempFolder('follow-sandbox-');
+const SECRET_FILE = join(scratch, 'other-file.txt');
+writeFileSync(SECRET_FILE, 'JBSWY3DPEHPK3PXP');
+
+/** The app (ServiceHost and its API handlers, as main runs them) with `sandbox` as its import reader. */
+async function openApp(sandbox: ImportSandbox) {
+  const host = new ServiceHost(join(mkdtempSync(join(scratch, 'app-')), 'vault'), new MemoryKeyStore(), sandbox);
+  await host.start();
+  const handlers = createApiHandlers(host);
+  const call = <T>(namespace: string, method: string, ...args: unknown[]) =>
+    toApiResult(() => findHandler(handlers, namespace, method)!(...args)) as Promise<ApiResult<T>>;
+  const accounts = async () => {
+    const result = await call<{ issuer: string; account: string }[]>('accounts', 'list');
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.map((a) => `${a.issuer}/${a.account}`);
+  };
+  return { host, call, accounts };
+}
+
+/** A folder whose newest file is an Aegis-named backup holding `order` for the test child's parser gone bad. */
+function folderWithOrder(order: HostileOrder): string {
+  const folder = tempFolder('followed-');
+  writeFileSync(join(folder, 'aegis-backup-20261202-100000.json'), JSON.stringify(order));
+  return folder;
+}
+
+describe('a followed folder is parsed in the import sandbox, not in main', () => {
+  let sandbox: ImportSandbox;
+  let app: Awaited<ReturnType<typeof openApp>>;
+  beforeAll(async () => {
+    // The real importers plus, for Aegis-named files holding an order, an Aegis parser gone bad.
+    sandbox = new ImportSandbox({ childPath: await buildImportChild('./hostile-import-child.ts') });
+    app = await openApp(sandbox);
+  }, 60_000);
+  afterAll(async () => {
+    app.host.close();
+    await sandbox.close();
+  });
+
+  it("a backup's parser that reads another file gets the sandbox's permission error", async () => {
+    const folder = folderWithOrder({ action: 'read', mode: 'report', arg: SECRET_FILE });
+    const followed = await app.call('sync', 'follow', folder, 'any password');
+    expect(followed).toMatchObject({ ok: true });
+    // The parser reports what it saw as the account's name: the permission model refused the read.
+    expect(await app.accounts()).toEqual(['read/ERR_ACCESS_DENIED']);
+    await app.call('sync', 'unfollow', folder);
+  });
+
+  it('a backup whose parser tries to start a process and fails gives one clear message and changes nothing', async () => {
+    const before = await app.accounts();
+    const folder = folderWithOrder({ action: 'spawn', mode: 'crash' });
+    const followed = await app.call('sync', 'follow', folder, 'any password');
+    expect(followed.ok).toBe(false);
+    const message = (followed as { error: { message: string } }).error.message;
+    expect(message).toMatch(/^The backup .*aegis-backup-20261202-100000\.json could not be read \(OTP Desk could not read aegis-backup-20261202-100000\.json: the importer failed on it\..*\) Nothing was changed\.$/);
+    expect(message).not.toMatch(/\n|ERR_|errno/);
+    expect(await app.accounts()).toEqual(before);
+    const status = await app.call<{ follows: unknown[] }>('sync', 'status');
+    expect(status).toMatchObject({ ok: true, value: { follows: [] } });
+  });
+
+  it("a sandbox answer whose account is not one (99-digit codes) is checked in main: one message, nothing changed", async () => {
+    const before = await app.accounts();
+    const followed = await app.call('sync', 'follow', folderWithOrder({ action: 'forge', mode: 'report', arg: 'bad-otp' }), 'any password');
+    expect(followed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/aegis-backup-20261202-100000\.json could not be read; it is skipped\. Nothing was changed\.$/) } });
+    expect(await app.accounts()).toEqual(before);
+  });
+});
+
+/**
+ * Ente Auth's exports derive their key with Argon2id at 256 MiB × 16 passes (its deriveSensitiveKey:
+ * libsodium's "sensitive" 1 GiB × 4, at 256 MiB "so low-spec phones are not killed"). npm test uses
+ * a file of the same shape whose Argon2 memory alone exceeds the sandbox's 256 MB (one pass, so it
+ * stays quick); npm run test:soak the real size.
+ */
+const ENTE_KDF = SOAK
+  ? { memLimit: 256 * 1024 * 1024, opsLimit: 16 }
+  : { memLimit: 288 * 1024 * 1024, opsLimit: 1 };
+const ENTE_LINE = 'otpauth://totp/Mastodon:eve%40example.social?secret=KRSXG5CTMVRXEZLU&issuer=Mastodon';
+const ENTE_PASSWORD = 'correct horse battery';
+const ENTE_TIMEOUT = SOAK ? 600_000 : 60_000;
+
+describe(`an Ente Auth export whose Argon2 needs more than the sandbox's 256 MB (${ENTE_KDF.memLimit / 2 ** 20} MiB × ${ENTE_KDF.opsLimit})`, () => {
+  let backup: string;
+  let sandbox: ImportSandbox;
+  beforeAll(async () => {
+    const folder = tempFolder('ente-');
+    backup = join(folder, 'ente-auth-daily-backup-2026-12-02_10-00-00.json');
+    writeFileSync(backup, await sealEnteExport(ENTE_LINE, ENTE_PASSWORD, ENTE_KDF));
+    sandbox = new ImportSandbox({ childPath: await buildImportChild() });
+  }, ENTE_TIMEOUT);
+  afterAll(() => sandbox.close());
+
+  it('is followed in the app through the sandbox, and main keeps running meanwhile', async () => {
+    const app = await openApp(sandbox);
+    try {
+      // A timer in main: how long it was held up at most while the backup was read.
+      let last = performance.now();
+      let longestGap = 0;
+      const tick = setInterval(() => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      }, 5);
+      const started = performance.now();
+      const followed = await app.call('sync', 'follow', join(backup, '..'), ENTE_PASSWORD);
+      const took = performance.now() - started;
+      clearInterval(tick);
+      expect(followed).toMatchObject({ ok: true });
+      expect(await app.accounts()).toEqual(['Mastodon/eve@example.social']);
+      // In the sandbox the timer is held up a few ms (8 ms here); derived in main, the Argon2 holds it
+      // for the whole derivation (600 ms of a 1.2 s follow on the shared development machine).
+      expect(longestGap, `main's timer stalled ${Math.round(longestGap)} ms of a ${Math.round(took)} ms follow`).toBeLessThan(150);
+    } finally {
+      app.host.close();
+    }
+  }, ENTE_TIMEOUT);
+
+  it.skipIf(!hasKeychain)(`imports with otp-desk import and follows with otp-desk sync follow (skipped only with ${KEYCHAIN_SKIP_REASON})`, () => {
+    const password = secretFile(ENTE_PASSWORD);
+    const run = runCli(tempVault(), 'import', backup, '--password-file', password);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Imported 1 account \(Ente Auth/);
+    const follow = runCli(tempVault(), 'sync', 'follow', join(backup, '..'), '--password-file', password);
+    expect(follow.stderr).toBe('');
+    expect(follow.status).toBe(0);
+    expect(follow.stdout).toMatch(/Synced: 1 added/);
+  }, ENTE_TIMEOUT);
+});
