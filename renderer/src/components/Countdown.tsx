@@ -32,7 +32,10 @@ export const Countdown = memo(function Countdown({
       shown = left;
       box.current.setAttribute('aria-label', `${left} ${left === 1 ? 'second' : 'seconds'} left`);
       arc.current.setAttribute('stroke-dasharray', `${period > 0 ? (left / period) * 100 : 0} 100`);
-      number.current.textContent = String(left);
+      // The text node's data, not textContent: replacing the node rebuilt its layout object each second.
+      const text = number.current.firstChild;
+      if (text) text.nodeValue = String(left);
+      else number.current.textContent = String(left);
     };
     paint(useStore.getState().now);
     return useStore.subscribe((state, previous) => {
