@@ -11,7 +11,6 @@ import type { KeyStore } from './vault/keychain';
 import { stampLocalChanges } from './sync/vault-sync';
 import { TRASH_RETENTION_MS, type TrashedAccount, type VaultData } from './vault/vault-data';
 import { Vault, type UnlockOptions } from './vault/vault.node';
-import { formatSiteBinding, parseSiteBinding } from './browser/site-match';
 
 export { TRASH_RETENTION_MS } from './vault/vault-data';
 const MAX_TEXT = 200;
@@ -236,6 +235,8 @@ export class AuthenticatorService {
 
   /** Sets where the browser extension may fill this account (each site read as electron/browser/site-match.ts says). */
   async setAccountSites(id: string, sites: readonly string[]): Promise<AccountSummary> {
+    // Loaded here, not with the service: its Public Suffix List (tldts) took 5 ms of every `otp-desk code`.
+    const { formatSiteBinding, parseSiteBinding } = await import('./browser/site-match');
     const clean = [...new Set(sites.map((site) => formatSiteBinding(parseSiteBinding(site))))];
     if (clean.length > 50) throw invalidInput('An account can be bound to at most 50 sites.');
     return summarizeAccount(await this.changeAccount(id, (a) => ({ ...a, sites: clean, updatedAt: this.clock() })));

@@ -3,6 +3,7 @@
 // Plain Node; run after scripts/ensure-deps.mjs has installed node_modules.
 import { build } from 'esbuild';
 import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,26 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const wanted = (part) => only.length === 0 || only.includes(part);
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+/** Runs a command to the end; rejects, with its stderr, when it fails. */
+const spawnChecked = (command, args) =>
+  new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))));
+  });
+
+/**
+ * A script compiled from a V8 code cache loses its dynamic-import callback (Node 20: "A dynamic
+ * import callback was not specified"), so the CLI bundle's late `import('node:…')`s of built-ins
+ * become the equivalent `require`s (same exports, still loaded only when reached).
+ */
+async function requireLateBuiltins(file) {
+  const source = await readFile(file, 'utf8');
+  await writeFile(file, source.replace(/\bimport\(("node:[\w/]+")\)/g, 'Promise.resolve().then(() => require($1))'));
+}
 
 // Native modules, Electron itself, and packages that locate their own .wasm at run time stay external.
 const external = ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'];
@@ -71,8 +92,14 @@ export async function buildAll() {
     // The CLI also leaves its biggest dependencies to node_modules (all in package.json `dependencies`):
     // only import/export/password use them, and parsing their ~3 MB (zxcvbn's dictionaries alone are 1.6 MB)
     // on every `otp-desk code` cost more than the command.
-    const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*', '@zxcvbn-ts/*', 'fflate'];
-    jobs.push(nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk.cjs', { banner: { js: '#!/usr/bin/env node' }, external: [...external, ...cliLazy] }));
+    const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*', '@zxcvbn-ts/*', 'fflate', 'tldts', 'age-encryption', 'bcrypt-pbkdf'];
+    // otp-desk.cjs is a small loader that compiles the bundle with the V8 code cache written below.
+    jobs.push(
+      nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk-main.cjs', { external: [...external, ...cliLazy] })
+        .then(() => requireLateBuiltins(join(root, 'dist/cli/otp-desk-main.cjs')))
+        .then(() => spawnChecked(process.execPath, [join(root, 'scripts/cli-code-cache.mjs'), join(root, 'dist/cli/otp-desk-main.cjs')])),
+    );
+    jobs.push(nodeBundle('electron/cli/otp-desk-start.ts', 'dist/cli/otp-desk.cjs', { banner: { js: '#!/usr/bin/env node' } }));
   }
   if (wanted('bridge')) {
     jobs.push(nodeBundle('tests/e2e/bridge/server.ts', 'dist/bridge/server.cjs'));

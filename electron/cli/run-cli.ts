@@ -192,7 +192,8 @@ export async function runCli(argv: readonly string[], out = (line: string) => co
       keyStore,
       now: Date.now,
       openService: (create, secretsFor) =>
-        openServiceFor(parsed.values, keyStore, create, secretsFor, process.stdin.isTTY ? () => promptHiddenPassword('Vault password: ') : undefined).catch((error: unknown) => {
+        // stdin is looked at only where a prompt may follow: building its stream loads net (or tty) for every command.
+        openServiceFor(parsed.values, keyStore, create, secretsFor, secretsFor !== undefined && process.stdin.isTTY ? () => promptHiddenPassword('Vault password: ') : undefined).catch((error: unknown) => {
           throw isUserError(error) && UNLOCK_FAILURES.includes(error.kind) ? new VaultUnlockFailure(error.message) : error;
         }),
       openServiceWithPassword: (create, password) =>

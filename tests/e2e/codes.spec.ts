@@ -23,10 +23,13 @@ test('shows the RFC 6238 code and rolls over to the next one at the period bound
     grouped(RFC_CODE),
   );
   await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName('1 second left');
+  // The last seconds are marked urgent (red ring), and the mark goes with the new period.
+  await expect(rfcRow(page).getByRole('timer')).toHaveClass(/\burgent\b/);
   await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
   await page.clock.runFor(2_000);
   await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_NEXT));
   await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName(/^(29|30) seconds left$/);
+  await expect(rfcRow(page).getByRole('timer')).not.toHaveClass(/\burgent\b/);
 });
 
 test('copies the code on click, confirms it, and clears the clipboard later only if it still holds the code', async ({

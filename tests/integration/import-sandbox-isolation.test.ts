@@ -42,6 +42,9 @@ async function hostileCli(): Promise<string> {
   const root = mkdtempSync(resolve(__dirname, '../../dist/test-hostile-'));
   mkdirSync(join(root, 'cli'));
   copyFileSync(CLI, join(root, 'cli/otp-desk.cjs'));
+  // The loader and the bundle it compiles (with its code cache) sit side by side.
+  for (const file of ['otp-desk-main.cjs', 'otp-desk-main.cjs.v8cache'])
+    copyFileSync(join(dirname(CLI), file), join(root, 'cli', file));
   await bundleForNode(resolve(__dirname, HOSTILE_CHILD), join(root, 'sandbox/import-child.cjs'));
   return join(root, 'cli/otp-desk.cjs');
 }

@@ -38,7 +38,7 @@ function samples(): Sample[] {
 // CLI and main use (sharp, then zxing-wasm, then jsQR). qr-samples/README.md measured 129 for
 // zxing-wasm alone and 130 with the jsQR fallback.
 describe('the zxing-cpp real-world QR samples', () => {
-  it('reads at least 132 of the 141 samples (today’s count), and never a wrong text', { timeout: 120_000 }, async () => {
+  it('reads at least 134 of the 141 samples (today’s count), the photo-backed codes too, and never a wrong text', { timeout: 120_000 }, async () => {
     const all = samples();
     expect(all.length).toBeGreaterThanOrEqual(130);
     const read: string[] = [];
@@ -55,6 +55,8 @@ describe('the zxing-cpp real-world QR samples', () => {
     }
     console.log(`[qr-samples] ${read.length}/${all.length} read`);
     expect(wrong).toEqual([]);
-    expect(read.length).toBeGreaterThanOrEqual(132);
+    // A code printed over an aerial photo: only the global binariser after denoising reads these.
+    expect(read).toEqual(expect.arrayContaining(['qrcode-2/12.webp', 'qrcode-2/13.webp']));
+    expect(read.length).toBeGreaterThanOrEqual(134);
   });
 });

@@ -15,10 +15,11 @@ import type { GrayImage } from './qr-image-ops';
  * One zxing-cpp pass, cheapest first: `fast` (default binariser, no extra effort: reads most
  * screenshots and clean photos in a few ms), `harder` (tryHarder and inverted: dark mode, small
  * codes in 4K screenshots), then tryHarder with the other binarisers: a global histogram (some
- * low-contrast photos) and local average after denoising (speckled prints). No pass rotates:
+ * low-contrast photos), local average after denoising (speckled prints) and the global histogram
+ * after denoising (a code printed over a photo: zxing-cpp qrcode-2/12 and 13). No pass rotates:
  * zxing's QR detector finds codes at any angle, and rotating read no extra image (bench).
  */
-export type ZxingPass = 'fast' | 'harder' | 'global' | 'denoise';
+export type ZxingPass = 'fast' | 'harder' | 'global' | 'denoise' | 'global-denoise';
 
 /** Reads one luminance image, already in zxing's memory, with one pass. */
 export type ZxingRead = (pass: ZxingPass) => string[];
@@ -41,8 +42,8 @@ function passOptions(pass: ZxingPass): ZXingReaderOptions {
     tryInvert: pass === 'harder',
     tryDownscale: true,
     maxNumberOfSymbols: 16,
-    binarizer: BINARIZERS.indexOf(pass === 'global' ? 'GlobalHistogram' : 'LocalAverage'),
-    tryDenoise: pass === 'denoise',
+    binarizer: BINARIZERS.indexOf(pass.startsWith('global') ? 'GlobalHistogram' : 'LocalAverage'),
+    tryDenoise: pass.endsWith('denoise'),
     eanAddOnSymbol: EAN_ADD_ON_SYMBOLS.indexOf(defaultReaderOptions.eanAddOnSymbol),
     characterSet: CHARACTER_SETS.indexOf(defaultReaderOptions.characterSet),
   };

@@ -85,10 +85,11 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
  * Cheap passes first, the expensive ones only when the cheaper found nothing and the image's
  * budget allows: the fast pass reads most images (126 of 141 samples); tryHarder and inversion
  * (dark mode, small codes in 4K screenshots), the global binariser (zxing-cpp qrcode-2/28,
- * qrcode-4/09, qrcode-4/14), denoising and an upscaled copy of tiny images (a 64 px crop) each
- * read images the earlier passes missed.
+ * qrcode-4/09, qrcode-4/14), denoising, the global binariser after denoising (qrcode-2/12 and 13, a
+ * code printed over an aerial photo: neither alone reads them) and an upscaled copy of tiny images
+ * (a 64 px crop) each read images the earlier passes missed.
  */
-const ZXING_PASSES: readonly ZxingPass[] = ['fast', 'harder', 'global', 'denoise'];
+const ZXING_PASSES: readonly ZxingPass[] = ['fast', 'harder', 'global', 'denoise', 'global-denoise'];
 /**
  * From about 4K up, the fast pass's sparse line scan misses the small code of a screenshot 3 times
  * in 4 (bench: 4K screenshots), so paying for it first only adds its time: start one pass later.

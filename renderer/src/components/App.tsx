@@ -31,6 +31,9 @@ async function refreshAfterChange(): Promise<void> {
 export function App() {
   const status = useStore((s) => s.status);
   const view = useStore((s) => s.view);
+  // A class, not `.view-list:has(.empty-state)`: that :has() restyled the whole view on every row
+  // the virtualized list inserted while scrolling (bench uiScrollFrameP95Ms, invalidation trace).
+  const welcome = useStore((s) => s.view === 'list' && s.accountsLoaded && s.accounts.length === 0);
   const search = useRef<HTMLInputElement>(null);
   const focused = useWindowFocus();
   const blurCodes = useStore((s) => s.settings.blurWhenInactive) && !focused;
@@ -60,7 +63,7 @@ export function App() {
       <Toolbar />
       <BackupLayer />
       {/* Keyed by view: each screen opens at its top, not where the last one was scrolled to. */}
-      <main key={view} className={`view view-${view}`}>
+      <main key={view} className={`view view-${view}${welcome ? ' view-welcome' : ''}`}>
         {view === 'add' ? <AddAccountForm /> : null}
         {view === 'settings' ? <SettingsView /> : null}
         {view === 'pair' ? <PairView /> : null}
