@@ -17,8 +17,16 @@ const windows = process.platform === 'win32';
 const bin = (name) => join(root, 'node_modules', '.bin', windows ? `${name}.cmd` : name);
 const vitestJson = join(work, 'vitest.json');
 const playwrightJson = join(work, 'playwright.json');
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { cwd: root, stdio: 'inherit', env, shell: windows });
-const playwright = spawnSync(bin('playwright'), ['test'], { cwd: root, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }, shell: windows });
+// One after the other: vitest alone keeps two cores busy (measured with vmstat: 85-95 % user+system),
+// so running Playwright beside it only made both slower.
+const timed = (name, args, suiteEnv) => {
+  const started = Date.now();
+  const result = spawnSync(bin(name), args, { cwd: root, stdio: 'inherit', env: suiteEnv, shell: windows });
+  console.log(`\n[test] ${name} took ${Math.round((Date.now() - started) / 1000)} s\n`);
+  return result;
+};
+const vitest = timed('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], env);
+const playwright = timed('playwright', ['test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 
 function totals() {
   let passed = 0, failed = 0, skipped = 0;

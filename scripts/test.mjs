@@ -9,8 +9,16 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command, args, options = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options }).status ?? 1;
 
+let phaseStart = Date.now();
+/** Prints how long the step since the last one took, so a slow step shows in every run's log. */
+const took = (step) => {
+  console.log(`[test] ${step} took ${Math.round((Date.now() - phaseStart) / 1000)} s`);
+  phaseStart = Date.now();
+};
 if (run(process.execPath, ['scripts/ensure-deps.mjs', '--test']) !== 0) process.exit(1);
+took('setup');
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+took('build');
 // The three type-checks and the lint are independent single-threaded jobs: run them side by side
 // (two cores do two at once), each with an incremental cache in node_modules/.cache so a second
 // run only re-checks what changed. Output is shown for a job that fails.
@@ -41,6 +49,7 @@ if (failed.length > 0) {
   console.error(failed.join('\n'));
   process.exit(1);
 }
+took('type-checks and lint');
 
 const session = [process.execPath, 'scripts/with-keyring.mjs', process.execPath, 'scripts/test-session.mjs', ...process.argv.slice(2)];
 const useDbus = process.platform === 'linux' && spawnSync('which', ['dbus-run-session']).status === 0;

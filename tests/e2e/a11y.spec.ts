@@ -66,19 +66,21 @@ test('reduced motion stops the toast animation; forced colours show every row ac
   page,
 }) => {
   // The countdown never animates (it steps once a second); the toast slides in unless motion is reduced.
-  const toastAnimation = async () => {
+  // The toast of each copy replaces the last one; read the style of the one on screen (a copy that
+  // lands while the old toast leaves would otherwise read a detached element's empty style).
+  const copyAndReadToastAnimation = async () => {
     await page
       .getByRole('button', { name: /^Copy code for / })
       .first()
       .click();
     const toast = page.locator('.toast').last();
     await expect(toast).toBeVisible();
-    return toast.evaluate((el) => getComputedStyle(el).animationName);
+    return () => toast.evaluate((el) => (el.isConnected ? getComputedStyle(el).animationName : 'detached'));
   };
   await app.open(page);
-  expect(await toastAnimation()).toBe('toast-in');
+  await expect.poll(await copyAndReadToastAnimation()).toBe('toast-in');
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  expect(await toastAnimation()).toBe('none');
+  await expect.poll(await copyAndReadToastAnimation()).toBe('none');
   await page.emulateMedia({ reducedMotion: 'no-preference', forcedColors: 'active' });
   expect(
     await page

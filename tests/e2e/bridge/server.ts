@@ -75,7 +75,7 @@ async function resetSession(body: Record<string, unknown>): Promise<{ ok: boolea
   const confirmSecrets = typeof body['confirmSecrets'] === 'string' ? body['confirmSecrets'] : 'allow';
   const why = bridgeRefusal({ testHarness, throwawayKeychain, vault, confirmSecrets });
   if (why) return { ok: false, message: why };
-  session.close();
+  await session.close();
   for (const stream of eventStreams) stream.end();
   eventStreams.clear();
   session = await BridgeSession.open(vault, { ...sessionOptions, confirmSecrets: confirmSecrets === 'allow' });
@@ -141,9 +141,10 @@ const server = createServer((req, res) => {
       const { namespace, method, args } = JSON.parse(await readBody(req)) as { namespace: string; method: string; args: unknown[] };
       const pageClock = Number(req.headers['x-bridge-clock']);
       if (testHarness && Number.isFinite(pageClock) && pageClock > 0) session.clockOffsetMs = pageClock - Date.now();
-      const handler = findHandler(session.handlers, namespace, method);
+      const current = session;
+      const handler = findHandler(current.handlers, namespace, method);
       const result = handler
-        ? await toApiResult(() => handler(...(Array.isArray(args) ? args : [])))
+        ? await current.run(() => toApiResult(() => handler(...(Array.isArray(args) ? args : []))))
         : { ok: false, error: { kind: 'internal', message: `No such method ${namespace}.${method}.` } };
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result ?? null));
     }
@@ -214,7 +215,7 @@ void BridgeSession.open(vaultArg, sessionOptions).then((opened) => {
 });
 
 const shutdown = () => {
-  session?.close();
+  void session?.close();
   if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
   if (heapDir) rmSync(heapDir, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();

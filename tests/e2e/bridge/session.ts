@@ -45,6 +45,7 @@ export class BridgeSession {
   private readonly browserChannel: BrowserChannel;
   private browserServer: Server | undefined;
   private readonly unsubscribe: () => void;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   private constructor(vault: string | undefined, options: SessionOptions) {
     this.confirmAnswer = options.confirmSecrets;
@@ -79,8 +80,23 @@ export class BridgeSession {
     return session;
   }
 
-  /** Stops watching and backing up, and removes the browser socket (so runs leave no stale sockets). */
-  close(): void {
+  /** Runs one of the page's calls against this session; close() waits for those still running. */
+  run<T>(call: () => Promise<T>): Promise<T> {
+    const running = call();
+    this.inFlight.add(running);
+    const forget = () => void this.inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+  }
+
+  /**
+   * Waits for the page's calls still running (a save sent just before the test ended would
+   * otherwise write into a folder the test is removing), then stops watching and backing up, and
+   * removes the browser socket (so runs leave no stale sockets).
+   */
+  async close(): Promise<void> {
+    // A call that waits on something that will not come (a confirmation no one gives) stops no one for long.
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((done) => setTimeout(done, 5_000).unref())]);
     this.unsubscribe();
     this.host.close();
     this.browserServer?.close();
