@@ -63,7 +63,12 @@ export class AuthenticatorService {
   }
   /** Current time in ms, corrected by the user's clock offset (bounded: see MAX_CLOCK_OFFSET_MS). */
   now(): number {
-    return this.clock() + boundedClockOffset(this.vault.current.settings['clockOffsetMs']);
+    return this.clock() + this.clockOffsetMs();
+  }
+
+  /** The user's clock offset in ms, bounded (a larger stored one counts as 0). */
+  private clockOffsetMs(): number {
+    return boundedClockOffset(this.vault.current.settings['clockOffsetMs']);
   }
 
   /** Accounts in display order (favourites are a view concern, not sorted here). */
@@ -95,7 +100,9 @@ export class AuthenticatorService {
 
   /** Codes of every account at `atMs` plus the user's clock offset. */
   codesAt(atMs: number): AccountCodes[] {
-    const offset = this.now() - this.clock();
+    // The offset itself, not now() - clock(): two clock reads a millisecond apart moved a time on a
+    // period boundary (the CLI's --at) into the step before.
+    const offset = this.clockOffsetMs();
     return this.codes.windowsFor(this.accounts(), Math.floor((atMs + offset) / 1000));
   }
 
@@ -122,7 +129,7 @@ export class AuthenticatorService {
    * lies outside main's true clock ± (MAX_CLOCK_OFFSET_MS + one period) (the CLI's --at uses codesAt).
    */
   codesNear(atMs: number): AccountCodes[] {
-    const offset = boundedClockOffset(this.vault.current.settings['clockOffsetMs']);
+    const offset = this.clockOffsetMs();
     const corrected = this.clock() + offset;
     return this.accounts().map((a) => {
       const periodMs = (a.type === 'hotp' ? 30 : a.period) * 1000;

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CLOCK_OFFSET_MS, readSettings, validateSettingsPatch } from '../../electron/core/settings';
 import { buildDraft } from '../../electron/core/otp/draft';
+import { generateCode } from '../../electron/core/otp/otp';
 import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 
@@ -71,5 +72,22 @@ describe('the clock offset a page may set', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a code asked for a given time (the CLI’s --at)', () => {
+  it('is the code of that time step even when the clock ticks during the call, on a period boundary', async () => {
+    // A clock that moves one millisecond each time it is read, as a real one can between two reads.
+    let ticks = 0;
+    const service = await AuthenticatorService.open(
+      join(mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'otp-desk-at-')), 'vault'),
+      new MemoryKeyStore(),
+      { create: true, clock: () => NOW + ticks++ },
+    );
+    await service.addAccount(buildDraft({ secret: 'JBSWY3DPEHPK3PXP', issuer: 'Twenty', account: 'ana', period: 20 }));
+    const boundary = 1_700_000_000; // a multiple of 20 s: one millisecond earlier is the step before
+    const params = { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 20, counter: 0 } as const;
+    for (let i = 0; i < 5; i++) expect(service.codesAt(boundary * 1000)[0]!.code).toBe(generateCode(params, boundary));
+    expect(generateCode(params, boundary)).not.toBe(generateCode(params, boundary - 1));
   });
 });
