@@ -215,7 +215,7 @@ void BridgeSession.open(vaultArg, sessionOptions).then((opened) => {
 });
 
 const shutdown = () => {
-  void session?.close();
+  void session?.close(false);
   if (vaultArg !== values.vault) rmSync(vaultArg!, { recursive: true, force: true });
   if (heapDir) rmSync(heapDir, { recursive: true, force: true });
   for (const stream of eventStreams) stream.end();

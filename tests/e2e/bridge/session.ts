@@ -92,11 +92,13 @@ export class BridgeSession {
   /**
    * Waits for the page's calls still running (a save sent just before the test ended would
    * otherwise write into a folder the test is removing), then stops watching and backing up, and
-   * removes the browser socket (so runs leave no stale sockets).
+   * removes the browser socket (so runs leave no stale sockets). At exit (`waitForCalls` false) it
+   * closes at once, before the caller removes a throwaway vault.
    */
-  async close(): Promise<void> {
+  async close(waitForCalls = true): Promise<void> {
     // A call that waits on something that will not come (a confirmation no one gives) stops no one for long.
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((done) => setTimeout(done, 5_000).unref())]);
+    if (waitForCalls)
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((done) => setTimeout(done, 5_000).unref())]);
     this.unsubscribe();
     this.host.close();
     this.browserServer?.close();
