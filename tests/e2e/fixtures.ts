@@ -39,7 +39,7 @@ export async function startBridge(vaultDir: string, extraArgs: readonly string[]
  * Loads the app and waits until it has main's status: its window-wide keys and paste handlers exist
  * only from then on, so a key pressed earlier (as a loaded runner can) would go nowhere.
  */
-async function openApp(page: Page, url: string): Promise<void> {
+export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('#root > :not(.loading)').first().waitFor();
 }

@@ -5,8 +5,8 @@ import { CORPUS, hasCorpus } from './import-helpers';
 import { backToCodes, openSync, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
 
 let device: Device | undefined;
-test.afterEach(() => {
-  if (device) stopDevice(device);
+test.afterEach(async () => {
+  if (device) await stopDevice(device);
   device = undefined;
 });
 

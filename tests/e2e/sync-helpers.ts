@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
-import { startBridge } from './fixtures';
+import { openApp, startBridge } from './fixtures';
 import { seedVault, type SeedAccount } from './seed';
 
 /** One device: its own vault and bridge, opened in its own browser context. */
@@ -20,13 +20,15 @@ export async function startDevice(browser: Browser, accounts: readonly SeedAccou
   if (accounts.length > 0) await seedVault(vaultDir, accounts);
   const { child, url } = await startBridge(vaultDir);
   const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
+  await openApp(page, url);
   return { page, vaultDir, child };
 }
 
-export function stopDevice(device: Device): void {
+/** Closes the device's browser context (its page would otherwise live on in the worker's browser), bridge and vault. */
+export async function stopDevice(device: Device): Promise<void> {
+  await device.page.context().close();
   device.child.kill('SIGTERM');
-  rmSync(device.vaultDir, { recursive: true, force: true });
+  rmSync(device.vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 /** Opens Settings and returns its Sync fieldset. */

@@ -11,8 +11,8 @@ const devices: Device[] = [];
 test.beforeEach(() => {
   folder = tempDir('e2e-sync-folder-');
 });
-test.afterEach(() => {
-  for (const d of devices.splice(0)) stopDevice(d);
+test.afterEach(async () => {
+  for (const d of devices.splice(0)) await stopDevice(d);
 });
 
 test('two devices pair through a folder: an add arrives, a merge removal restores from the Trash, a device is removed', async ({ browser }) => {

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ClockCheck } from '../../../electron/time-check';
 import { DEFAULT_SETTINGS, type Settings } from '../../../electron/core/settings';
 import { call, remote } from '../api';
+import { newestOnly } from '../newest-only';
 import type { Store } from './store';
 
 export interface SettingsSlice {
@@ -13,7 +14,7 @@ export interface SettingsSlice {
   runClockCheck(): Promise<void>;
 }
 
-let checkSeq = 0;
+const startClockCheck = newestOnly();
 /** Changes sent to main and not yet answered: an earlier answer must not undo a later click. */
 const unanswered = new Set<Partial<Settings>>();
 
@@ -46,9 +47,9 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   },
   async runClockCheck() {
     // Only the newest check may answer: an older one (say, to a server since changed) can finish later.
-    const mine = ++checkSeq;
+    const isNewest = startClockCheck();
     const result = await remote.clock.check();
-    if (mine === checkSeq)
+    if (isNewest())
       set({ clockCheck: result.ok ? result.value : { error: result.error.message } });
   },
 });
