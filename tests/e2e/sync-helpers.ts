@@ -58,3 +58,13 @@ export async function addAccountByHand(page: Page, account: { secret: string; is
   await page.getByRole('button', { name: 'Add account' }).last().click();
   await expect(page.getByRole('button', { name: new RegExp(`Copy code for ${account.issuer}`) })).toBeVisible();
 }
+
+/** Adds `account` by hand on `from`, runs Sync now there and then on `to`, and waits for its code on `to`. */
+export async function addAndSyncAcross(from: Device, to: Device, account: { secret: string; issuer: string; account: string }): Promise<void> {
+  await backToCodes(from.page);
+  await addAccountByHand(from.page, account);
+  await (await openSync(from.page)).getByRole('button', { name: 'Sync now' }).click();
+  await (await openSync(to.page)).getByRole('button', { name: 'Sync now' }).click();
+  await backToCodes(to.page);
+  await expect(to.page.getByRole('button', { name: new RegExp(`Copy code for ${account.issuer}`) })).toBeVisible();
+}

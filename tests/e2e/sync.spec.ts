@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { expect, screenshotPath, test } from './fixtures';
-import { addAccountByHand, backToCodes, openSync, shootFieldset, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
+import { addAndSyncAcross, backToCodes, openSync, shootFieldset, startDevice, stopDevice, tempDir, type Device } from './sync-helpers';
 
 const GITHUB = { issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' };
 const SYNC_PASSWORD = 'violet tractor umbrella 41';
@@ -44,14 +44,7 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   await expect(b.page.getByRole('button', { name: /Copy code for GitHub/ })).toBeVisible();
 
   // An account added on A arrives on B after "Sync now".
-  await backToCodes(a.page);
-  await addAccountByHand(a.page, DROPBOX);
-  await openSync(a.page);
-  await syncA.getByRole('button', { name: 'Sync now' }).click();
-  await openSync(b.page);
-  await syncB.getByRole('button', { name: 'Sync now' }).click();
-  await backToCodes(b.page);
-  await expect(b.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+  await addAndSyncAcross(a, b, DROPBOX);
 
   // A deletes GitHub; on B the merge moves it to Recently deleted, and Restore brings it back.
   await backToCodes(a.page);
@@ -142,14 +135,7 @@ test('a sync password set in Settings › Sync lets another device join (a wrong
   await expect(b.page.getByRole('button', { name: /Copy code for GitHub/ })).toBeVisible();
 
   // An account added on A arrives on B.
-  await backToCodes(a.page);
-  await addAccountByHand(a.page, DROPBOX);
-  await openSync(a.page);
-  await syncA.getByRole('button', { name: 'Sync now' }).click();
-  await openSync(b.page);
-  await syncB.getByRole('button', { name: 'Sync now' }).click();
-  await backToCodes(b.page);
-  await expect(b.page.getByRole('button', { name: /Copy code for Dropbox/ })).toBeVisible();
+  await addAndSyncAcross(a, b, DROPBOX);
 });
 
 test('the codes window says when the sync folder went missing', async ({ browser }) => {
