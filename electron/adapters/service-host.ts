@@ -4,7 +4,7 @@ import type { VaultRecovery, VaultStatus } from '../api';
 import { isUserError, UserError } from '../core/errors';
 import type { Importer } from '../core/format/importer';
 import { inProcessReader, type ImportReader } from '../core/importers/import-reader';
-import { assessPassword } from '../core/password/password-policy';
+import { passwordProblem } from '../core/password/password-length';
 import { readSettings } from '../core/settings';
 import { PasswordBackoff } from '../lock/password-backoff';
 import type { LockPolicy, LockTrigger } from '../lock/auto-lock';
@@ -165,9 +165,9 @@ export class ServiceHost {
    */
   async setPassword(newPassword: string, currentPassword?: string): Promise<VaultStatus> {
     const service = this.get();
-    const assessment = assessPassword(newPassword);
-    if (!assessment.ok)
-      throw new UserError('invalid-input', `${assessment.problem} Nothing was changed.`);
+    // Length and nothing else: the strength advice (and its dictionaries) lives in the page.
+    const problem = passwordProblem(newPassword);
+    if (problem) throw new UserError('invalid-input', `${problem} Nothing was changed.`);
     if (service.hasPassword) {
       if (!currentPassword)
         throw new UserError('password-required', 'Enter your current vault password to change it.');

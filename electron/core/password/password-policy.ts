@@ -2,7 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 
-import { MIN_PASSWORD_LENGTH } from './password-length';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from './password-length';
 
 export { MIN_PASSWORD_LENGTH };
 
@@ -48,23 +48,7 @@ export function assessPassword(
       result.feedback.suggestions[0] ||
       'This password is easy to guess. Add more words.'
     : null;
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return {
-      ok: false,
-      score,
-      label: 'too short',
-      problem: `Use at least ${MIN_PASSWORD_LENGTH} characters (this has ${password.length}).`,
-      warning,
-    };
-  }
-  if (repeat !== undefined && repeat !== password) {
-    return {
-      ok: false,
-      score,
-      label: LABELS[score],
-      problem: 'The two passwords differ. Type the same password twice.',
-      warning,
-    };
-  }
+  const problem = passwordProblem(password, repeat);
+  if (problem) return { ok: false, score, label: password.length < MIN_PASSWORD_LENGTH ? 'too short' : LABELS[score], problem, warning };
   return { ok: true, score, label: LABELS[score], problem: null, warning };
 }
