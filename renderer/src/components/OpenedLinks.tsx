@@ -13,14 +13,16 @@ export function OpenedLinks() {
   const [problems, setProblems] = useState<readonly string[]>([]);
 
   useEffect(() => {
-    let active = true;
     const take = async () => {
       const delivery = await call(remote.desktop.takeLinks()).catch(() => null);
-      if (!delivery || !active) return;
+      // Main hands each link over once, so a delivery is used even when this effect has been
+      // replaced meanwhile (an unlock changes the state while the last take is on its way): dropping
+      // it lost the link, and the next take found nothing.
+      if (!delivery) return;
       const s = useStore.getState();
       setWaiting(delivery.waitingForUnlock);
       if (delivery.problems.length > 0) {
-        if (state === 'unlocked')
+        if (s.status?.state === 'unlocked')
           for (const problem of delivery.problems) s.showToast(problem, 'error');
         else setProblems((old) => [...old, ...delivery.problems]);
       }
@@ -37,10 +39,7 @@ export function OpenedLinks() {
         .catch(() => undefined)
         .finally(() => void take());
     });
-    return () => {
-      active = false;
-      off();
-    };
+    return off;
   }, [state]);
 
   if (state === 'unlocked' || (waiting === 0 && problems.length === 0)) return null;
