@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
-import { act } from 'react';
+import { act, createElement, type FunctionComponent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import type { LinkDelivery } from '../../electron/api';
@@ -35,7 +34,9 @@ describe('links opened from the OS (the window side)', () => {
       },
     };
     const { useStore } = await import('../../renderer/src/store/store');
-    const { OpenedLinks } = await import('../../renderer/src/components/OpenedLinks');
+    // A .tsx module: the node type-check (no JSX, no DOM) must not compile it, the web one does.
+    const component = '../../renderer/src/components/OpenedLinks';
+    const { OpenedLinks } = (await import(component)) as { OpenedLinks: FunctionComponent };
     const imported = vi.fn(async () => undefined);
     const unlocked = deferred<void>();
     useStore.setState({
