@@ -79,6 +79,20 @@ describe('sync from the app API', () => {
     expect((await b.value<AccountSummary[]>('accounts', 'list')).map((x) => x.issuer)).toEqual(['GitHub']);
   }, 60_000);
 
+  it('a pairing code and a sync password asked for at once both work: folder actions run one after another', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'otp-desk-sync-folder-'));
+    const a = await openApp();
+    await a.value('accounts', 'addUri', URI);
+    await a.value('sync', 'setup', folder, 'Desk A');
+    // Each reads folder.json, wraps the key with scrypt and writes it back: side by side, the
+    // second write dropped the first one's way in.
+    const [pairing] = await Promise.all([a.value<PairingCode>('sync', 'pairingCode'), a.value('sync', 'setPassword', 'correct horse battery staple'), a.value('sync', 'now')]);
+    const b = await openApp();
+    expect(await b.value('sync', 'join', folder, { code: pairing.code }, 'Laptop B')).toMatchObject({ folder });
+    const c = await openApp();
+    expect(await c.value('sync', 'join', folder, { password: 'correct horse battery staple' }, 'Laptop C')).toMatchObject({ folder });
+  }, 60_000);
+
   it.skipIf(!hasCorpus)('follows a phone backup folder with its password (a wrong one changes nothing) and unfollows it (needs the ../shared corpus)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'otp-desk-follow-'));
     copyFileSync(join(CORPUS, 'aegis-importers', 'aegis_encrypted.json'), join(folder, 'aegis-backup-20261201-000000.json'));
