@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PairingCode, SyncDevice } from '../../../../electron/api';
-import { call, remote } from '../../api';
+import { call, messageOf, remote } from '../../api';
 import { useStore } from '../../store/store';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatTime } from './use-sync-status';
@@ -10,10 +10,12 @@ import { useAction } from '../../hooks/use-action';
 export function SyncDevices({ lastSync }: { lastSync: number | null }) {
   const [devices, setDevices] = useState<readonly SyncDevice[]>([]);
   const [pairing, setPairing] = useState<PairingCode | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
-    void run(async () => setDevices(await call(remote.sync.devices())));
-    // Read again after every sync: a device that joined shows up, a removed one goes.
+    // Read again after every sync: a device that joined shows up, a removed one goes. A read in the
+    // background neither disables the buttons nor clears what the last action said (a sync landing
+    // right after "Add a device…" wiped its error).
+    call(remote.sync.devices()).then(setDevices, (e: unknown) => setError(messageOf(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastSync]);
   const remove = (device: SyncDevice) =>
