@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../e2e/chromium-args';
 import { manyAccounts, seedVault } from '../e2e/seed';
 import { round, type BenchPart } from './figures';
 
@@ -270,7 +271,7 @@ export async function runUiBench(): Promise<BenchPart> {
   const { child, url } = await startBridge(vaultDir);
   const browser = await chromium.launch({
     executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 480, height: 800 } });
