@@ -9,6 +9,7 @@ const PLAYWRIGHT_DISABLED_FEATURES = ['AvoidUnnecessaryBeforeUnloadCheckSync', '
  * headless is the full browser: every new context opens a window whose omnibox popup, a WebUI page,
  * loads in a renderer of its own; that was half the renderer CPU of opening a page (10 contexts with
  * a data: page: 9.0 -> 5.4 CPU-seconds) and ran beside the app in the bench's idle figure. Neither
- * the tests nor the app (an Electron window has no address bar) use it.
+ * the tests nor the app (an Electron window has no address bar) use it. --process-per-site lets a
+ * test's page join the renderer of its worker's shared context (tests/e2e/fixtures.ts).
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'PreloadTopChromeWebUI'].join(',')}`];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--process-per-site', `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'PreloadTopChromeWebUI'].join(',')}`];

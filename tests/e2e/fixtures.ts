@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { seedVault, type SeedAccount } from './seed';
 
 /** A bridge process serving the real renderer over a fresh vault of its own. */
@@ -63,10 +64,93 @@ async function harnessPost(url: string, path: string, body: unknown): Promise<un
   return response.json();
 }
 
+/**
+ * One browser context per worker, holding every test's page (a test's own page, closed after it).
+ * A new context cost ~0.5 CPU-seconds in Chromium (a window, its processes) and a new renderer
+ * process as much again: with Chromium's --process-per-site and a blank page of this site kept
+ * open, each test's page joins the renderer that is already running. A test that changes the
+ * context for longer than its page (Playwright's clock, permissions, routes, init scripts) gets it
+ * replaced by a new one after it, so the next test starts clean.
+ */
+interface SharedContext {
+  get(): Promise<BrowserContext>;
+  release(): Promise<void>;
+}
+
+/** Context methods whose effect outlives the page that asked. */
+const LASTING_CONTEXT_CALLS = ['grantPermissions', 'route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'exposeBinding', 'exposeFunction', 'setExtraHTTPHeaders', 'setGeolocation', 'setOffline', 'setHTTPCredentials', 'addCookies'] as const;
+const CLOCK_CALLS = ['install', 'setFixedTime', 'setSystemTime', 'pauseAt', 'runFor', 'fastForward', 'resume'] as const;
+
+/** Wraps `target`'s methods `names` so that calling any of them runs `onCall` first. */
+function noteCalls(target: object, names: readonly string[], onCall: () => void): void {
+  const methods = target as Record<string, unknown>;
+  for (const name of names) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = (...args: unknown[]) => {
+      onCall();
+      return (original as (...a: unknown[]) => unknown).apply(target, args);
+    };
+  }
+}
+
+async function sharedContext(browser: Browser): Promise<SharedContext & { close(): Promise<void> }> {
+  // A blank page of the app's site (127.0.0.1, any port) keeps the site's renderer process alive between tests.
+  const keeperServer = createServer((_req, res) => res.end('<!doctype html><title>keeper</title>'));
+  await new Promise<void>((resolve) => keeperServer.listen(0, '127.0.0.1', resolve));
+  const keeperUrl = `http://127.0.0.1:${(keeperServer.address() as { port: number }).port}/`;
+  let context: BrowserContext | undefined;
+  let keeper: Page | undefined;
+  let changed = false;
+  return {
+    async get() {
+      if (!context) {
+        context = await browser.newContext();
+        changed = false;
+        noteCalls(context, LASTING_CONTEXT_CALLS, () => (changed = true));
+        noteCalls(context.clock, CLOCK_CALLS, () => (changed = true));
+        keeper = await context.newPage();
+        await keeper.goto(keeperUrl);
+      }
+      return context;
+    },
+    async release() {
+      if (!context) return;
+      if (changed) {
+        await context.close();
+        context = undefined;
+        return;
+      }
+      await Promise.all(context.pages().filter((p) => p !== keeper).map((p) => p.close()));
+    },
+    async close() {
+      await context?.close();
+      keeperServer.close();
+    },
+  };
+}
+
 export const test = base.extend<
   { app: BridgeApp; seed: { readonly accounts: readonly SeedAccount[] }; ownBridge: boolean },
-  { bridge: WorkerBridge }
+  { bridge: WorkerBridge; sharedContext: SharedContext }
 >({
+  sharedContext: [
+    async ({ browser }, use) => {
+      const shared = await sharedContext(browser);
+      await use(shared);
+      await shared.close();
+    },
+    { scope: 'worker' },
+  ],
+  /** The test's page, in the worker's shared context (see SharedContext), with the test's viewport and permissions. */
+  page: async ({ sharedContext, viewport, permissions }, use) => {
+    const context = await sharedContext.get();
+    if (permissions && permissions.length > 0) await context.grantPermissions(permissions);
+    const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await use(page);
+    await sharedContext.release();
+  },
   bridge: [
     async ({}, use) => {
       let started: { child: ChildProcess; url: string } | undefined;
