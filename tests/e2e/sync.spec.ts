@@ -29,6 +29,9 @@ test('two devices pair through a folder: an add arrives, a merge removal restore
   await expect(syncA.getByTestId('sync-facts')).toContainText(folder);
   await expect(syncA.getByTestId('sync-facts')).toContainText('Desk A');
   await syncA.getByRole('button', { name: 'Add a device…' }).click();
+  // Visible within the expect timeout, not the test's 90 s: a failed call shows its error in the
+  // section instead (the page snapshot of a failure has it).
+  await expect(syncA.getByTestId('pairing-code')).toBeVisible();
   const code = (await syncA.getByTestId('pairing-code').textContent())!.trim();
   expect(code.length).toBeGreaterThan(5);
   await shootFieldset(a.page, syncA, screenshotPath('settings-sync-pairing.png'));
