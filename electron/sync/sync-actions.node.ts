@@ -29,7 +29,7 @@ const checkSyncPassword = (password: string) => {
 };
 
 /** `sync setup FOLDER`: starts a sync folder with this device as its first member. */
-async function setupSyncNow(service: AuthenticatorService, reader: ImportReader, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> {
+async function setupSyncUnqueued(service: AuthenticatorService, reader: ImportReader, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> {
   refuseIfSyncing(service);
   const folder = await existingFolder(folderArg);
   if ((await readFolderFiles(folder)).length > 0) throw new UserError('invalid-input', `${syncDir(folder)} is already set up. Join it instead: otp-desk sync join ${folder} --code CODE.`);
@@ -41,7 +41,7 @@ async function setupSyncNow(service: AuthenticatorService, reader: ImportReader,
   const join = options.syncPassword ? [await wrapToSecret(key, options.syncPassword, 'password')] : [];
   await writeFolderFile(folder, { writtenBy: sync.deviceId, keyId, devices: [folderDeviceEntry(sync.deviceId, link, key, Date.now())], join }, 0);
   await service.changeData((data) => ({ ...data, sync: { ...(data.sync ?? sync), folder: link } }));
-  await syncOnce(service, reader);
+  await syncNowUnqueued(service, reader);
   return folder;
 }
 
@@ -56,7 +56,7 @@ async function replaceJoinSecret(service: AuthenticatorService, type: 'code' | '
 }
 
 /** `sync pairing-code`: a new one-use code a new device joins with (replacing any earlier code). */
-async function createPairingCodeNow(service: AuthenticatorService): Promise<string> {
+async function createPairingCodeUnqueued(service: AuthenticatorService): Promise<string> {
   const code = newPairingCode();
   await replaceJoinSecret(service, 'code', code);
   return code;
@@ -66,13 +66,13 @@ async function createPairingCodeNow(service: AuthenticatorService): Promise<stri
  * Settings › Sync on a device that syncs: a sync password other devices can join with, replacing
  * any earlier one (removing a device retires it, so this is also how it comes back).
  */
-async function setSyncPasswordNow(service: AuthenticatorService, password: string): Promise<void> {
+async function setSyncPasswordUnqueued(service: AuthenticatorService, password: string): Promise<void> {
   checkSyncPassword(password);
   await replaceJoinSecret(service, 'password', password);
 }
 
 /** `sync join FOLDER`: unwraps the sync key with a pairing code or the sync password and adds this device. */
-async function joinSyncNow(service: AuthenticatorService, reader: ImportReader, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> {
+async function joinSyncUnqueued(service: AuthenticatorService, reader: ImportReader, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> {
   refuseIfSyncing(service);
   const folder = await existingFolder(folderArg);
   const file = await readFolderFile(folder);
@@ -87,7 +87,7 @@ async function joinSyncNow(service: AuthenticatorService, reader: ImportReader, 
   const join = file.join.filter((j) => j.type !== 'code');
   await writeFolderFile(folder, { writtenBy: sync.deviceId, keyId: file.keyId, devices: [...file.devices.filter((d) => d.id !== sync.deviceId), folderDeviceEntry(sync.deviceId, link, key, Date.now())], join }, file.epoch);
   await service.changeData((data) => ({ ...data, sync: { ...(data.sync ?? sync), folder: link } }));
-  await syncOnce(service, reader);
+  await syncNowUnqueued(service, reader);
 }
 
 /** What one `sync now` did. */
@@ -128,7 +128,7 @@ async function readFollows(reader: ImportReader, sync: SyncData, clockFrom: Sync
  * `sync now`: reads every device file and followed backup, merges them into the vault, writes our
  * file. Followed backups are parsed by `reader` (the import sandbox); the merge stays here.
  */
-async function syncOnce(service: AuthenticatorService, reader: ImportReader): Promise<SyncSummary> {
+async function syncNowUnqueued(service: AuthenticatorService, reader: ImportReader): Promise<SyncSummary> {
   const before = service.vaultHandle.current.sync;
   if (!before || (!before.folder && before.follows.length === 0)) throw notSetUp();
   const now = Date.now();
@@ -193,7 +193,7 @@ export async function syncDevices(service: AuthenticatorService) {
  * `sync remove-device ID` (and `leave` for this device): a new sync key for the others only, the
  * pairing code and sync password retired, the device's file deleted. Its later files are ignored.
  */
-async function removeDeviceNow(service: AuthenticatorService, id: string): Promise<string> {
+async function removeDeviceUnqueued(service: AuthenticatorService, id: string): Promise<string> {
   const { sync, link } = folderLinkOf(service);
   const file = await readFolderFile(link.path);
   const target = file.devices.find((d) => d.id === id || d.id.startsWith(id));
@@ -219,22 +219,22 @@ async function removeDeviceNow(service: AuthenticatorService, id: string): Promi
 }
 
 /** `sync remove-device ID`: another device only (this one leaves with leaveSync); then a sync, so the others get the new key. */
-async function removeOtherDeviceNow(service: AuthenticatorService, reader: ImportReader, id: string, leaveHint: string): Promise<string> {
+async function removeOtherDeviceUnqueued(service: AuthenticatorService, reader: ImportReader, id: string, leaveHint: string): Promise<string> {
   if (service.vaultHandle.current.sync?.deviceId === id) throw new UserError('invalid-input', `That is this device; to stop syncing here, ${leaveHint}.`);
-  const name = await removeDeviceNow(service, id);
-  await syncOnce(service, reader);
+  const name = await removeDeviceUnqueued(service, id);
+  await syncNowUnqueued(service, reader);
   return name;
 }
 
 /** `sync leave`: this device leaves the folder (the others get a new key); the accounts stay here. */
-async function leaveSyncNow(service: AuthenticatorService): Promise<void> {
+async function leaveSyncUnqueued(service: AuthenticatorService): Promise<void> {
   const sync = service.vaultHandle.current.sync;
   if (!sync?.folder) throw new UserError('not-found', 'This vault does not sync through a folder.');
-  await removeDeviceNow(service, sync.deviceId);
+  await removeDeviceUnqueued(service, sync.deviceId);
 }
 
 /** `sync follow FOLDER`: checks the newest backup opens with the password, then follows the folder. */
-async function followFolderNow(service: AuthenticatorService, reader: ImportReader, folderArg: string, password: string): Promise<SyncSummary> {
+async function followFolderUnqueued(service: AuthenticatorService, reader: ImportReader, folderArg: string, password: string): Promise<SyncSummary> {
   const folder = resolve(await existingFolder(folderArg));
   const newest = await newestBackup(folder);
   if (!newest) throw new UserError('not-found', `There is no backup of ${FOLLOWED_APP_NAMES} in ${folder} yet. Make the phone write them there: ${FOLLOWED_APPS.map((a) => `in ${a.name}, ${a.howTo} (${a.backupNames})`).join('; ')}.`);
@@ -244,7 +244,7 @@ async function followFolderNow(service: AuthenticatorService, reader: ImportRead
     if (sync.follows.some((f) => f.folder === folder)) throw new UserError('invalid-input', `${folder} is already followed.`);
     return { ...data, sync: { ...sync, follows: [...sync.follows, newFollow(folder, password, app.id)] } };
   });
-  return syncOnce(service, reader);
+  return syncNowUnqueued(service, reader);
 }
 
 /** `sync unfollow FOLDER`: stops reading it; the accounts it brought stay. */
@@ -259,7 +259,8 @@ export async function unfollowFolder(service: AuthenticatorService, folderArg: s
  * Folder actions of one vault run one after another. Each reads folder.json, works (a pairing code
  * or sync password is wrapped with scrypt: seconds on a loaded machine) and writes it back; the
  * watcher's sync running meanwhile wrote back the join list it had read, dropping a pairing code just
- * shown, and two writes of the same epoch raced. The CLI is one process per command.
+ * shown, and two writes of the same epoch raced. The CLI is one process per command. The `…Unqueued`
+ * functions above run inside the queue and call each other directly.
  */
 const queues = new WeakMap<AuthenticatorService, Promise<unknown>>();
 function queued<T>(service: AuthenticatorService, work: () => Promise<T>): Promise<T> {
@@ -268,12 +269,12 @@ function queued<T>(service: AuthenticatorService, work: () => Promise<T>): Promi
   return result;
 }
 
-export const setupSync = (service: AuthenticatorService, reader: ImportReader, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> => queued(service, () => setupSyncNow(service, reader, folderArg, options));
-export const createPairingCode = (service: AuthenticatorService): Promise<string> => queued(service, () => createPairingCodeNow(service));
-export const setSyncPassword = (service: AuthenticatorService, password: string): Promise<void> => queued(service, () => setSyncPasswordNow(service, password));
-export const joinSync = (service: AuthenticatorService, reader: ImportReader, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> => queued(service, () => joinSyncNow(service, reader, folderArg, secret, name));
-export const syncNow = (service: AuthenticatorService, reader: ImportReader): Promise<SyncSummary> => queued(service, () => syncOnce(service, reader));
-export const removeDevice = (service: AuthenticatorService, id: string): Promise<string> => queued(service, () => removeDeviceNow(service, id));
-export const removeOtherDevice = (service: AuthenticatorService, reader: ImportReader, id: string, leaveHint: string): Promise<string> => queued(service, () => removeOtherDeviceNow(service, reader, id, leaveHint));
-export const leaveSync = (service: AuthenticatorService): Promise<void> => queued(service, () => leaveSyncNow(service));
-export const followFolder = (service: AuthenticatorService, reader: ImportReader, folderArg: string, password: string): Promise<SyncSummary> => queued(service, () => followFolderNow(service, reader, folderArg, password));
+export const setupSync = (service: AuthenticatorService, reader: ImportReader, folderArg: string, options: { deviceName?: string; syncPassword?: string }): Promise<string> => queued(service, () => setupSyncUnqueued(service, reader, folderArg, options));
+export const createPairingCode = (service: AuthenticatorService): Promise<string> => queued(service, () => createPairingCodeUnqueued(service));
+export const setSyncPassword = (service: AuthenticatorService, password: string): Promise<void> => queued(service, () => setSyncPasswordUnqueued(service, password));
+export const joinSync = (service: AuthenticatorService, reader: ImportReader, folderArg: string, secret: { code?: string; password?: string }, name?: string): Promise<void> => queued(service, () => joinSyncUnqueued(service, reader, folderArg, secret, name));
+export const syncNow = (service: AuthenticatorService, reader: ImportReader): Promise<SyncSummary> => queued(service, () => syncNowUnqueued(service, reader));
+export const removeDevice = (service: AuthenticatorService, id: string): Promise<string> => queued(service, () => removeDeviceUnqueued(service, id));
+export const removeOtherDevice = (service: AuthenticatorService, reader: ImportReader, id: string, leaveHint: string): Promise<string> => queued(service, () => removeOtherDeviceUnqueued(service, reader, id, leaveHint));
+export const leaveSync = (service: AuthenticatorService): Promise<void> => queued(service, () => leaveSyncUnqueued(service));
+export const followFolder = (service: AuthenticatorService, reader: ImportReader, folderArg: string, password: string): Promise<SyncSummary> => queued(service, () => followFolderUnqueued(service, reader, folderArg, password));
