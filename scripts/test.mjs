@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: installs what is missing, builds, then runs unit, integration and e2e tests with the
-// type-checks and lint beside them. On Linux the tests run inside a private D-Bus session with GNOME Keyring's
-// Secret Service, so keychain tests hit a real keychain and never the user's own.
+// type-checks and lint beside them. On Linux the tests run inside a private D-Bus session with
+// GNOME Keyring's Secret Service, so keychain tests hit a real keychain and never the user's own.
 import { spawn, spawnSync } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -94,7 +94,7 @@ function noteCalls(target: object, names: readonly string[], onCall: () => void)
   }
 }
 
-async function sharedContext(browser: Browser): Promise<SharedContext & { close(): Promise<void> }> {
+async function openSharedContext(browser: Browser): Promise<SharedContext & { close(): Promise<void> }> {
   // A blank page of the app's site (127.0.0.1, any port) keeps the site's renderer process alive between tests.
   const keeperServer = createServer((_req, res) => res.end('<!doctype html><title>keeper</title>'));
   await new Promise<void>((resolve) => keeperServer.listen(0, '127.0.0.1', resolve));
@@ -136,7 +136,7 @@ export const test = base.extend<
 >({
   sharedContext: [
     async ({ browser }, use) => {
-      const shared = await sharedContext(browser);
+      const shared = await openSharedContext(browser);
       await use(shared);
       await shared.close();
     },

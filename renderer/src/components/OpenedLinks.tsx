@@ -40,6 +40,7 @@ export function OpenedLinks() {
         .finally(() => void take());
     });
     return off;
+    // Runs again when the vault's state changes: an unlock is when main hands waiting links over.
   }, [state]);
 
   if (state === 'unlocked' || (waiting === 0 && problems.length === 0)) return null;
