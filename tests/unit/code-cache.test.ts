@@ -1,3 +1,4 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountDraft, HashAlgorithm } from '../../electron/core/otp/account';
 import { encodeBase32 } from '../../electron/core/otp/base32';
 import { CodeCache } from '../../electron/core/otp/code-cache';
-import { nodeHmac } from '../../electron/core/otp/hmac.node';
+import { nodeHmac, nodeKeyedHmac } from '../../electron/core/otp/hmac.node';
 import { codeWindow, nobleHmac, type HmacFunction } from '../../electron/core/otp/otp';
 import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
@@ -177,5 +178,58 @@ describe('the per-step code cache', () => {
     expect(keyB!.every((x) => x === 0)).toBe(true);
     // After a clear the codes come back right (keys decoded again), not from wiped bytes.
     expect(cache.windowFor(a, 0)).toEqual({ id: 'a', ...codeWindow(a, 0, nobleHmac) });
+  });
+});
+
+/** Bytes of every length around the hash block sizes (64 for SHA-1/256, 128 for SHA-512). */
+const KEY_LENGTHS = [10, 20, 32, 64, 100, 128, 200];
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+describe('the keyed HMACs of main and the CLI', () => {
+  it('equal createHmac for random keys of every hash and length, call after call', () => {
+    for (const algorithm of ['SHA1', 'SHA256', 'SHA512'] as const) {
+      for (const length of KEY_LENGTHS) {
+        for (let i = 0; i < 10; i++) {
+          const key = randomBytes(length);
+          const copy = Uint8Array.from(key);
+          const mac = nodeKeyedHmac(algorithm, key);
+          // The cache wipes its decoded key once the HMAC is keyed: the HMAC must not need it.
+          key.fill(0);
+          for (let j = 0; j < 4; j++) {
+            const message = randomBytes(j === 3 ? randomInt(0, 300) : 8);
+            expect(hex(mac.sign(message))).toBe(hex(nodeHmac(algorithm, copy, message)));
+          }
+          mac.wipe();
+        }
+      }
+    }
+  });
+
+  /** What a KeyedHmac keeps, read through its private fields: noble's HMAC states, or a key copy. */
+  interface Kept {
+    keyed?: { iHash: HashState; oHash: HashState };
+    scratch?: { iHash: HashState; oHash: HashState };
+    key?: Uint8Array;
+  }
+  /** noble's chaining values (A, B, … of the hash). */
+  type HashState = { get(): number[] };
+
+  it('zero what they keep on wipe, drop it, and refuse to sign after', () => {
+    for (const algorithm of ['SHA1', 'SHA256', 'SHA512'] as const) {
+      for (const length of [20, 100, 200]) {
+        const mac = nodeKeyedHmac(algorithm, randomBytes(length));
+        mac.sign(randomBytes(8));
+        const kept = mac as unknown as Kept;
+        const hashes = [kept.keyed, kept.scratch].flatMap((h) => (h ? [h.iHash, h.oHash] : []));
+        const key = kept.key;
+        const state = () => [...(key ?? []), ...hashes.flatMap((h) => h.get())];
+        expect(hashes.length + (key ? 1 : 0)).toBeGreaterThan(0);
+        expect(state().some((x) => x !== 0)).toBe(true);
+        mac.wipe();
+        expect(state().every((x) => x === 0)).toBe(true);
+        expect([kept.keyed, kept.scratch, kept.key]).toEqual([undefined, undefined, undefined]);
+        expect(() => mac.sign(randomBytes(8))).toThrow('wiped');
+      }
+    }
   });
 });
