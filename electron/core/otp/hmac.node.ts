@@ -13,36 +13,43 @@ export const nodeHmac: HmacFunction = (algorithm, key, message) =>
   createHmac(NODE_HASH[algorithm], key).update(message).digest();
 
 /**
- * An HMAC whose key schedule ran once: noble's HMAC state right after the inner and outer pads
- * were hashed, copied into a scratch state for each message. Each code then hashes two blocks
- * instead of four (createHmac redoes the pads on every call).
+ * An HMAC whose key schedule ran once: noble's inner and outer hash states right after the pads
+ * were hashed (by hmac.create, which hashes a key longer than a block first), copied into scratch
+ * states for each message. Each code then hashes two blocks instead of four (createHmac redoes the
+ * pads on every call). The states are driven directly rather than through noble's HMAC object,
+ * whose digest also allocates and zeroes per call: that was ~13 % of this path.
  */
 class PreparedHmac<T extends Hash<T>> implements KeyedHmac {
-  private keyed: _HMAC<T> | undefined;
-  private scratch: _HMAC<T> | undefined;
+  private states: { inner: T; outer: T; innerScratch: T; outerScratch: T } | undefined;
+  private readonly mid: Uint8Array;
   private readonly out: Uint8Array;
 
   constructor(hash: CHash<T>, key: Uint8Array) {
-    this.keyed = hmac.create(hash, key);
-    this.scratch = this.keyed._cloneInto();
+    const keyed: _HMAC<T> = hmac.create(hash, key);
+    this.states = {
+      inner: keyed.iHash,
+      outer: keyed.oHash,
+      innerScratch: hash.create(),
+      outerScratch: hash.create(),
+    };
+    this.mid = new Uint8Array(hash.outputLen);
     this.out = new Uint8Array(hash.outputLen);
   }
 
   sign(message: Uint8Array): Uint8Array {
-    const { keyed, scratch } = this;
-    if (!keyed || !scratch) throw new Error('This HMAC key was wiped.');
-    // digestInto also zeroes the scratch state; the next call copies the keyed state in again.
-    keyed._cloneInto(scratch).update(message).digestInto(this.out);
+    const states = this.states;
+    if (!states) throw new Error('This HMAC key was wiped.');
+    states.inner._cloneInto(states.innerScratch).update(message).digestInto(this.mid);
+    states.outer._cloneInto(states.outerScratch).update(this.mid).digestInto(this.out);
     return this.out;
   }
 
   wipe(): void {
-    // noble's destroy() zeroes the chaining values and block buffer of the inner and outer hash.
-    this.keyed?.destroy();
-    this.scratch?.destroy();
+    // noble's destroy() zeroes a hash's chaining values and block buffer.
+    if (this.states) for (const state of Object.values(this.states)) state.destroy();
+    this.mid.fill(0);
     this.out.fill(0);
-    this.keyed = undefined;
-    this.scratch = undefined;
+    this.states = undefined;
   }
 }
 
