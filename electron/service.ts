@@ -4,7 +4,7 @@ import { summarizeAccount, type Account, type AccountDraft, type AccountSummary,
 import { UserError, invalidInput } from './core/errors';
 import { boundedClockOffset } from './core/settings';
 import { CodeCache } from './core/otp/code-cache';
-import { nodeHmac } from './core/otp/hmac.node';
+import { nodeKeyedHmac } from './core/otp/hmac.node';
 import type { CodeWindow } from './core/otp/otp';
 import { validateOtpParameters } from './core/otp/validate';
 import type { KeyStore } from './vault/keychain';
@@ -34,7 +34,7 @@ function cleanText(value: unknown, field: string): string {
 export class AuthenticatorService {
   private readonly listeners = new Set<() => void>();
   /** Decoded keys and codes per time step; main-process memory only, wiped by forgetDecodedKeys. */
-  private readonly codes = new CodeCache(nodeHmac);
+  private readonly codes = new CodeCache(nodeKeyedHmac);
   /** accounts() sorted, for the accounts array it was sorted from (vault data is replaced, never mutated). */
   private sorted: { from: readonly Account[]; accounts: readonly Account[] } | undefined;
   /** Slows down repeated wrong vault passwords (set by the app's service host; the CLI runs once per command). */

@@ -1,10 +1,12 @@
-import type { OtpParameters } from './account';
+import type { HashAlgorithm, OtpParameters } from './account';
 import { decodeBase32 } from './base32';
 import {
-  hotpCodeFromKey,
+  codeHash,
+  hotpCodeFromKeyedHmac,
   timeStep,
   type CodeWindow,
-  type HmacFunction,
+  type KeyedHmac,
+  type KeyedHmacFactory,
 } from './otp';
 
 /** An account as the cache sees it: an id and what its codes depend on. */
@@ -20,7 +22,10 @@ export interface AccountCodeWindow extends CodeWindow {
 /** What a cached window was computed from; any difference means recompute. */
 interface Entry {
   readonly secret: string;
-  readonly key: Uint8Array;
+  /** The hash `mac` is keyed for (SHA-1 for Steam); a different one means a new entry. */
+  readonly hash: HashAlgorithm;
+  /** The account's HMAC, keyed once; the decoded key itself is wiped as soon as this is made. */
+  readonly mac: KeyedHmac;
   type: OtpParameters['type'];
   algorithm: OtpParameters['algorithm'];
   digits: number;
@@ -32,12 +37,13 @@ interface Entry {
 }
 
 /**
- * Codes per account per time step, with each key decoded once per unlock (base32 → bytes, kept in
- * this process only). The window refreshes every second but codes change every 30 s, so a tick
- * within a step is a lookup. An entry is reused only while every input of the code is the same
- * (secret, type, algorithm, digits, period, counter and time step), so an edit, an HOTP advance,
- * a clock-offset change or a step boundary never shows a stale code. `clear()` wipes the key bytes:
- * call it when the vault is locked or closed.
+ * Codes per account per time step, with each key decoded and its HMAC keyed once per unlock (kept
+ * in this process only): keying is half the hashing of an HMAC, and redoing it per code was a
+ * quarter of the bench's profile (`codesRatio`). The window refreshes every second but codes change
+ * every 30 s, so a tick within a step is a lookup. An entry is reused only while every input of the
+ * code is the same (secret, type, algorithm, digits, period, counter and time step), so an edit, an
+ * HOTP advance, a clock-offset change or a step boundary never shows a stale code. `clear()` wipes
+ * the keyed HMACs: call it when the vault is locked or closed.
  */
 export class CodeCache {
   private readonly entries = new Map<string, Entry>();
@@ -51,20 +57,25 @@ export class CodeCache {
       }
     | undefined;
 
-  constructor(private readonly hmac: HmacFunction) {}
+  constructor(private readonly keyHmac: KeyedHmacFactory) {}
 
   /** The code window of `account` at `atSeconds` (unix seconds). */
   windowFor(account: CodeSource, atSeconds: number): AccountCodeWindow {
     const step = account.type === 'hotp' ? -1 : timeStep(atSeconds, account.period);
+    const hash = codeHash(account);
     let entry = this.entries.get(account.id);
-    if (entry && entry.secret !== account.secret) {
-      entry.key.fill(0);
+    if (entry && (entry.secret !== account.secret || entry.hash !== hash)) {
+      entry.mac.wipe();
       entry = undefined;
     }
     if (!entry) {
+      const key = decodeBase32(account.secret);
+      const mac = this.keyHmac(hash, key);
+      key.fill(0);
       entry = {
         secret: account.secret,
-        key: decodeBase32(account.secret),
+        hash,
+        mac,
         type: account.type,
         algorithm: account.algorithm,
         digits: 0,
@@ -102,8 +113,8 @@ export class CodeCache {
     const counter = step < 0 ? account.counter : step;
     const window: AccountCodeWindow = {
       id: account.id,
-      code: carried ? previous.next : hotpCodeFromKey(account, entry.key, counter, this.hmac),
-      next: hotpCodeFromKey(account, entry.key, counter + 1, this.hmac),
+      code: carried ? previous.next : hotpCodeFromKeyedHmac(account, entry.mac, counter),
+      next: hotpCodeFromKeyedHmac(account, entry.mac, counter + 1),
       validFrom: step < 0 ? 0 : step * account.period,
       validUntil: step < 0 ? 0 : (step + 1) * account.period,
     };
@@ -141,24 +152,24 @@ export class CodeCache {
     return [...windows];
   }
 
-  /** Forgets accounts not in `ids` (removed ones), wiping their key bytes. */
+  /** Forgets accounts not in `ids` (removed ones), wiping their keyed HMACs. */
   retain(ids: ReadonlySet<string>): void {
     for (const [id, entry] of this.entries) {
       if (ids.has(id)) continue;
-      entry.key.fill(0);
+      entry.mac.wipe();
       this.entries.delete(id);
     }
     this.list = undefined;
   }
 
-  /** How many accounts have a decoded key here. */
+  /** How many accounts have a keyed HMAC here. */
   get size(): number {
     return this.entries.size;
   }
 
-  /** Wipes every decoded key and cached code (on lock, or when the vault is dropped). */
+  /** Wipes every keyed HMAC and cached code (on lock, or when the vault is dropped). */
   clear(): void {
-    for (const entry of this.entries.values()) entry.key.fill(0);
+    for (const entry of this.entries.values()) entry.mac.wipe();
     this.entries.clear();
     this.list = undefined;
   }

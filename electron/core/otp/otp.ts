@@ -9,6 +9,19 @@ export type HmacFunction = (
   message: Uint8Array,
 ) => Uint8Array;
 
+/**
+ * One account's HMAC, keyed once and reused for every code until the vault locks: the key schedule
+ * (hashing the inner and outer pads) is done once instead of per code. `sign` returns the MAC of
+ * `message`, which may be overwritten by the next call; `wipe` zeroes what it keeps and drops it.
+ */
+export interface KeyedHmac {
+  sign(message: Uint8Array): Uint8Array;
+  wipe(): void;
+}
+
+/** Makes the KeyedHmac of a decoded key; it keeps its own copy or state, never `key` itself. */
+export type KeyedHmacFactory = (algorithm: HashAlgorithm, key: Uint8Array) => KeyedHmac;
+
 const noble = new NobleCryptoPlugin();
 const hashName = (algorithm: HashAlgorithm) =>
   algorithm.toLowerCase() as 'sha1' | 'sha256' | 'sha512';
@@ -49,21 +62,19 @@ function truncate(hmac: Uint8Array): number {
   );
 }
 
+/** The hash a code's HMAC uses: Steam's is SHA-1 whatever the account says. */
+export function codeHash(params: Pick<OtpParameters, 'type' | 'algorithm'>): HashAlgorithm {
+  return params.type === 'steam' ? 'SHA1' : params.algorithm;
+}
+
 /**
- * The code for one counter value from an already decoded key (RFC 4226 truncation, or Steam's
- * alphabet). The decimal digits are written out rather than with otplib's `truncateDigits`
- * (`10 ** n`, `toString`, `padStart` on every code): the window computes 2000 codes per step for
- * 1000 accounts, and in the profile that helper was the largest cost after the HMAC itself
- * (bench `codesRatio`).
+ * The code an HMAC of the counter gives (RFC 4226 truncation, or Steam's alphabet). The decimal
+ * digits are written out rather than with otplib's `truncateDigits` (`10 ** n`, `toString`,
+ * `padStart` on every code): the window computes 2000 codes per step for 1000 accounts, and in the
+ * profile that helper was the largest cost after the HMAC itself (bench `codesRatio`).
  */
-export function hotpCodeFromKey(
-  params: OtpParameters,
-  key: Uint8Array,
-  counter: number,
-  hmac: HmacFunction,
-): string {
-  const algorithm = params.type === 'steam' ? 'SHA1' : params.algorithm;
-  let value = truncate(hmac(algorithm, key, counterBytes(counter)));
+function codeFromMac(params: OtpParameters, mac: Uint8Array): string {
+  let value = truncate(mac);
   if (params.type !== 'steam') {
     const digits = params.digits;
     const code = `${value % (POWERS_OF_TEN[digits] ?? 10 ** digits)}`;
@@ -75,6 +86,25 @@ export function hotpCodeFromKey(
     value = Math.floor(value / STEAM_ALPHABET.length);
   }
   return code;
+}
+
+/** The code for one counter value from an already decoded key. */
+export function hotpCodeFromKey(
+  params: OtpParameters,
+  key: Uint8Array,
+  counter: number,
+  hmac: HmacFunction,
+): string {
+  return codeFromMac(params, hmac(codeHash(params), key, counterBytes(counter)));
+}
+
+/** The code for one counter value from a KeyedHmac, which must be keyed with `codeHash(params)`. */
+export function hotpCodeFromKeyedHmac(
+  params: OtpParameters,
+  mac: KeyedHmac,
+  counter: number,
+): string {
+  return codeFromMac(params, mac.sign(counterBytes(counter)));
 }
 
 /** The code for `params` at `atSeconds` (unix seconds); hotp ignores the time and uses its counter. */
