@@ -4,7 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+
+// This file checks the product's own scrypt cost: not the test cost tests/support/fast-scrypt.ts sets.
+vi.unmock('../../electron/core/backup/backup-crypto');
 import { writeAegisBackup, type BackupAccount } from '../../electron/core/backup/backup';
 
 // Decrypts with node:crypto from docs/backup-format.md alone (no project code), so a backup

@@ -15,6 +15,8 @@ import { Vault } from '../../electron/vault/vault.node';
 import { UserError } from '../../electron/core/errors';
 
 // Power loss between writing the new file and putting it in place: the rename never happens.
+// This file checks the product's own scrypt cost: not the test cost tests/support/fast-scrypt.ts sets.
+vi.unmock('../../electron/core/backup/backup-crypto');
 const crash = vi.hoisted(() => ({ beforeRename: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();

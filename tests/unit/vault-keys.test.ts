@@ -31,6 +31,8 @@ vi.mock('../../electron/core/backup/backup-crypto', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/core/backup/backup-crypto')>();
   return {
     ...real,
+    // This mock replaces tests/support/fast-scrypt.ts's: the same test cost.
+    SCRYPT_PARAMS: { n: 2 ** 12, r: 8, p: 1 },
     deriveScryptKey: async (...args: Parameters<typeof real.deriveScryptKey>) => {
       const key = await real.deriveScryptKey(...args);
       seen.backupKeys.push(key);

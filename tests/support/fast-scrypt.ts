@@ -1,0 +1,15 @@
+import { vi } from 'vitest';
+
+/**
+ * In this process, keys made from a password cost scrypt N=2^12 instead of the product's 2^17:
+ * a run of `npm test` made 157 derivations at 2^17, ~100 CPU-s of vitest's ~330 (measured with a
+ * hook on node:crypto's scrypt), nearly all of them in tests about something else (app lock, sync,
+ * backups). Every file records the cost it was made with, so whatever reads it — this code, the CLI,
+ * docs/decrypt-backup.mjs, an independent Aegis decrypter — reads it as usual. The product's own
+ * cost is still what the CLI's child processes use, and what vault-crypto-hardening.test.ts and
+ * backup-independent.test.ts check (they `vi.unmock` this module).
+ */
+vi.mock('../../electron/core/backup/backup-crypto', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../electron/core/backup/backup-crypto')>()),
+  SCRYPT_PARAMS: { n: 2 ** 12, r: 8, p: 1 },
+}));
