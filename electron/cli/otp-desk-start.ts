@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { prefetchForCommandLine } from './keychain-prefetch.node';
 
 /**
  * `otp-desk` as installed (dist/cli/otp-desk.cjs): loads the CLI bundle beside it with the V8 code
@@ -11,6 +12,9 @@ import { Script } from 'node:vm';
  * A cache from another Node (another V8) is rejected by V8 itself and the bundle compiles as usual;
  * no cache file: the same. The cache lives beside the code it belongs to, never in a user folder.
  */
+// First, so the keychain answers while the bundle below loads.
+prefetchForCommandLine(process.argv.slice(2));
+
 const bundle = join(__dirname, 'otp-desk-main.cjs');
 let cachedData: Buffer | undefined;
 try {

@@ -6,6 +6,7 @@ import { openServiceFor, UsageError, type CliContext } from './cli-context';
 import { COMMAND_HELP, commandHelpText, GLOBAL_OPTIONS, optionNames, overviewText } from './command-help';
 import { promptHiddenPassword } from './prompt-password';
 import { didYouMean } from './suggest';
+import { OPTIONS } from './cli-options';
 import { addCommand } from './commands/add';
 import { codeCommand } from './commands/code';
 import { listCommand } from './commands/list';
@@ -39,54 +40,6 @@ const UNLOCK_FAILURES: readonly UserErrorKind[] = ['vault-locked', 'keychain-una
 /** Marks an error raised while unlocking the vault (as opposed to, say, a wrong import password). */
 class VaultUnlockFailure extends Error {}
 
-/** Every flag any command takes; which command takes which is in command-help.ts. */
-export const OPTIONS = {
-  vault: { type: 'string' },
-  'vault-password-file': { type: 'string' },
-  'password-file': { type: 'string' },
-  'current-password-file': { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  query: { type: 'string' },
-  ids: { type: 'string' },
-  collection: { type: 'string' },
-  force: { type: 'boolean' },
-  json: { type: 'boolean' },
-  at: { type: 'string' },
-  next: { type: 'boolean' },
-  advance: { type: 'boolean' },
-  yes: { type: 'boolean', short: 'y' },
-  secret: { type: 'string' },
-  issuer: { type: 'string' },
-  account: { type: 'string' },
-  algorithm: { type: 'string' },
-  digits: { type: 'string' },
-  period: { type: 'string' },
-  counter: { type: 'string' },
-  hotp: { type: 'boolean' },
-  steam: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  from: { type: 'string' },
-  'from-previous': { type: 'boolean' },
-  'skip-bad': { type: 'boolean' },
-  'allow-weak': { type: 'boolean' },
-  man: { type: 'boolean' },
-  version: { type: 'boolean' },
-  recipient: { type: 'string', multiple: true },
-  'recipients-file': { type: 'string', multiple: true },
-  inner: { type: 'string' },
-  armor: { type: 'boolean' },
-  identity: { type: 'string' },
-  browser: { type: 'string' },
-  profile: { type: 'string' },
-  add: { type: 'string' },
-  remove: { type: 'string' },
-  group: { type: 'string' },
-  favorite: { type: 'string' },
-  code: { type: 'string' },
-  'device-name': { type: 'string' },
-  'sync-password-file': { type: 'string' },
-} as const;
 
 /** Set by scripts/build.mjs from package.json; absent when the sources run in tests. */
 declare const __OTP_DESK_VERSION__: string | undefined;

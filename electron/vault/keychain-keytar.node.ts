@@ -9,6 +9,46 @@ type Keytar = typeof import('keytar');
 // for it (measured: several ms of every CLI start). __filename in the bundles, import.meta.url under vitest.
 const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
+/**
+ * A keychain read started before the CLI bundle loaded (electron/cli/keychain-prefetch.node.ts):
+ * the Secret Service's D-Bus round trips took 10-17 ms of every `otp-desk code`, all of it spent
+ * waiting after the bundle had loaded; started first, they run while it loads. Kept on a global
+ * because the CLI's loader and its bundle are two separate bundles of this file.
+ */
+const PREFETCH = Symbol.for('otp-desk.keychain-prefetch');
+interface Prefetch {
+  readonly vaultId: string;
+  readonly key: Promise<string | null>;
+}
+const prefetchSlot = globalThis as { [PREFETCH]?: Prefetch };
+
+function loadKeytar(): Keytar {
+  const mod = requireHere('keytar') as Keytar & { default?: Keytar };
+  return mod.default ?? mod;
+}
+
+/**
+ * Starts reading `vaultId`'s key, for the next `get(vaultId)` of this process to use. Never
+ * throws: should keytar be missing or the read fail, that `get` asks again and reports it.
+ */
+export function prefetchKeychainKey(vaultId: string): void {
+  try {
+    const key = loadKeytar().getPassword(KEYCHAIN_SERVICE, vaultId);
+    key.catch(() => undefined);
+    prefetchSlot[PREFETCH] = { vaultId, key };
+  } catch {
+    // get() loads keytar itself and says what went wrong.
+  }
+}
+
+/** The prefetched read for `vaultId`, once; a failed one counts as none. */
+async function takePrefetched(vaultId: string): Promise<string | null | undefined> {
+  const prefetch = prefetchSlot[PREFETCH];
+  if (prefetch?.vaultId !== vaultId) return undefined;
+  delete prefetchSlot[PREFETCH];
+  return prefetch.key.catch(() => undefined);
+}
+
 const KEYCHAIN_HELP =
   `Start your OS keychain (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and try again, or ${UNLOCK_WITH_PASSWORD}.`;
 
@@ -20,8 +60,7 @@ export class KeytarKeyStore implements KeyStore {
   private async load(): Promise<Keytar> {
     if (!this.keytar) {
       try {
-        const mod = requireHere('keytar') as Keytar & { default?: Keytar };
-        this.keytar = mod.default ?? mod;
+        this.keytar = loadKeytar();
       } catch {
         throw new UserError('keychain-unavailable', `The keychain module could not be loaded. Reinstall OTP Desk, or ${UNLOCK_WITH_PASSWORD}.`);
       }
@@ -41,7 +80,8 @@ export class KeytarKeyStore implements KeyStore {
   }
 
   async get(vaultId: string) {
-    const key = await this.call((k) => k.getPassword(KEYCHAIN_SERVICE, vaultId));
+    const prefetched = await takePrefetched(vaultId);
+    const key = prefetched !== undefined ? prefetched : await this.call((k) => k.getPassword(KEYCHAIN_SERVICE, vaultId));
     // keytar says "none" for a locked keyring too; tell the two apart so the user knows what to do.
     if (key === null && (await probeSecretServiceItem(vaultId)) === 'locked') {
       throw new UserError(

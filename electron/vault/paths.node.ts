@@ -1,6 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** The vault's file in its folder (beside it: .bak, the lock and the backups). */
+export const VAULT_FILE_NAME = 'vault.json';
+
 /** The product name Electron uses for its userData folder. */
 export const APP_DIR_NAME = 'OTP Desk';
 

@@ -6,10 +6,11 @@ import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
 import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
 import { UNLOCK_WITH_PASSWORD, type KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
+import { VAULT_FILE_NAME } from './paths.node';
 import { EMPTY_VAULT_DATA, type VaultData } from './vault-data';
 import { headerAad, readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
 
-export const VAULT_FILE_NAME = 'vault.json';
+export { VAULT_FILE_NAME };
 
 /** How to unlock: the keychain (default) or the vault password. */
 export interface UnlockOptions {

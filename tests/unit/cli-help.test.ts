@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_HELP, GLOBAL_OPTIONS, optionNames } from '../../electron/cli/command-help';
-import { COMMANDS, OPTIONS, runCli } from '../../electron/cli/run-cli';
+import { OPTIONS } from '../../electron/cli/cli-options';
+import { COMMANDS, runCli } from '../../electron/cli/run-cli';
 
 /** Runs the CLI in-process and collects what it prints. */
 async function cli(...args: string[]) {
