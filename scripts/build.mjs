@@ -95,7 +95,7 @@ export async function buildAll() {
     const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*', '@zxcvbn-ts/*', 'fflate', 'tldts', 'age-encryption', 'bcrypt-pbkdf'];
     // otp-desk.cjs is a small loader that compiles the bundle with the V8 code cache written below.
     jobs.push(
-      nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk-main.cjs', { external: [...external, ...cliLazy] })
+      nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk-main.cjs', { external: [...external, ...cliLazy], minify: true, keepNames: true })
         .then(() => requireLateBuiltins(join(root, 'dist/cli/otp-desk-main.cjs')))
         .then(() => spawnChecked(process.execPath, [join(root, 'scripts/cli-code-cache.mjs'), join(root, 'dist/cli/otp-desk-main.cjs')])),
     );
