@@ -6,8 +6,12 @@
 // colour only, shown as a monogram. Run: node scripts/gen-brand-icons.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as icons from 'simple-icons';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatorTools } from './generator-tools.mjs';
+
+// simple-icons is installed on first use (scripts/generator-tools.mjs), not a devDependency.
+const simpleIcons = join(generatorTools(join(dirname(fileURLToPath(import.meta.url)), '..'), ['simple-icons']), 'node_modules', 'simple-icons');
+const icons = await import(pathToFileURL(join(simpleIcons, 'index.mjs')).href);
 
 const SLUGS = `1password adguard airbnb atlassian auth0 backblaze binance bitbucket bitwarden box
   bitcoin cloudflare coinbase discord digitalocean docker dropbox duckduckgo ea ebay epicgames evernote facebook figma
@@ -59,7 +63,7 @@ for (const [slug, [title, hex, mark, markHex]] of Object.entries(COLOUR_ONLY))
 const version = JSON.parse(
   await import('node:fs').then((fs) =>
     fs.readFileSync(
-      join(dirname(fileURLToPath(import.meta.resolve('simple-icons'))), 'package.json'),
+      join(simpleIcons, 'package.json'),
       'utf8',
     ),
   ),

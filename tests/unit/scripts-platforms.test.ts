@@ -29,6 +29,7 @@ const SCRIPT_ARGS: Record<string, string[]> = {
 const NOT_SIMULATED: Record<string, string> = {
   // A module other scripts import, not a command.
   'electron-binary.mjs': 'imported by start.mjs and bench.mjs, which run here',
+  'generator-tools.mjs': 'imported by gen-migration-proto.mjs, which runs here, and gen-brand-icons.mjs',
   // It starts only process.execPath (Node itself, no shell on any OS), and it needs the real
   // esbuild and Vite, so it runs for real in every CI job on all three OSes instead.
   'build.mjs': 'starts only Node itself; built for real on every runner',
