@@ -3,7 +3,7 @@ import type { ImportCandidate, ImportDecision, ImportOutcome, ImportPreview, Imp
 import { isSameAccount, type AccountDraft, type ImportedDraft } from './core/otp/account';
 import { isUserError, UserError, invalidInput } from './core/errors';
 import type { Importer, ImportIssue, ImportResult, ImportSource } from './core/format/importer';
-import { inProcessReader, type ImportReader } from './core/importers/import-reader';
+import type { ImportReader } from './core/importers/import-reader';
 import type { AuthenticatorService } from './service';
 
 interface PendingCandidate {
@@ -45,6 +45,21 @@ const labelOf = (a: { issuer: string; account: string }) => [a.issuer, a.account
  * the renderer sees them without secrets, decides per candidate, and the confirmed set is
  * saved through AuthenticatorService in one write.
  */
+/**
+ * Importers given as a list parse in this process (tests); their module is loaded on the first
+ * read, so the app, CLI and bridge, which parse in the sandbox, never load every importer and
+ * its libraries: a --cpu-prof of `otp-desk import` spent ~95 ms of its start in protobuf, the
+ * post-quantum age code and fflate, reached only through this import.
+ */
+function inProcessReaderOnFirstUse(importers: readonly Importer[]): ImportReader {
+  let reader: Promise<ImportReader> | undefined;
+  const load = () => (reader ??= import('./core/importers/import-reader').then((m) => m.inProcessReader(importers)));
+  return {
+    readFile: async (source, password, options) => (await load()).readFile(source, password, options),
+    readTexts: async (items) => (await load()).readTexts(items),
+  };
+}
+
 export class ImportService {
   private readonly pending = new Map<string, PendingImport>();
   private readonly reader: ImportReader;
@@ -54,7 +69,7 @@ export class ImportService {
     private readonly service: AuthenticatorService,
     reader: ImportReader | readonly Importer[],
   ) {
-    this.reader = isImporterList(reader) ? inProcessReader(reader) : reader;
+    this.reader = isImporterList(reader) ? inProcessReaderOnFirstUse(reader) : reader;
   }
 
   /** Reads files by content; encrypted ones wait for a password (see unlock). With `into`, adds to that preview. */
