@@ -7,7 +7,12 @@ import { parseTime } from '../../electron/cli/cli-context';
 import { buildDraft } from '../../electron/core/otp/draft';
 import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
-import { codesAreStale, secondsLeft } from '../../renderer/src/lib/code-clock';
+import {
+  codesAreStale,
+  secondsLeft,
+  shownWindowOf,
+  windowIsStale,
+} from '../../renderer/src/lib/code-clock';
 import { referenceTotp } from '../support/reference-totp';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -93,5 +98,35 @@ describe('codes and countdowns when the clock changes', () => {
     );
     expect(codesAreStale([{ validFrom: 0, validUntil: 0 }], 123)).toBe(false); // HOTP codes never expire by time
     expect(secondsLeft(Number.NaN, 30, Date.now())).toBe(0);
+  });
+
+  it('the window computed once per fetch goes stale exactly when any shown code would (the 1 s tick reads only it)', () => {
+    const code = fc.oneof(
+      fc.record({ validFrom: fc.constant(0), validUntil: fc.constant(0) }), // HOTP
+      fc
+        .tuple(
+          fc.integer({ min: 1_700_000_000, max: 1_700_000_600 }),
+          fc.constantFrom(15, 30, 60, 90),
+        )
+        .map(([at, period]) => ({
+          validFrom: at - (at % period),
+          validUntil: at - (at % period) + period,
+        })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(code, { maxLength: 40 }),
+        fc.integer({ min: 1_699_999_900_000, max: 1_700_000_800_000 }),
+        (codes, nowMs) => {
+          const now = nowMs / 1000;
+          const anyStale = codes.some(
+            (c) => c.validUntil > 0 && (now >= c.validUntil || now < c.validFrom),
+          );
+          expect(windowIsStale(shownWindowOf(codes), nowMs)).toBe(anyStale);
+          expect(codesAreStale(codes, nowMs)).toBe(anyStale);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { VaultStatus } from '../../../electron/api';
 import { call, remote } from '../api';
+import { NO_WINDOW } from './codes-slice';
 import type { Store } from './store';
 
 export interface LockSlice {
@@ -27,7 +28,7 @@ export const createLockSlice: StateCreator<Store, [], [], LockSlice> = (set, get
       accounts: [],
       accountsLoaded: false,
       codes: {},
-      nextBoundary: Infinity,
+      shownWindow: NO_WINDOW,
       revealedId: null,
       revealId: null,
       importPreview: null,
