@@ -5,7 +5,6 @@ import { UserError } from '../../core/errors';
 import { readFailureReason } from '../../core/write-failure';
 import { ImportService } from '../../import-service';
 import { ImportSandbox } from '../../sandbox/import-sandbox.node';
-import { readCliIdentity } from '../age-options';
 import { readPasswordFile, UsageError, type CliContext } from '../cli-context';
 import { promptHiddenPassword } from '../prompt-password';
 
@@ -54,7 +53,8 @@ async function unlockSecret(preview: ImportPreview, passwordFile: string | undef
   if (ageFiles.length > 0) {
     if (!identityFile) throw new UserError('password-required', `${ageFiles.map((l) => l.fileName).join(', ')} is an age file: pass the identity it was encrypted to with --identity FILE (your age key file or SSH private key, e.g. ~/.ssh/id_ed25519).`);
     const ask = process.stdin.isTTY ? (question: string) => promptHiddenPassword(question, process.stdin, process.stderr, 'No passphrase was given, so nothing was imported.') : undefined;
-    return readCliIdentity(identityFile, ask);
+    // Loaded only for age files: it brings the age library, which no other import needs in this process.
+    return (await import('../age-options')).readCliIdentity(identityFile, ask);
   }
   if (!passwordFile) {
     // Opaque bytes only an encrypted backup could be: say both, so random data isn't called "encrypted".
