@@ -183,7 +183,9 @@ describe('fuzz: containers and decryptors', () => {
               if (typeof next !== 'object' || next === null) return JSON.stringify(file);
               node = next as Record<string | number, unknown>;
             }
-            node[path[path.length - 1]!] = value;
+            // A copy: fc.constantFrom hands out the same [] or {} each time, and two edits of one
+            // file putting that object inside itself made a cycle JSON.stringify refused.
+            node[path[path.length - 1]!] = structuredClone(value);
           }
           return JSON.stringify(file);
         });
