@@ -41,11 +41,6 @@ function entryProblems(issues: readonly ImportIssue[], fileName?: string): Impor
 const labelOf = (a: { issuer: string; account: string }) => [a.issuer, a.account].filter(Boolean).join(' / ') || 'unnamed account';
 
 /**
- * Import review: files and texts become candidates held here in main (secrets never leave);
- * the renderer sees them without secrets, decides per candidate, and the confirmed set is
- * saved through AuthenticatorService in one write.
- */
-/**
  * Importers given as a list parse in this process (tests); their module is loaded on the first
  * read, so the app, CLI and bridge, which parse in the sandbox, never load every importer and
  * its libraries: a --cpu-prof of `otp-desk import` spent ~95 ms of its start in protobuf, the
@@ -60,6 +55,11 @@ function inProcessReaderOnFirstUse(importers: readonly Importer[]): ImportReader
   };
 }
 
+/**
+ * Import review: files and texts become candidates held here in main (secrets never leave);
+ * the renderer sees them without secrets, decides per candidate, and the confirmed set is
+ * saved through AuthenticatorService in one write.
+ */
 export class ImportService {
   private readonly pending = new Map<string, PendingImport>();
   private readonly reader: ImportReader;
