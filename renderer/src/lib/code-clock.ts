@@ -34,11 +34,6 @@ export function windowIsStale(window: ShownWindow, nowMs: number): boolean {
   return now >= window.until || now < window.since;
 }
 
-/** The same for a list of codes. */
-export function codesAreStale(codes: readonly CodeTimes[], nowMs: number): boolean {
-  return windowIsStale(shownWindowOf(codes), nowMs);
-}
-
 /** Whole seconds left of a code's period as shown: never negative, never more than the period. */
 export function secondsLeft(validUntil: number, period: number, nowMs: number): number {
   if (!(validUntil > 0) || !(period > 0)) return 0;
