@@ -15,7 +15,7 @@ import { AuthenticatorService } from '../service';
 import { SyncWatcher } from '../sync/sync-watcher.node';
 import type { KeyStore } from '../vault/keychain';
 import { readVaultFile } from '../vault/vault-file.node';
-import { VAULT_FILE_NAME } from '../vault/vault.node';
+import { VAULT_FILE_NAME } from '../vault/paths.node';
 
 /** The OS's user check (Touch ID through systemPreferences.promptTouchID on macOS). */
 export interface SystemAuth {

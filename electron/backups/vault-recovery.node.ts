@@ -12,7 +12,8 @@ import { AuthenticatorService } from '../service';
 import { commitTemp } from '../vault/atomic-write.node';
 import type { KeyStore } from '../vault/keychain';
 import { withFileLock } from '../vault/lock.node';
-import { Vault, VAULT_FILE_NAME } from '../vault/vault.node';
+import { VAULT_FILE_NAME } from '../vault/paths.node';
+import { Vault } from '../vault/vault.node';
 import { listBackups } from './backup-files.node';
 
 /**

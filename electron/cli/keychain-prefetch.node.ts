@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prefetchKeychainKey } from '../vault/keychain-keytar.node';
 import { resolveVaultDir, VAULT_FILE_NAME } from '../vault/paths.node';
+import { hasKeychainSlot, parseVaultFile } from '../vault/vault-file.node';
 import { OPTIONS } from './cli-options';
 
 /**
@@ -17,12 +18,9 @@ export function prefetchForCommandLine(argv: readonly string[], env: NodeJS.Proc
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     if (positionals[0] !== 'code' || values.help || values.version || values['vault-password-file'] !== undefined) return;
-    const header = JSON.parse(readFileSync(join(resolveVaultDir(values.vault, env), VAULT_FILE_NAME), 'utf8')) as {
-      id?: unknown;
-      slots?: unknown;
-    };
-    const hasKeychainSlot = Array.isArray(header.slots) && header.slots.some((slot: { type?: unknown } | null) => slot?.type === 'keychain');
-    if (typeof header.id === 'string' && hasKeychainSlot) prefetchKeychainKey(header.id);
+    const path = join(resolveVaultDir(values.vault, env), VAULT_FILE_NAME);
+    const file = parseVaultFile(readFileSync(path, 'utf8'), path);
+    if (hasKeychainSlot(file)) prefetchKeychainKey(file.id);
   } catch {
     // Not a command line or vault this applies to.
   }

@@ -69,6 +69,11 @@ export function headerAad(file: Pick<VaultFile, 'format' | 'version' | 'id' | 's
   return Buffer.from(canonicalJson({ format: file.format, version: file.version, id: file.id, slots: file.slots }), 'utf8');
 }
 
+/** Whether the keychain can open this file (it has a keychain slot); without one only the password does. */
+export function hasKeychainSlot(file: Pick<VaultFile, 'slots'>): boolean {
+  return file.slots.some((slot) => slot.type === 'keychain');
+}
+
 /** Parses and shape-checks vault.json text. */
 export function parseVaultFile(text: string, path: string): VaultFile {
   let value: VaultFile;

@@ -8,9 +8,7 @@ import { UNLOCK_WITH_PASSWORD, type KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
 import { VAULT_FILE_NAME } from './paths.node';
 import { EMPTY_VAULT_DATA, type VaultData } from './vault-data';
-import { headerAad, readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
-
-export { VAULT_FILE_NAME };
+import { hasKeychainSlot, headerAad, readVaultFile, VAULT_SCHEMA_VERSION, writeVaultFileAtomically, type PasswordSlot, type Slot, type VaultFile } from './vault-file.node';
 
 /** How to unlock: the keychain (default) or the vault password. */
 export interface UnlockOptions {
@@ -100,7 +98,7 @@ export class Vault {
 
   /** Whether the keychain slot is present (absent in "ask for the password at every start" mode). */
   get hasKeychainSlot(): boolean {
-    return this.file.slots.some((slot) => slot.type === 'keychain');
+    return hasKeychainSlot(this.file);
   }
 
   /** Removes the keychain slot from the file, then the keychain item: only the password opens the vault. */
@@ -301,7 +299,7 @@ export class Vault {
   /** Whether the keychain's item opens the keychain slot of the newest file on disk. */
   private async keychainOpens(): Promise<boolean> {
     const file = (await readVaultFile(this.path)) ?? this.file;
-    if (!file.slots.some((slot) => slot.type === 'keychain')) return false;
+    if (!hasKeychainSlot(file)) return false;
     const key = await Vault.unwrapMasterKey(file, this.keyStore).catch(() => null);
     key?.fill(0);
     return key !== null;

@@ -17,7 +17,13 @@ function vaultDir(file: unknown): string {
   writeFileSync(join(dir, 'vault.json'), typeof file === 'string' ? file : JSON.stringify(file));
   return dir;
 }
-const keychainVault = { format: 'otp-desk-vault', version: 2, id: 'vault-1', slots: [{ type: 'keychain' }], db: {} };
+const keychainVault = {
+  format: 'otp-desk-vault',
+  version: 2,
+  id: 'vault-1',
+  slots: [{ type: 'keychain' }],
+  db: { nonce: '00', tag: '00', data: '' },
+};
 
 describe('the keychain read started before the CLI loads', () => {
   beforeEach(() => void reads.splice(0));
