@@ -357,7 +357,7 @@ export async function runUiBench(): Promise<BenchPart> {
       `  gaps between draws (phase jitter, not frame time): p95 ${ms(pct(intervals, 95))}; a page of ${ACCOUNTS} static rows in the same browser: gaps p95 ${ms(control.intervalP95)}, frame time p95 ${ms(control.frameP95)}`,
       `  renderer main thread while scrolling: busy ${ms(mainTasks.reduce((a, b) => a + b, 0))} of ${ms(spanMs)}, task p95 ${ms(pct(mainTasks, 95))}, max ${ms(Math.max(0, ...mainTasks))}; software raster on tile workers ${ms(rasterMs)}`,
       `  same scroll, requestAnimationFrame deltas: median ${ms(median(raf))}, p95 ${ms(pct(raf, 95))}, max ${ms(Math.max(...raf))}, over 20 ms ${over(raf, 20)}`,
-      `  idle clock tick: ${idle.perTick.toFixed(0)} DOM mutations per second with ${idle.rows} rows in the DOM (only the countdowns change)`,
+      `  idle clock tick: ${idle.perTick.toFixed(0)} DOM mutations per second in the list, ${idle.rows} rows in the DOM (rows change when their codes do; with one period for all, the countdown is the list's)`,
       `  JS heap after scrolling: ${(heap / 1024 / 1024).toFixed(1)} MB`,
       `  idle ${IDLE_SECONDS} s: renderer + service ${cpu.percent.toFixed(2)} % of a core (renderer ${cpu.rendererPercent.toFixed(2)} %, service ${cpu.servicePercent.toFixed(2)} %; browser and GPU processes ${cpu.browserPercent.toFixed(2)} %)`,
     ].join('\n');

@@ -22,14 +22,52 @@ test('shows the RFC 6238 code and rolls over to the next one at the period bound
   await expect(page.getByRole('button', { name: /Copy code for RFC/ })).toHaveAccessibleDescription(
     grouped(RFC_CODE),
   );
-  await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName('1 second left');
+  // Every account here has a 30 s period: one countdown above the list serves them all, and
+  // the rows themselves stay still between code changes.
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveCount(1);
+  await expect(rfcRow(page).getByRole('timer')).toHaveCount(0);
+  await expect(page.locator('.list-countdown').getByRole('timer')).toHaveAccessibleName(
+    '1 second left',
+  );
   // The last seconds are marked urgent (red ring), and the mark goes with the new period.
-  await expect(rfcRow(page).getByRole('timer')).toHaveClass(/\burgent\b/);
+  await expect(timer).toHaveClass(/\burgent\b/);
   await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_CODE));
   await page.clock.runFor(2_000);
   await expect(rfcRow(page).getByTestId('code')).toHaveText(grouped(RFC_NEXT));
-  await expect(rfcRow(page).getByRole('timer')).toHaveAccessibleName(/^(29|30) seconds left$/);
-  await expect(rfcRow(page).getByRole('timer')).not.toHaveClass(/\burgent\b/);
+  await expect(timer).toHaveAccessibleName(/^(29|30) seconds left$/);
+  await expect(timer).not.toHaveClass(/\burgent\b/);
+});
+
+test.describe('accounts with different periods', () => {
+  test.use({
+    seed: {
+      accounts: [
+        ...SMALL_VAULT,
+        { issuer: 'Minute', account: 'slow@example.com', secret: 'JBSWY3DPEHPK3PXP', period: 60 },
+      ],
+    },
+  });
+
+  test('each time-based row counts down its own period and the list has no shared countdown', async ({
+    app,
+    page,
+  }) => {
+    // 21 s into a minute: 9 s left of the 30 s periods, 39 s of the 60 s one.
+    await page.clock.install({ time: 1_700_000_000_000 });
+    await app.open(page);
+    await page.clock.pauseAt(1_700_000_001_500);
+    const row = (name: RegExp) =>
+      page.getByRole('listitem').filter({ has: page.getByRole('button', { name }) });
+    await expect(page.locator('.list-countdown').getByRole('timer')).toHaveCount(0);
+    await expect(page.getByRole('timer')).toHaveCount(SMALL_VAULT.length + 1);
+    await expect(row(/Copy code for Minute/).getByRole('timer')).toHaveAccessibleName(
+      '39 seconds left',
+    );
+    await expect(row(/Copy code for RFC/).getByRole('timer')).toHaveAccessibleName(
+      '9 seconds left',
+    );
+  });
 });
 
 test('copies the code on click, confirms it, and clears the clipboard later only if it still holds the code', async ({

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { canReorder, useListKeys } from '../hooks/use-list-keys';
 import { useShownAccounts } from '../hooks/use-shown-accounts';
+import { useUniformPeriod } from '../hooks/use-uniform-period';
 import { useVirtualWindow } from '../hooks/use-virtual-window';
 import { messageOf } from '../api';
 import { useStore } from '../store/store';
@@ -12,13 +13,14 @@ export const ROW_HEIGHT = { compact: 52, comfortable: 68 } as const;
 /**
  * The accounts, virtualized: only the rows in view (and the focused one) are in the DOM, so
  * 1000 accounts cost what 20 do. The list re-renders when the range, the focus or the
- * accounts change, never on the clock tick.
+ * accounts change, never on the clock tick; with one period for all, no row changes on it either.
  */
 export function AccountList() {
   const shown = useShownAccounts();
   const density = useStore((s) => s.settings.density);
   const nextCode = useStore((s) => s.settings.nextCode);
   const focusedId = useStore((s) => s.focusedId);
+  const ownTimers = useUniformPeriod() === null;
   const reorderable = useStore((s) => s.settings.sort === 'manual' && !s.query && !s.group);
   const scroller = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
@@ -143,6 +145,7 @@ export function AccountList() {
             total={shown.length}
             top={i * rowHeight}
             focused={i === focusedIndex}
+            ownTimer={ownTimers}
             onDrop={reorderable ? onDrop : undefined}
             onMenu={openMenu}
           />

@@ -14,6 +14,8 @@ export interface RowProps {
   readonly total: number;
   readonly top: number;
   readonly focused: boolean;
+  /** Set when the row counts down its own period (periods differ); otherwise the list's countdown serves it. */
+  readonly ownTimer: boolean;
   /** Set when drag and drop reordering is possible (manual order, nothing filtered). */
   readonly onDrop?: (draggedId: string, targetId: string) => void;
   /** Opens the row's context menu at a point in the window. */
@@ -22,13 +24,14 @@ export interface RowProps {
 
 const DRAG_TYPE = 'application/x-otp-desk-account';
 
-/** One account: its mark, names, the code (click or Enter copies), the countdown, and its actions. */
+/** One account: its mark, names, the code (click or Enter copies), its countdown if it has its own, and its actions. */
 export const AccountRow = memo(function AccountRow({
   account,
   index,
   total,
   top,
   focused,
+  ownTimer,
   onDrop,
   onMenu,
 }: RowProps) {
@@ -88,7 +91,7 @@ export const AccountRow = memo(function AccountRow({
         </span>
         <CodeText id={account.id} />
       </button>
-      <RowTimer account={account} />
+      <RowTimer account={account} own={ownTimer} />
       <span className="row-actions">
         <button
           type="button"

@@ -5,8 +5,11 @@ import { useStore } from '../store/store';
 import { Countdown } from './Countdown';
 import { RefreshIcon } from './Icons';
 
-/** The countdown of a time-based code, or for HOTP the button that moves to the next counter value. */
-export function RowTimer({ account }: { account: AccountSummary }) {
+/**
+ * The countdown of a time-based code (unless the list's one countdown serves every row), or for
+ * HOTP the button that moves to the next counter value.
+ */
+export function RowTimer({ account, own }: { account: AccountSummary; own: boolean }) {
   const validUntil = useStore((s) => s.codes[account.id]?.validUntil ?? 0);
   if (account.type === 'hotp') {
     const advance = () =>
@@ -27,5 +30,5 @@ export function RowTimer({ account }: { account: AccountSummary }) {
       </button>
     );
   }
-  return <Countdown validUntil={validUntil} period={account.period} />;
+  return own ? <Countdown validUntil={validUntil} period={account.period} /> : null;
 }

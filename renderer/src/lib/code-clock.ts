@@ -40,3 +40,19 @@ export function secondsLeft(validUntil: number, period: number, nowMs: number): 
   const left = Math.ceil(validUntil - nowMs / 1000);
   return Number.isFinite(left) ? Math.max(0, Math.min(period, left)) : 0;
 }
+
+/**
+ * The period every time-based account shares, or null when their periods differ or none is
+ * time-based (HOTP has no period to count down).
+ */
+export function uniformPeriodOf(
+  accounts: readonly { readonly type: string; readonly period: number }[],
+): number | null {
+  let period: number | null = null;
+  for (const a of accounts) {
+    if (a.type === 'hotp') continue;
+    if (period === null) period = a.period;
+    else if (a.period !== period) return null;
+  }
+  return period;
+}
