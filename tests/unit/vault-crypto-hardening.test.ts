@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   deriveScryptKey,
   SCRYPT_PARAMS,
@@ -14,33 +14,14 @@ import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { Vault } from '../../electron/vault/vault.node';
 import { UserError } from '../../electron/core/errors';
 
-// Power loss between writing the new file and putting it in place: the rename never happens.
 // This file checks the product's own scrypt cost: not the test cost tests/support/fast-scrypt.ts sets.
 vi.unmock('../../electron/core/backup/backup-crypto');
-const crash = vi.hoisted(() => ({ beforeRename: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...actual,
-    rename: async (from: string, to: string) => {
-      if (crash.beforeRename) {
-        crash.beforeRename = false;
-        throw Object.assign(new Error('power lost'), { code: 'EIO' });
-      }
-      return actual.rename(from, to);
-    },
-  };
-});
 
 const tempDir = () => join(mkdtempSync(join(tmpdir(), 'otp-desk-crypto-')), 'vault');
 const draft = () => buildDraft({ secret: 'JBSWY3DPEHPK3PXP', issuer: 'ACME', account: 'alice' });
 const readJson = (dir: string) => JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8'));
 const writeJson = (dir: string, value: unknown) =>
   writeFileSync(join(dir, 'vault.json'), JSON.stringify(value));
-
-afterEach(() => {
-  crash.beforeRename = false;
-});
 
 describe('scrypt parameters', () => {
   it('writes new password slots with N=2^17, r=8, p=1', async () => {
@@ -59,15 +40,18 @@ describe('scrypt parameters', () => {
     [{ n: 1000, r: 8, p: 1 }, 'N not a power of two'],
     [{ n: 2 ** 15, r: 0, p: 1 }, 'r of zero'],
     [{ n: '32768', r: 8, p: 1 }, 'N as text'],
-  ] as [Record<string, unknown>, string][])('refuses %j from a file before deriving (%s)', async (params) => {
-    expect(scryptParamsAllowed(params as never)).toBe(false);
-    await expect(
-      deriveScryptKey('password', new Uint8Array(32), params as never),
-    ).rejects.toMatchObject({ kind: 'integrity' });
-    await expect(deriveKey('password', { ...params, salt: '00' } as never)).rejects.toMatchObject(
-      { kind: 'integrity' },
-    );
-  });
+  ] as [Record<string, unknown>, string][])(
+    'refuses %j from a file before deriving (%s)',
+    async (params) => {
+      expect(scryptParamsAllowed(params as never)).toBe(false);
+      await expect(
+        deriveScryptKey('password', new Uint8Array(32), params as never),
+      ).rejects.toMatchObject({ kind: 'integrity' });
+      await expect(deriveKey('password', { ...params, salt: '00' } as never)).rejects.toMatchObject(
+        { kind: 'integrity' },
+      );
+    },
+  );
 
   it('accepts Aegis\u2019s own N=2^15 and the new N=2^17', () => {
     expect(scryptParamsAllowed({ n: 2 ** 15, r: 8, p: 1 })).toBe(true);
@@ -165,23 +149,5 @@ describe('the vault header bound as additional data', () => {
       password: 'correct horse battery',
     });
     expect(byPassword.listAccounts()).toHaveLength(1);
-  });
-});
-
-describe('a crash while the password changes', () => {
-  it('leaves the vault openable with the old password or the new one, never neither', async () => {
-    const dir = tempDir();
-    const vault = await Vault.open(dir, new MemoryKeyStore(), { create: true });
-    await vault.setPassword('old password 1');
-    crash.beforeRename = true;
-    await expect(vault.setPassword('new password 2')).rejects.toMatchObject({ kind: 'io' });
-    const opens = async (password: string) =>
-      Vault.open(dir, new MemoryKeyStore(), { password }).then(
-        () => true,
-        () => false,
-      );
-    expect([await opens('old password 1'), await opens('new password 2')]).toEqual([true, false]);
-    await vault.setPassword('new password 2');
-    expect([await opens('old password 1'), await opens('new password 2')]).toEqual([false, true]);
   });
 });
