@@ -95,12 +95,13 @@ async function scrollThrough(page: Page): Promise<number[]> {
  * `DrawFrame` by `frameSeqId`. That is one vsync interval (16.7 ms at 60 Hz) for a frame that
  * kept up, and a multiple of it for each vsync that got no draw (a dropped frame); the list
  * holds one entry per vsync, so the p95 holds only if under 5 % of the scroll's vsyncs were
- * dropped, however they bunch. The gaps
- * between the draws themselves are reported too, but they are not frame times: headless
- * software output draws as soon as a frame is ready rather than at vsync, so draw-to-draw gaps
- * carry the phase jitter of when each frame became ready: a page of plain static rows,
- * scrolled the same way, had draw gaps with a p95 of 17–23 ms over runs with no vsync dropped
- * (`controlPage` prints it beside the list's figures).
+ * dropped, however they bunch.
+ *
+ * The gaps between the draws themselves are reported too, but they are not frame times:
+ * headless software output draws as soon as a frame is ready rather than at vsync, so
+ * draw-to-draw gaps carry the phase jitter of when each frame became ready. A page of plain
+ * static rows, scrolled the same way, had draw gaps with a p95 of 17–23 ms over runs with no
+ * vsync dropped (`controlPage` prints it beside the list's figures).
  */
 async function traceFrames(
   browser: Browser,
