@@ -20,7 +20,7 @@ if (run(process.execPath, ['scripts/ensure-deps.mjs', '--test']) !== 0) process.
 took('setup');
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
 took('build');
-// The three type-checks and the lint are independent single-threaded jobs. They run beside the
+// The two type-checks and the lint are independent single-threaded jobs. They run beside the
 // tests at a lower priority (nice 10), so they take the core time the tests leave idle (waiting on
 // the CLI, the keychain, Syncthing) instead of 36 s of their own before the tests start; a check
 // that fails is shown when it ends and fails the run. Each keeps an incremental cache in
@@ -28,7 +28,7 @@ took('build');
 const cache = join(root, 'node_modules', '.cache', 'otp-desk-checks');
 const bin = (name) => join(root, 'node_modules', name);
 const checks = [
-  ...['node', 'web', 'e2e'].map((project) => ({
+  ...['node', 'web'].map((project) => ({
     name: `type-check (tsconfig.${project}.json)`,
     args: [bin('typescript/bin/tsc'), '-p', `tsconfig.${project}.json`, '--noEmit', '--incremental', '--tsBuildInfoFile', join(cache, `tsc-${project}.tsbuildinfo`)],
   })),
