@@ -14,7 +14,7 @@ import { ImportService } from '../import-service';
 import { AuthenticatorService } from '../service';
 import { SyncWatcher } from '../sync/sync-watcher.node';
 import type { KeyStore } from '../vault/keychain';
-import { readVaultFile } from '../vault/vault-file.node';
+import { hasKeychainSlot, readVaultFile } from '../vault/vault-file.node';
 import { VAULT_FILE_NAME } from '../vault/paths.node';
 
 /** The OS's user check (Touch ID through systemPreferences.promptTouchID on macOS). */
@@ -80,7 +80,7 @@ export class ServiceHost {
         () => [],
       );
       this.hasPasswordSlot = slots.some((slot) => slot.type === 'password');
-      if (this.hasPasswordSlot && !slots.some((slot) => slot.type === 'keychain')) {
+      if (this.hasPasswordSlot && !hasKeychainSlot({ slots })) {
         this.lockedState = 'locked';
         this.lockedMessage =
           'OTP Desk asks for your vault password at every start. Enter it to unlock.';
