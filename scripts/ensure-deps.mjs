@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runNpm } from './run-npm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const forTests = process.argv.includes('--test');
@@ -62,10 +63,8 @@ function ensureNodeModules() {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
   const args = existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   log(`npm ${args[0]} (node modules missing or out of date)`);
-  // Windows has npm as npm.cmd, which Node only starts through a shell (EINVAL otherwise). JOBS:
-  // node-gyp compiles keytar (no prebuilt reaches some machines) on every core: 6.9 -> 4.1 s on two.
-  const windows = process.platform === 'win32';
-  const result = spawnSync(windows ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', JOBS: process.env.JOBS ?? 'max' }, shell: windows });
+  // JOBS: node-gyp compiles keytar (no prebuilt reaches some machines) on every core: 6.9 -> 4.1 s on two.
+  const result = runNpm(args, { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', JOBS: process.env.JOBS ?? 'max' } });
   if (result.error) console.error(`[setup] npm ${args[0]} could not start: ${result.error.message}`);
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, digest);

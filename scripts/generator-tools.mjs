@@ -4,9 +4,9 @@
 // devDependencies every `npm ci` (npm test, npm start, each CI job) wrote their ~4,400 files and
 // buf's 95 MB binary: a fresh clone's npm ci took 39.9 s with them, 35.5 s without. buf's install
 // script is not needed (its binary comes in a platform package), as it was not as a devDependency.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runNpm } from './run-npm.mjs';
 
 /** Pinned versions (the generated files in the repository were made with these). */
 export const GENERATOR_TOOLS = {
@@ -32,10 +32,8 @@ const installed = (dir, name) => {
 export function generatorTools(root, names) {
   const dir = join(root, 'node_modules', '.cache', 'otp-desk-generators');
   if (names.every((name) => installed(dir, name))) return dir;
-  // Windows has npm as npm.cmd, which Node only starts through a shell.
-  const windows = process.platform === 'win32';
   const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', dir, ...Object.entries(GENERATOR_TOOLS).map(([name, version]) => `${name}@${version}`)];
-  const result = spawnSync(windows ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit', shell: windows });
+  const result = runNpm(args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} exited ${result.status}: the generator's tools could not be installed.`);
   return dir;
 }

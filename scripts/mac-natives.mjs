@@ -6,14 +6,13 @@
 // pins (never a newer sharp), in one npm call, then checks each one is there.
 //   node scripts/mac-natives.mjs          install them (package.json and the lockfile untouched)
 //   node scripts/mac-natives.mjs --list   print them, one path a line
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runNpm } from './run-npm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const windows = process.platform === 'win32';
-const npm = (args, options = {}) => spawnSync(windows ? 'npm.cmd' : 'npm', args, { cwd: root, shell: windows, ...options });
+const npm = (args, options = {}) => runNpm(args, { cwd: root, ...options });
 
 /** node_modules paths of the app's production dependencies for every platform, as `npm ls` reads the lockfile. */
 export function productionPaths() {

@@ -30,6 +30,7 @@ const NOT_SIMULATED: Record<string, string> = {
   // A module other scripts import, not a command.
   'electron-binary.mjs': 'imported by start.mjs and bench.mjs, which run here',
   'generator-tools.mjs': 'imported by gen-migration-proto.mjs, which runs here, and gen-brand-icons.mjs',
+  'run-npm.mjs': 'imported by ensure-deps.mjs and mac-natives.mjs, which run here, and generator-tools.mjs',
   // It starts only process.execPath (Node itself, no shell on any OS), and it needs the real
   // esbuild and Vite, so it runs for real in every CI job on all three OSes instead.
   'build.mjs': 'starts only Node itself; built for real on every runner',
@@ -83,7 +84,7 @@ describe("the project's scripts on Windows and macOS", () => {
     const spawning = readdirSync(join(root, 'scripts')).filter(
       (name) =>
         name.endsWith('.mjs') &&
-        /\b(spawn|spawnSync|execFileSync)\(/.test(
+        /\b(spawn|spawnSync|execFileSync|runNpm)\(/.test(
           readFileSync(join(root, 'scripts', name), 'utf8'),
         ) &&
         !(name in NOT_SIMULATED),
