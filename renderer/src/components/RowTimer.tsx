@@ -10,7 +10,6 @@ import { RefreshIcon } from './Icons';
  * HOTP the button that moves to the next counter value.
  */
 export function RowTimer({ account, own }: { account: AccountSummary; own: boolean }) {
-  const validUntil = useStore((s) => s.codes[account.id]?.validUntil ?? 0);
   if (account.type === 'hotp') {
     const advance = () =>
       useStore
@@ -30,5 +29,11 @@ export function RowTimer({ account, own }: { account: AccountSummary; own: boole
       </button>
     );
   }
-  return own ? <Countdown validUntil={validUntil} period={account.period} /> : null;
+  return own ? <RowCountdown account={account} /> : null;
+}
+
+/** A row's own countdown; only rows that show one follow their code's window in the store. */
+function RowCountdown({ account }: { account: AccountSummary }) {
+  const validUntil = useStore((s) => s.codes[account.id]?.validUntil ?? 0);
+  return <Countdown validUntil={validUntil} period={account.period} />;
 }
