@@ -77,6 +77,12 @@ interface SharedContext {
   release(): Promise<void>;
 }
 
+/**
+ * Permissions every shared context has from the start: the clipboard, which a third of the specs
+ * ask for. Granting them per test changed the context, so each of those tests paid for a new one.
+ */
+const SHARED_PERMISSIONS = ['clipboard-read', 'clipboard-write'] as const;
+
 /** Context methods whose effect outlives the page that asked. */
 const LASTING_CONTEXT_CALLS = ['grantPermissions', 'route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'exposeBinding', 'exposeFunction', 'setExtraHTTPHeaders', 'setGeolocation', 'setOffline', 'setHTTPCredentials', 'addCookies'] as const;
 const CLOCK_CALLS = ['install', 'setFixedTime', 'setSystemTime', 'pauseAt', 'runFor', 'fastForward', 'resume'] as const;
@@ -105,7 +111,7 @@ async function openSharedContext(browser: Browser): Promise<SharedContext & { cl
   return {
     async get() {
       if (!context) {
-        context = await browser.newContext();
+        context = await browser.newContext({ permissions: [...SHARED_PERMISSIONS] });
         changed = false;
         noteCalls(context, LASTING_CONTEXT_CALLS, () => (changed = true));
         noteCalls(context.clock, CLOCK_CALLS, () => (changed = true));
@@ -145,7 +151,8 @@ export const test = base.extend<
   /** The test's page, in the worker's shared context (see SharedContext), with the test's viewport and permissions. */
   page: async ({ sharedContext, viewport, permissions }, use) => {
     const context = await sharedContext.get();
-    if (permissions && permissions.length > 0) await context.grantPermissions(permissions);
+    const extra = (permissions ?? []).filter((p) => !(SHARED_PERMISSIONS as readonly string[]).includes(p));
+    if (extra.length > 0) await context.grantPermissions(extra);
     const page = await context.newPage();
     if (viewport) await page.setViewportSize(viewport);
     await use(page);
