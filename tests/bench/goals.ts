@@ -82,7 +82,7 @@ export const GOALS: Readonly<Record<string, Goal>> = {
     holds: atMost('syncFileBytesPerAccount', 300),
   },
   idleCpuPercent: {
-    what: 'renderer + service CPU, 30 s idle (% of a core)',
+    what: 'renderer + service CPU, 30 s idle, after the 30 s right after a scroll (% of a core)',
     goal: '<= 1',
     holds: atMost('idleCpuPercent', 1),
   },
