@@ -185,6 +185,10 @@ export class ImportSandbox implements ImportReader {
           this.running = undefined;
           clearTimeout(timer);
           clearInterval(meter);
+          // A KDF granted past the cap leaves the child that big (WebAssembly memory is never given
+          // back), and the next file's meter would count it against the default cap: a followed
+          // folder's backup, read twice in a row, was refused as too big. Such a child is not reused.
+          if (memoryMb > this.limits.memoryMb) this.discard(child);
           if ('error' in outcome) return reject(outcome.error);
           const { response } = outcome;
           if (response.ok && isAnswerTo(request, response.value)) resolve(response.value);
