@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasKeychain, KEYCHAIN_SKIP_REASON, OWNER_ONLY_MODE, runCli, tempVault } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, OWNER_ONLY_MODE, runCli, tempVault, vaultFromUris } from '../support/cli';
 import { decryptAegisIndependently } from './backup-aegis-decrypt';
 
 const URIS = [
@@ -11,11 +11,7 @@ const URIS = [
   'otpauth://steam/Steam:gamer?secret=KRSXG5CTMVRXEZLU&issuer=Steam',
 ];
 
-function vaultWithAccounts(): string {
-  const vault = tempVault();
-  for (const uri of URIS) expect(runCli(vault, 'add', uri).status).toBe(0);
-  return vault;
-}
+const vaultWithAccounts = () => vaultFromUris(URIS);
 
 const scratch = () => mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'cli-export-'));
 /** Codes at a fixed time, to compare two vaults without printing secrets. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault, vaultFromUris } from '../support/cli';
 import { runOnTerminal } from '../support/terminal';
 
 // Escrow to people (issue 22), with Debian's `age`/`age-keygen`, OpenSSH's `ssh-keygen` and
@@ -61,11 +61,7 @@ function oathtoolCode(uri: string): string {
 const vaultCodes = (vault: string) =>
   (JSON.parse(runCli(vault, 'code', '--at', String(AT), '--json').stdout) as { issuer: string; account: string; code: string }[]).map((c) => `${c.issuer}/${c.account}=${c.code}`).sort();
 
-function vaultWith(uris: readonly string[]): string {
-  const vault = tempVault();
-  for (const uri of uris) expect(runCli(vault, 'add', uri).status).toBe(0);
-  return vault;
-}
+const vaultWith = (uris: readonly string[]) => vaultFromUris(uris);
 
 describe.runIf(onLinux)('the age tools the escrow tests rely on', () => {
   it('age, age-keygen, ssh-keygen, oathtool and script are installed (node scripts/ensure-deps.mjs --test installs them)', () => {

@@ -15,7 +15,7 @@ import { qrPng } from '../../electron/core/exporters/qr-render';
 import { codeWindow } from '../../electron/core/otp/otp';
 import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
-import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
+import { hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault, vaultFromUris } from '../support/cli';
 import { runOnTerminal } from '../support/terminal';
 
 // Selection, re-authentication, `show`, `code --format aws` and the bad-input rules of `export`.
@@ -29,11 +29,7 @@ const VAULT_PASSWORD = 'vault pass phrase';
 
 const scratch = () =>
   mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'cli-escrow-'));
-function vaultWithAccounts(): string {
-  const vault = tempVault();
-  for (const uri of URIS) expect(runCli(vault, 'add', uri).status).toBe(0);
-  return vault;
-}
+const vaultWithAccounts = () => vaultFromUris(URIS);
 const listed = (vault: string) =>
   JSON.parse(runCli(vault, 'list', '--json').stdout) as {
     id: string;

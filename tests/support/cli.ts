@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -45,6 +45,19 @@ export function runCli(vault: string, ...args: string[]): CliRun {
 /** A fresh, empty folder for a vault. */
 export function tempVault(): string {
   return join(mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'cli-')), 'vault');
+}
+
+/**
+ * A fresh vault holding `uris`, made by one `otp-desk import` of a URI list: one CLI process where
+ * an `add` per account took one each, for tests about what comes after.
+ */
+export function vaultFromUris(uris: readonly string[]): string {
+  const vault = tempVault();
+  const list = join(vault, '..', 'accounts.txt');
+  writeFileSync(list, `${uris.join('\n')}\n`);
+  const run = runCli(vault, 'import', list);
+  if (run.status !== 0) throw new Error(`otp-desk import of ${uris.length} URIs failed: ${run.stderr}`);
+  return vault;
 }
 
 /** One step of privateKeyringSteps: the command's exit status and the keychain items after it. */
