@@ -141,8 +141,7 @@ export class ImportSandbox implements ImportReader {
     const child = this.spawn();
     return new Promise((resolve, reject) => {
       const stop = (error: UserError) => {
-        if (this.child === child) this.child = undefined;
-        child.kill();
+        this.discard(child);
         running.settle({ error });
       };
       // Raised once per file, for the largest KDF it declares (within KDF_LIMITS): never cumulative.
