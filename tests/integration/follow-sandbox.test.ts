@@ -115,23 +115,17 @@ describe(`an Ente Auth export whose Argon2 needs more than the sandbox's 256 MB 
   it('is followed in the app through the sandbox, and main keeps running meanwhile', async () => {
     const app = await openApp(sandbox);
     try {
-      // A timer in main: how long it was held up at most while the backup was read.
-      let last = performance.now();
-      let longestGap = 0;
-      const tick = setInterval(() => {
-        const now = performance.now();
-        longestGap = Math.max(longestGap, now - last);
-        last = now;
-      }, 5);
-      const started = performance.now();
+      // Main's own CPU time while the backup is read. Derived in main, the 288 MiB Argon2 alone
+      // held main's timer 600 ms of a 1.2 s follow on the development machine; in the sandbox main
+      // spent 189 ms in all over a 2.3 s follow. CPU time, not a timer's longest gap: with vitest
+      // and Playwright side by side on two cores, the OS alone held a 5 ms timer 171 ms once.
+      const cpuBefore = process.cpuUsage();
       const followed = await app.call('sync', 'follow', join(backup, '..'), ENTE_PASSWORD);
-      const took = performance.now() - started;
-      clearInterval(tick);
+      const cpu = process.cpuUsage(cpuBefore);
+      const mainMs = (cpu.user + cpu.system) / 1000;
       expect(followed).toMatchObject({ ok: true });
       expect(await app.accounts()).toEqual(['Mastodon/eve@example.social']);
-      // In the sandbox the timer is held up a few ms (8 ms here); derived in main, the Argon2 holds it
-      // for the whole derivation (600 ms of a 1.2 s follow on the shared development machine).
-      expect(longestGap, `main's timer stalled ${Math.round(longestGap)} ms of a ${Math.round(took)} ms follow`).toBeLessThan(150);
+      expect(mainMs, `main spent ${Math.round(mainMs)} ms of CPU on the follow`).toBeLessThan(450);
     } finally {
       app.host.close();
     }
