@@ -64,9 +64,17 @@ async function decodeWebp(
 }
 
 /**
- * A JPEG larger than `maxOutput` (a camera photo), decoded at 1/2, 1/4 or 1/8 scale in gray, block
- * by block: jpeg-js would hold every coefficient and the full RGBA picture (over 1 GB for 50
- * megapixels), past the sandbox's memory cap. Undefined for a small or non-baseline JPEG (jpeg-js).
+ * Above this many pixels a JPEG is decoded in gray, block by block, even at full size: jpeg-js
+ * holds every coefficient and the RGBA picture at once, so a phone's 12 MP photo (4032×3024) took
+ * the import sandbox past its 256 MB cap, while 8 MP still fit.
+ */
+const JPEG_JS_MAX_PIXELS = 4_000_000;
+
+/**
+ * A JPEG over JPEG_JS_MAX_PIXELS (a camera photo) decoded in gray block by block, and one larger
+ * than `maxOutput` at 1/2, 1/4 or 1/8 scale: jpeg-js would hold every coefficient and the full RGBA
+ * picture (over 1 GB for 50 megapixels), past the sandbox's memory cap. Undefined for a smaller or
+ * non-baseline JPEG (jpeg-js).
  */
 function decodeLargeJpeg(
   bytes: Uint8Array,
@@ -78,8 +86,8 @@ function decodeLargeJpeg(
   if (!frame) return undefined;
   checkPixels(fileName, frame.width, frame.height, maxInput);
   const pixels = frame.width * frame.height;
-  if (!frame.scalable || pixels <= maxOutput) return undefined;
-  const factor = ([2, 4, 8] as const).find((f) => pixels / (f * f) <= maxOutput) ?? 8;
+  if (!frame.scalable || pixels <= JPEG_JS_MAX_PIXELS) return undefined;
+  const factor = ([1, 2, 4, 8] as const).find((f) => pixels / (f * f) <= maxOutput) ?? 8;
   try {
     return grayToRgba(decodeJpegGrayScaled(bytes, factor));
   } catch {
