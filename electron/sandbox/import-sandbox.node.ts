@@ -137,7 +137,20 @@ export class ImportSandbox implements ImportReader {
     return child;
   }
 
-  private exec(request: SandboxRequest, what: string): Promise<unknown> {
+  /**
+   * A child already holding more than half the cap is replaced before the next file, so that file
+   * gets the whole cap: WebAssembly memory is never given back, so a granted KDF, OpenCV's curved
+   * QR reader (~85 MB) or zxing's heap after a big photo stay, and the next file's meter would
+   * count them. A followed folder's backup read twice in a row was refused as too big that way.
+   */
+  private async replaceIfHeavy(): Promise<void> {
+    const child = this.child;
+    const mb = await child?.residentMb();
+    if (child && mb !== undefined && mb > this.limits.memoryMb / 2) this.discard(child);
+  }
+
+  private async exec(request: SandboxRequest, what: string): Promise<unknown> {
+    await this.replaceIfHeavy();
     const child = this.spawn();
     return new Promise((resolve, reject) => {
       const stop = (error: UserError) => {
@@ -184,10 +197,6 @@ export class ImportSandbox implements ImportReader {
           this.running = undefined;
           clearTimeout(timer);
           clearInterval(meter);
-          // A KDF granted past the cap leaves the child that big (WebAssembly memory is never given
-          // back), and the next file's meter would count it against the default cap: a followed
-          // folder's backup, read twice in a row, was refused as too big. Such a child is not reused.
-          if (memoryMb > this.limits.memoryMb) this.discard(child);
           if ('error' in outcome) return reject(outcome.error);
           const { response } = outcome;
           if (response.ok && isAnswerTo(request, response.value)) resolve(response.value);
