@@ -34,7 +34,7 @@ async function requireLateBuiltins(file) {
 }
 
 // Native modules, Electron itself, and packages that locate their own .wasm at run time stay external.
-const external = ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'];
+const external = ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm', '@techstark/opencv-js'];
 const nodeBundle = (entry, outfile, extra = {}) =>
   build({
     entryPoints: [join(root, entry)],

@@ -11,3 +11,8 @@ const requireHere = createRequire(typeof __filename === 'string' ? __filename : 
 export function resolvePackageFile(specifier: string): string {
   return requireHere.resolve(specifier);
 }
+
+/** Loads a CommonJS file inside an installed package at run time (kept out of the bundles). */
+export function requirePackageFile(specifier: string): unknown {
+  return requireHere(specifier);
+}

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { dirname, sep } from 'node:path';
 import { resolvePackageFile } from '../core/package-file.node';
+import { OPENCV_NO_EVAL } from '../core/qr/qr-curved.node';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
 import { residentMbOf } from './resident-memory.node';
 import type { LaunchSandboxChild } from './sandbox-child';
@@ -10,6 +11,7 @@ const RUNTIME_PACKAGES = [
   'sql.js/dist/sql-wasm.js',
   'zxing-wasm/reader',
   '@jsquash/webp/codec/dec/webp_dec.wasm',
+  OPENCV_NO_EVAL,
 ];
 
 /** 'sql.js/dist/x' → 'sql.js', '@jsquash/webp/x' → '@jsquash/webp'. */

@@ -14,7 +14,7 @@ export async function bundleForNode(entry: string, outfile: string): Promise<str
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm'],
+    external: ['electron', 'keytar', 'sharp', 'sql.js', 'zxing-wasm', '@techstark/opencv-js'],
     logLevel: 'error',
     logOverride: { 'empty-import-meta': 'silent' },
   });

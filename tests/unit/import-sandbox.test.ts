@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../electron/core/errors';
 import { ImportSandbox } from '../../electron/sandbox/import-sandbox.node';
+import { curvedLabel, syntheticUri } from '../fixtures/synthetic-qr';
 import { buildImportChild } from '../support/import-child';
 import { corpusDir, hasCorpusFolder } from '../support/corpus';
 import { hostileInputs } from '../support/hostile-inputs';
@@ -216,6 +217,37 @@ describe('import sandbox (real child)', () => {
         result: { entries: [{ issuer: 'Formatco', account: 'max' }] },
       });
     }
+  });
+
+  /** A phone's 12 MP photo (4032×3024 JPEG) of a wall, with `label` (PNG bytes) stuck on it. */
+  const phonePhoto = (label: Buffer) =>
+    sharp({ create: { width: 4032, height: 3024, channels: 3, background: { r: 230, g: 225, b: 215 } } })
+      .composite([{ input: label, left: 900, top: 500 }])
+      .jpeg({ quality: 90 })
+      .toBuffer();
+
+  it('reads a phone’s 12 MP JPEG photo of a code within the default 256 MB cap', async () => {
+    const code = await QRCode.toBuffer(syntheticUri(1), { width: 1600 });
+    const photo = await phonePhoto(code);
+    const reading = await sandbox.readFile({ fileName: 'IMG_0001.jpg', bytes: new Uint8Array(photo) });
+    expect(reading).toMatchObject({ state: 'read', result: { entries: [{ issuer: 'GitHub' }] } });
+  });
+
+  it('reads a code on a curved label with OpenCV, which loads in the child without code generation from strings', async () => {
+    const { image } = curvedLabel(syntheticUri(2));
+    const raw = { raw: { width: image.width, height: image.height, channels: 4 as const } };
+    const png = await sharp(image.data, raw).png().toBuffer();
+    const reading = await sandbox.readFile({ fileName: 'label.png', bytes: new Uint8Array(png) });
+    expect(reading).toMatchObject({
+      state: 'read',
+      result: { entries: [{ issuer: 'AWS', account: 'user2@example.com' }] },
+    });
+    // In a 12 MP photo OpenCV would not fit beside the pixels: the user is told to crop, not that
+    // the file needed too much memory.
+    const photo = await phonePhoto(await sharp(image.data, raw).resize(1800, 1800).png().toBuffer());
+    await expect(
+      sandbox.readFile({ fileName: 'IMG_0002.jpg', bytes: new Uint8Array(photo) }),
+    ).rejects.toThrow(/No QR code was found in IMG_0002\.jpg\. .*crop it closer to the QR code/);
   });
 
   it('reads pasted texts: a batch size of 2^31-1 is refused as an issue, the other link imports', async () => {

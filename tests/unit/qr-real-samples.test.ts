@@ -35,10 +35,10 @@ function samples(): Sample[] {
 
 // The README's claim: QR decoding is tested on the 141 real-world zxing-cpp samples (photos,
 // tilted, low resolution, inverted, Model 1, Structured Append parts), through the same path the
-// CLI and main use (sharp, then zxing-wasm, then jsQR). qr-samples/README.md measured 129 for
-// zxing-wasm alone and 130 with the jsQR fallback.
+// CLI and main use (sharp, then zxing-wasm, then OpenCV's curved reader). qr-samples/README.md
+// measured 129 for zxing-wasm alone and 130 with the jsQR fallback.
 describe('the zxing-cpp real-world QR samples', () => {
-  it('reads at least 134 of the 141 samples (today’s count), the photo-backed codes too, and never a wrong text', { timeout: 120_000 }, async () => {
+  it('reads at least 136 of the 141 samples (today’s count), the photo-backed codes too, and never a wrong text', { timeout: 120_000 }, async () => {
     const all = samples();
     expect(all.length).toBeGreaterThanOrEqual(130);
     const read: string[] = [];
@@ -57,6 +57,8 @@ describe('the zxing-cpp real-world QR samples', () => {
     expect(wrong).toEqual([]);
     // A code printed over an aerial photo: only the global binariser after denoising reads these.
     expect(read).toEqual(expect.arrayContaining(['qrcode-2/12.webp', 'qrcode-2/13.webp']));
-    expect(read.length).toBeGreaterThanOrEqual(134);
+    // Codes on a wrinkled T-shirt: zxing finds them but can't mend the warp; OpenCV's curved reader can.
+    expect(read).toEqual(expect.arrayContaining(['qrcode-4/06.webp', 'qrcode-4/08.webp']));
+    expect(read.length).toBeGreaterThanOrEqual(136);
   });
 });

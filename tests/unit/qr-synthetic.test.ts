@@ -6,9 +6,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQrDecoder, type QrDecoder } from '../../electron/core/qr/qr';
 import { readQrTextsFromImageFile } from '../../electron/core/qr/qr-file.node';
+import { loadCurvedQrReader } from '../../electron/core/qr/qr-curved.node';
 import { loadZxingReaderWasm } from '../../electron/core/qr/qr-wasm.node';
 import { createCanvas, drawQr } from '../fixtures/synthetic-draw';
 import {
+  curvedLabel,
   generateSyntheticSet,
   syntheticUri,
   type SyntheticQrImage,
@@ -72,6 +74,38 @@ describe('QR decoding on the synthetic screenshot and photo set', () => {
     const blank = createCanvas(640, 480, [200, 210, 220]);
     expect(await full.decode(blank)).toEqual([]);
     expect(await jsqrOnly.decode(blank)).toEqual([]);
+  });
+
+  it.each([1, 2, 3])(
+    'reads a code on a curved label (syntheticUri(%i)) with the curved reader, which zxing and jsQR alone cannot',
+    async (n) => {
+      const label = curvedLabel(syntheticUri(n));
+      const withJsqr = await createQrDecoder({ zxingWasm: loadZxingReaderWasm(), jsqrFallback: true });
+      expect(await withJsqr.decode(label.image)).toEqual([]);
+      const withCurved = await createQrDecoder({
+        zxingWasm: loadZxingReaderWasm(),
+        curved: loadCurvedQrReader,
+      });
+      expect(withCurved.engines).toEqual(['zxing', 'curved']);
+      expect(await withCurved.decode(label.image)).toEqual(label.texts);
+    },
+  );
+
+  it('never loads the curved reader for an image where zxing saw no code, or read the one it saw', async () => {
+    let loads = 0;
+    const decoder = await createQrDecoder({
+      zxingWasm: loadZxingReaderWasm(),
+      curved: () => {
+        loads++;
+        return loadCurvedQrReader();
+      },
+    });
+    expect(await decoder.decode(createCanvas(640, 480, [200, 210, 220]))).toEqual([]);
+    expect(await decoder.decode(byName('screenshot-1920x1080').image)).toHaveLength(1);
+    expect(loads).toBe(0);
+    await decoder.decode(curvedLabel(syntheticUri(2)).image);
+    await decoder.decode(curvedLabel(syntheticUri(3)).image);
+    expect(loads).toBe(1);
   });
 
   it('a 50-megapixel image is searched in bounded time and still yields its code', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolvePackageFile } from '../package-file.node';
 import { createQrDecoder, type QrDecoder } from './qr';
+import { loadCurvedQrReader } from './qr-curved.node';
 
 /** Package path of zxing-wasm's reader build (QR and other symbologies, no writer). */
 const READER_WASM = 'zxing-wasm/reader/zxing_reader.wasm';
@@ -15,8 +16,11 @@ export function loadZxingReaderWasm(): Uint8Array {
 
 let nodeDecoder: Promise<QrDecoder> | undefined;
 
-/** One shared decoder (zxing-wasm + jsQR) for Node callers; zxing-wasm's module is a process singleton anyway. */
+/**
+ * One shared decoder for Node callers (zxing-wasm, OpenCV's curved reader when zxing finds a code
+ * it can't read); zxing-wasm's module is a process singleton anyway.
+ */
 export function getNodeQrDecoder(): Promise<QrDecoder> {
-  nodeDecoder ??= createQrDecoder({ zxingWasm: loadZxingReaderWasm() });
+  nodeDecoder ??= createQrDecoder({ zxingWasm: loadZxingReaderWasm(), curved: loadCurvedQrReader });
   return nodeDecoder;
 }

@@ -21,8 +21,16 @@ import type { GrayImage } from './qr-image-ops';
  */
 export type ZxingPass = 'fast' | 'harder' | 'global' | 'denoise' | 'global-denoise';
 
+/** What one pass found. */
+export interface ZxingFound {
+  /** The text of every code read. */
+  readonly texts: string[];
+  /** zxing located a QR code but could not read it (its error correction could not mend it). */
+  readonly damaged: boolean;
+}
+
 /** Reads one luminance image, already in zxing's memory, with one pass. */
-export type ZxingRead = (pass: ZxingPass) => string[];
+export type ZxingRead = (pass: ZxingPass) => ZxingFound;
 
 /**
  * Reads every QR code zxing-cpp finds in a luminance image: the pixels are copied into the wasm
@@ -46,6 +54,8 @@ function passOptions(pass: ZxingPass): ZXingReaderOptions {
     tryDenoise: pass.endsWith('denoise'),
     eanAddOnSymbol: EAN_ADD_ON_SYMBOLS.indexOf(defaultReaderOptions.eanAddOnSymbol),
     characterSet: CHARACTER_SETS.indexOf(defaultReaderOptions.characterSet),
+    // Codes found but not read come back too (invalid): the pipeline's cue for its curved reader.
+    returnErrors: true,
   };
 }
 
@@ -84,13 +94,15 @@ export async function loadZxingQrReader(wasm: ArrayBuffer | Uint8Array): Promise
           options.get(pass)!,
         );
         const texts: string[] = [];
+        let damaged = false;
         for (let i = 0; i < results.size(); i++) {
           const result = results.get(i);
           if (result?.isValid && result.text.length > 0) texts.push(result.text);
+          else if (result && !result.isValid) damaged = true;
         }
         // embind vectors live in the wasm heap until deleted (zxing-wasm's own wrapper leaks them).
         (results as { delete?: () => void }).delete?.();
-        return texts;
+        return { texts, damaged };
       });
     } finally {
       zxing._free(pointer);

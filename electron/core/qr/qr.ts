@@ -1,7 +1,19 @@
 import { invalidInput } from '../errors';
-import { resizeGray, toGray, type GrayImage, type RgbaImage } from './qr-image-ops';
+import {
+  resizeGray,
+  scaleGrayToLongSide,
+  toGray,
+  type GrayImage,
+  type RgbaImage,
+} from './qr-image-ops';
 import { scanWithJsqr } from './qr-scan';
-import { loadZxingQrReader, type ZxingPass, type ZxingQrReader, type ZxingRead } from './qr-zxing';
+import {
+  loadZxingQrReader,
+  type ZxingFound,
+  type ZxingPass,
+  type ZxingQrReader,
+  type ZxingRead,
+} from './qr-zxing';
 
 export type { RgbaImage } from './qr-image-ops';
 export { classifyQrText, type QrTextKind, type QrTextClass } from './qr-text';
@@ -17,8 +29,11 @@ export interface QrDecoder {
   /** Every distinct text of every QR code found, in the order found; [] when there is none. */
   decode(image: RgbaImage, options?: QrDecodeOptions): Promise<string[]>;
   /** The decoders in use, in the order tried: 'zxing' only when its .wasm was supplied. */
-  readonly engines: readonly ('zxing' | 'jsqr')[];
+  readonly engines: readonly ('zxing' | 'curved' | 'jsqr')[];
 }
+
+/** Reads a code printed on a curved surface (one per image); [] when it can't. */
+export type CurvedQrReader = (image: GrayImage) => string[];
 
 /** How to build a decoder. */
 export interface QrDecoderOptions {
@@ -32,6 +47,12 @@ export interface QrDecoderOptions {
    * any it does), so with zxing it would only add time to every unreadable image.
    */
   readonly jsqrFallback?: boolean;
+  /**
+   * Loads a reader for codes on curved surfaces (qr-curved.node.ts: OpenCV's). The pipeline loads
+   * it on first need and tries it only on an image where zxing located a QR code it could not
+   * read, so images with no code, and codes zxing reads, never pay for it.
+   */
+  readonly curved?: () => Promise<CurvedQrReader>;
 }
 
 const DEFAULT_DEADLINE_MS = 5000;
@@ -43,6 +64,17 @@ const DEFAULT_MAX_PIXELS = 4096 * 4096;
  */
 const SMALL_LONG_SIDE = 200;
 const UPSCALED_LONG_SIDE = 800;
+/**
+ * The curved reader is given at most this long a side: the bent codes it mends fill much of a
+ * photo, and OpenCV's time and memory grow with the pixels (a 12 MP photo would hold ~100 MB more).
+ */
+const CURVED_LONG_SIDE = 1024;
+/**
+ * Nor is it tried on an image over this many pixels: OpenCV adds ~85 MB, and with a bigger photo's
+ * own copies (RGBA, grey, zxing's heap) that passed the import sandbox's 256 MB cap (a 12 MP photo
+ * did; 6 MP fit). The user is told to crop closer to the code, and the crop is read.
+ */
+const CURVED_MAX_PIXELS = 6_000_000;
 
 /**
  * Builds the QR pipeline (guide §3): zxing-wasm, because on real photos it reads far more than
@@ -53,8 +85,11 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
   const zxing = options.zxingWasm ? await loadZxingQrReader(options.zxingWasm) : undefined;
   const useJsqr = options.jsqrFallback ?? !zxing;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  const engines: ('zxing' | 'jsqr')[] = [
+  const loadCurved = zxing && options.curved;
+  let curved: Promise<CurvedQrReader> | undefined;
+  const engines: ('zxing' | 'curved' | 'jsqr')[] = [
     ...(zxing ? (['zxing'] as const) : []),
+    ...(loadCurved ? (['curved'] as const) : []),
     ...(useJsqr ? (['jsqr'] as const) : []),
   ];
   return {
@@ -72,8 +107,14 @@ export async function createQrDecoder(options: QrDecoderOptions = {}): Promise<Q
       // Luminance once, for every pass of both decoders (both binarise grey).
       const gray = toGray(image, factor);
       if (zxing) {
-        const texts = readWithZxing(zxing, gray, deadline);
-        if (texts.length > 0) return texts;
+        const found = readWithZxing(zxing, gray, deadline);
+        if (found.texts.length > 0) return unique(found.texts);
+        const curvedFits = gray.width * gray.height <= CURVED_MAX_PIXELS;
+        if (found.damaged && loadCurved && curvedFits && performance.now() < deadline) {
+          curved ??= loadCurved();
+          const texts = await readCurved(curved, scaleDownTo(gray, CURVED_LONG_SIDE));
+          if (texts.length > 0) return texts;
+        }
       }
       if (!useJsqr || performance.now() > deadline) return [];
       return scanWithJsqr(gray, deadline);
@@ -106,28 +147,47 @@ const BIG_IMAGE_PIXELS = 7_000_000;
 const HALF_SIZE_PASSES: readonly ZxingPass[] = ['global', 'harder'];
 
 function readHalfSize(zxing: ZxingQrReader, half: GrayImage, deadline: number): string[] {
-  return unique(zxing(half, (read) => firstFound(read, HALF_SIZE_PASSES, deadline)));
+  return unique(zxing(half, (read) => firstFound(read, HALF_SIZE_PASSES, deadline)).texts);
 }
 
-function firstFound(read: ZxingRead, passes: readonly ZxingPass[], deadline: number): string[] {
+/** The first pass that reads a code; `damaged` when any pass tried located one it could not read. */
+function firstFound(read: ZxingRead, passes: readonly ZxingPass[], deadline: number): ZxingFound {
+  let damaged = false;
   for (const [i, pass] of passes.entries()) {
-    if (i > 0 && performance.now() > deadline) return [];
-    const texts = read(pass);
-    if (texts.length > 0) return texts;
+    if (i > 0 && performance.now() > deadline) break;
+    const found = read(pass);
+    if (found.texts.length > 0) return found;
+    damaged ||= found.damaged;
   }
-  return [];
+  return { texts: [], damaged };
 }
 
-function readWithZxing(zxing: ZxingQrReader, image: GrayImage, deadline: number): string[] {
+function readWithZxing(zxing: ZxingQrReader, image: GrayImage, deadline: number): ZxingFound {
   const passes =
     image.width * image.height >= BIG_IMAGE_PIXELS ? ZXING_PASSES.slice(1) : ZXING_PASSES;
   const found = zxing(image, (read) => firstFound(read, passes, deadline));
-  if (found.length > 0) return unique(found);
   const longSide = Math.max(image.width, image.height);
-  if (longSide >= SMALL_LONG_SIDE || performance.now() > deadline) return [];
+  if (found.texts.length > 0 || longSide >= SMALL_LONG_SIDE || performance.now() > deadline)
+    return found;
   const factor = Math.min(4, Math.ceil(UPSCALED_LONG_SIDE / longSide));
   const upscaled = resizeGray(image, image.width * factor, image.height * factor);
-  return unique(zxing(upscaled, (read) => read('harder')));
+  const again = zxing(upscaled, (read) => read('harder'));
+  return { texts: again.texts, damaged: found.damaged || again.damaged };
+}
+
+/** The curved reader is a last resort: when it can't load or run, the answer stays zxing's. */
+async function readCurved(reader: Promise<CurvedQrReader>, image: GrayImage): Promise<string[]> {
+  try {
+    return (await reader)(image);
+  } catch {
+    return [];
+  }
+}
+
+function scaleDownTo(image: GrayImage, longSide: number): GrayImage {
+  return Math.max(image.width, image.height) > longSide
+    ? scaleGrayToLongSide(image, longSide)
+    : image;
 }
 
 function unique(texts: readonly string[]): string[] {

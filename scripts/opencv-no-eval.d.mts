@@ -1,0 +1,3 @@
+export function patchOpenCvSource(source: string): string;
+export const PATCHED: string;
+export function ensurePatchedOpenCv(): boolean;
