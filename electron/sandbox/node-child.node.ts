@@ -3,7 +3,7 @@ import { dirname, sep } from 'node:path';
 import { resolvePackageFile } from '../core/package-file.node';
 import { OPENCV_NO_EVAL } from '../core/qr/qr-curved.node';
 import type { SandboxRequest, SandboxResponse } from './import-protocol';
-import { residentMbOf } from './resident-memory.node';
+import { residentMeter } from './resident-memory.node';
 import type { LaunchSandboxChild } from './sandbox-child';
 
 /** The packages the child loads from node_modules at run time (their .wasm among them). */
@@ -63,15 +63,19 @@ export const launchNodeChild: LaunchSandboxChild = (entryPath, limits, events) =
     serialization: 'advanced', // the file's bytes cross as a Uint8Array, not a JSON array
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'], // a parser's output never reaches the CLI's
   });
+  const meter = residentMeter(child.pid);
   child.on('message', (message) => events.message(message as SandboxResponse));
-  child.on('exit', (code, signal) => events.exit(code, signal));
+  child.on('exit', (code, signal) => {
+    meter.close();
+    events.exit(code, signal);
+  });
   // A failed spawn has no exit of its own; report it as one.
   child.on('error', () => events.exit(null, null));
   child.unref();
   child.channel?.unref();
   return {
     send: (request: SandboxRequest) => void child.send(request, (error) => error && child.kill()),
-    residentMb: () => residentMbOf(child.pid),
+    residentMb: () => meter.read(),
     kill: () => void child.kill('SIGKILL'),
   };
 };
