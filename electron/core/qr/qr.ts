@@ -28,7 +28,10 @@ export interface QrDecodeOptions {
 export interface QrDecoder {
   /** Every distinct text of every QR code found, in the order found; [] when there is none. */
   decode(image: RgbaImage, options?: QrDecodeOptions): Promise<string[]>;
-  /** The decoders in use, in the order tried: 'zxing' only when its .wasm was supplied. */
+  /**
+   * The decoders in use, in the order tried: 'zxing' only when its .wasm was supplied, 'curved'
+   * when a curved reader was too.
+   */
   readonly engines: readonly ('zxing' | 'curved' | 'jsqr')[];
 }
 
@@ -66,7 +69,7 @@ const SMALL_LONG_SIDE = 200;
 const UPSCALED_LONG_SIDE = 800;
 /**
  * The curved reader is given at most this long a side: the bent codes it mends fill much of a
- * photo, and OpenCV's time and memory grow with the pixels (a 12 MP photo would hold ~100 MB more).
+ * photo, and OpenCV's time and memory grow with the pixels.
  */
 const CURVED_LONG_SIDE = 1024;
 /**
