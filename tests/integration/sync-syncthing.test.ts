@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,13 @@ import { hasSyncthing, sleep, startSyncthingPair, waitFor, type SyncthingInstanc
  */
 const uri = (issuer: string, account: string) => `otpauth://totp/${encodeURIComponent(issuer)}:${account}?secret=JBSWY3DPEHPK3PXP&issuer=${encodeURIComponent(issuer)}`;
 const syncDir = (folder: string) => join(folder, 'OTP Desk Sync');
+
+/** CPU seconds (user + system) of this process's children that have ended: /proc/self/stat's cutime and cstime (Linux). */
+function endedChildrenCpuS(): number {
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / ticks;
+}
 
 /** The CLI without blocking the event loop (two vaults at once). */
 function cliAsync(vault: string, ...args: string[]): Promise<{ status: number; stderr: string }> {
@@ -122,9 +129,10 @@ describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing ($
     }, 60_000, 'the conflict copy to be removed on both sides');
   });
 
-  it('200 changes each way within 60 s: none lost', { timeout: 240_000 }, async () => {
+  it('200 changes each way, their CLI work within 60 CPU-s: none lost', { timeout: 240_000 }, async () => {
     const before = names(a).length;
     const started = Date.now();
+    const cpuBefore = endedChildrenCpuS();
     const side = async (vault: string, label: string) => {
       for (let round = 0; round < 10; round++) {
         const file = join(root, `${label}-${round}.txt`);
@@ -136,7 +144,12 @@ describe.skipIf(!hasKeychain || !hasSyncthing)(`sync through a real Syncthing ($
       }
     };
     await Promise.all([side(a, 'A'), side(b, 'B')]);
-    expect(Date.now() - started).toBeLessThan(60_000);
+    // The 40 CLI runs' own CPU time, not the wall clock: alone they took 9-22 s, beside the rest of
+    // npm test on two cores 35-40 s, and 67 s in a slow hour of the VM, for the same work (11.6
+    // CPU-s alone). Under 60 CPU-s, they fit in 60 s even on one core.
+    const cpu = endedChildrenCpuS() - cpuBefore;
+    const wall = (Date.now() - started) / 1000;
+    expect(cpu, `the CLI runs took ${cpu.toFixed(1)} CPU-s in ${wall.toFixed(1)} s`).toBeLessThan(60);
     const list = await converge((l) => l.length === before + 400, 90_000);
     for (let round = 0; round < 10; round++) {
       for (let i = 0; i < 20; i++) expect(list).toEqual(expect.arrayContaining([`A ${round}/user${i}`, `B ${round}/user${i}`]));
