@@ -76,6 +76,7 @@ export const launchNodeChild: LaunchSandboxChild = (entryPath, limits, events) =
   return {
     send: (request: SandboxRequest) => void child.send(request, (error) => error && child.kill()),
     residentMb: () => meter.read(),
+    cpuMs: () => meter.cpuMs(),
     kill: () => void child.kill('SIGKILL'),
   };
 };

@@ -20,6 +20,8 @@ export interface SandboxChild {
   send(request: SandboxRequest): void;
   /** Resident memory in MB measured from outside the child, or undefined where it can't be read. */
   residentMb(): Promise<number | undefined>;
+  /** CPU time the child has used (ms), read from outside; absent or undefined where it can't be. */
+  cpuMs?(): number | undefined;
   /** Ends the child at once (SIGKILL where there is one): no cleanup of its own runs. */
   kill(): void;
 }

@@ -48,6 +48,9 @@ process.on('message', (request) => {
   if (name === 'slow.json') return setTimeout(() => process.send({ id: request.id, ok: true, value: { state: 'read', result: { format: 'stand-in', entries: [], issues: [] } } }), 300);
   if (name === 'kdf-forged') return process.send({ id: request.id, op: 'kdf', cost: { kind: 'argon2', memoryKiB: 4 * 1024 * 1024, passes: 1 } });
   if (name === 'hang') for (;;);
+  // A child that does no work for a while (as one starved of CPU by a busy machine), or at all.
+  if (name === 'wait-900') return setTimeout(() => process.send({ id: request.id, ok: true, value: { state: 'read', result: { format: 'stand-in', entries: [], issues: [] } } }), 900);
+  if (name === 'wait-forever') return;
   if (name === 'oom') { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); }
   if (name === 'exit') process.exit(7);
   if (name === 'bug') throw new Error('secret JBSWY3DPEHPK3PXP in a stack');
@@ -71,6 +74,18 @@ describe('import sandbox limits (stand-in child)', () => {
       /Reading hang took longer than 3 s/,
     );
     await expect(sandbox.readFile(file('fine.json'))).resolves.toMatchObject({ state: 'read' });
+  });
+
+  it('counts the child’s work against the time cap, not the clock; a child that only waits is stopped at 4 times the cap', async () => {
+    const slow = new ImportSandbox({ childPath: STAND_IN, limits: { timeMs: 500, memoryMb: 128 } });
+    try {
+      await expect(slow.readFile(file('wait-900'))).resolves.toMatchObject({ state: 'read' });
+      const started = Date.now();
+      await expect(slow.readFile(file('wait-forever'))).rejects.toThrow(/Reading wait-forever took longer than 1 s/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('stops a file that exhausts the memory cap with a message naming the cap', async () => {
