@@ -25,45 +25,53 @@ export function residentMeter(pid: number | undefined): ResidentMeter {
     return { read: async () => undefined, cpuMs: () => undefined, close: () => undefined };
   if (process.platform === 'darwin')
     return { read: () => residentMbByPs(pid), cpuMs: () => undefined, close: () => undefined };
-  let fd: number | null | undefined; // undefined: not opened yet; null: gone for good
-  let statFd: number | null | undefined;
-  const buffer = Buffer.allocUnsafe(4096);
+  const status = procFile(`/proc/${pid}/status`);
+  const stat = procFile(`/proc/${pid}/stat`);
   const close = () => {
-    if (typeof fd === 'number') closeQuietly(fd);
-    if (typeof statFd === 'number') closeQuietly(statFd);
-    fd = statFd = null; // a pid may be reused by another process
+    status.close();
+    stat.close();
   };
   return {
     close,
     cpuMs() {
-      if (statFd === undefined) statFd = openQuietly(`/proc/${pid}/stat`);
-      if (statFd === null) return undefined;
-      let text: string;
-      try {
-        text = buffer.toString('latin1', 0, readSync(statFd, buffer, 0, buffer.length, 0));
-      } catch {
-        return undefined;
-      }
+      const text = stat.read();
+      if (text === undefined) return undefined;
       // After "pid (comm) ": field 3 (state) first, so utime (14) and stime (15) are at 11 and 12,
       // in clock ticks: USER_HZ, 100 a second on Linux.
       const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
       const ticks = Number(fields[11]) + Number(fields[12]);
       return Number.isFinite(ticks) ? ticks * 10 : undefined;
     },
-    // Synchronous: procfs answers from memory, and a read through the thread pool cost main
-    // ~4 times the CPU (a promise and a thread's wake-up for every 20 ms poll).
     async read() {
-      if (fd === undefined) fd = openQuietly(`/proc/${pid}/status`);
-      if (fd === null) return undefined;
-      let text: string;
-      try {
-        text = buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0));
-      } catch {
-        text = '';
-      }
-      const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(text)?.[1];
+      const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status.read() ?? '')?.[1];
       if (kb === undefined) close();
       return kb === undefined ? undefined : Number(kb) / 1024;
+    },
+  };
+}
+
+/**
+ * A /proc file opened on its first read and read again from its start each time, synchronously:
+ * procfs answers from memory, and a read through the thread pool cost main ~4 times the CPU (a
+ * promise and a thread's wake-up for every 20 ms poll). Undefined when it can't be read; once
+ * closed, it stays closed (a pid may be reused by another process).
+ */
+function procFile(path: string): { read(): string | undefined; close(): void } {
+  let fd: number | null | undefined; // undefined: not opened yet; null: gone for good
+  const buffer = Buffer.allocUnsafe(4096);
+  return {
+    read() {
+      if (fd === undefined) fd = openQuietly(path);
+      if (fd === null) return undefined;
+      try {
+        return buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0));
+      } catch {
+        return undefined;
+      }
+    },
+    close() {
+      if (typeof fd === 'number') closeQuietly(fd);
+      fd = null;
     },
   };
 }
