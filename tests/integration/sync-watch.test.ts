@@ -55,7 +55,9 @@ describe.skipIf(!hasKeychain)(`the running app keeps syncing without a restart (
       carry(copy, folder);
       await waitFor(() => issuers().includes('Fastmail'), 15_000, 'a device file renamed into place to arrive');
 
-      rmSync(join(folder, SYNC_DIR), { recursive: true });
+      // The app may be writing its own device file there at this moment (ENOTEMPTY): try again, as a
+      // user's second delete would.
+      rmSync(join(folder, SYNC_DIR), { recursive: true, maxRetries: 5, retryDelay: 100 });
       await waitFor(async () => (await problems()).some((p) => p.includes('missing')), 15_000, 'the app to notice the sync folder went');
       carry(copy, folder);
       await waitFor(async () => (await problems()).length === 0, 15_000, 'the app to notice the sync folder came back');
