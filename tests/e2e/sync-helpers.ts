@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -27,7 +28,12 @@ export async function startDevice(browser: Browser, accounts: readonly SeedAccou
 /** Closes the device's browser context (its page would otherwise live on in the worker's browser), bridge and vault. */
 export async function stopDevice(device: Device): Promise<void> {
   await device.page.context().close();
-  device.child.kill('SIGTERM');
+  // The bridge may be writing its device file into the vault folder: wait for it to exit first.
+  if (device.child.exitCode === null && device.child.signalCode === null) {
+    const exited = once(device.child, 'exit');
+    device.child.kill('SIGTERM');
+    await exited;
+  }
   rmSync(device.vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
