@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousAxeViolations as seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { SMALL_VAULT } from './rfc-accounts';
 
 test.use({ seed: { accounts: SMALL_VAULT } });
-
-/** Serious and critical axe violations, listed by rule and element for a readable failure. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the main views (${scheme})`, async ({

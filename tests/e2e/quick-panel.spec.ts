@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
 import { PANEL_SIZE } from '../../electron/main/desktop/panel-position';
+import { seriousAxeViolations } from './axe';
 import { expect, screenshotPath, startBridge, test } from './fixtures';
 import { storedSettings } from './main-api';
 import { RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
@@ -94,11 +94,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(panelUrl(app.url));
     await expect(options(page)).toHaveCount(SMALL_VAULT.length);
-    const result = await new AxeBuilder({ page }).analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
 

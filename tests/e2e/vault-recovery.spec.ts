@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seriousAxeViolations } from './axe';
 import { expect, screenshotPath, startBridge, test } from './fixtures';
 import { grouped, RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
 import { seedVault } from './seed';
@@ -29,12 +29,7 @@ test('a damaged vault file opens on the restore screen, and only the chosen copy
     const previous = page.getByRole('region', { name: 'Previous version' });
     await expect(previous).toContainText('with 1 account');
     await page.screenshot({ path: screenshotPath('restore-screen.png') });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(readFileSync(path).equals(truncated)).toBe(true);
     await previous.getByRole('button', { name: 'Restore previous version' }).click();
     await expect(page.getByRole('button', { name: /Copy code for Kept/ })).toBeVisible();
