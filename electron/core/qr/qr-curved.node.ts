@@ -29,12 +29,18 @@ interface OpenCv {
  * with directly: the module object has a `then` that hands back the module itself, so a promise
  * resolved with it would adopt it again and again, forever.
  */
-async function loadOpenCv(): Promise<{ cv: OpenCv }> {
-  const cv = requirePackageFile(OPENCV_NO_EVAL) as OpenCv;
-  if (typeof cv.Mat !== 'function')
-    await new Promise<void>((resolve) => (cv.onRuntimeInitialized = resolve));
-  return { cv };
+function loadOpenCv(): Promise<{ cv: OpenCv }> {
+  // One wait per process: the module is one object (require's cache), and a second caller setting
+  // onRuntimeInitialized before the first one's fired would leave the first waiting forever.
+  openCv ??= (async () => {
+    const cv = requirePackageFile(OPENCV_NO_EVAL) as OpenCv;
+    if (typeof cv.Mat !== 'function')
+      await new Promise<void>((resolve) => (cv.onRuntimeInitialized = resolve));
+    return { cv };
+  })();
+  return openCv;
 }
+let openCv: Promise<{ cv: OpenCv }> | undefined;
 
 /**
  * OpenCV's curved-surface QR decoder (QRCodeDetector.detectAndDecodeCurved): it fits the code's
