@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startBridge } from './fixtures';
+import { startBridge, stopBridge } from './fixtures';
 
 /** A scratch folder for backups, outside any vault. */
 export function scratchDir(prefix: string): string {
@@ -10,13 +10,13 @@ export function scratchDir(prefix: string): string {
 }
 
 /** A second bridge over a brand-new, empty vault: "a new computer" to restore onto. Stop it with `close`. */
-export async function startFreshBridge(): Promise<{ url: string; close: () => void }> {
+export async function startFreshBridge(): Promise<{ url: string; close: () => Promise<void> }> {
   const vaultDir = scratchDir('e2e-fresh-vault-');
   const { child, url } = await startBridge(vaultDir);
   return {
     url,
-    close: () => {
-      child.kill('SIGTERM');
+    close: async () => {
+      await stopBridge(child);
       rmSync(vaultDir, { recursive: true, force: true });
     },
   };

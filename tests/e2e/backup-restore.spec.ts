@@ -59,6 +59,6 @@ test('first run nudges to set up backups; the automatic backup restores every ac
       })
       .toBe(true);
   } finally {
-    fresh.close();
+    await fresh.close();
   }
 });

@@ -13,7 +13,7 @@ import { requestContext, responseContext, seal, unseal } from '../../electron/br
 import { CHROMIUM_EXTENSION_ID } from '../../electron/browser/extension-id';
 import type { ResponseEnvelope } from '../../electron/browser/protocol';
 import { cli, DirectHost, oathtool, startPageServers } from './browser-fill-helpers';
-import { startBridge } from './fixtures';
+import { startBridge, stopBridge } from './fixtures';
 import { seedVault } from './seed';
 
 test.describe.configure({ mode: 'serial' });
@@ -98,7 +98,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await context?.close();
   pages?.close();
-  bridge?.child.kill('SIGTERM');
+  if (bridge) await stopBridge(bridge.child);
   rmSync(profileDir, { recursive: true, force: true });
   rmSync(vaultDir, { recursive: true, force: true });
 });

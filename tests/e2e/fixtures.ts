@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,17 @@ export async function startBridge(vaultDir: string, extraArgs: readonly string[]
     child.on('exit', (code) => reject(new Error(`bridge exited with ${code}; run npm run build first`)));
   });
   return { child, url };
+}
+
+/**
+ * Stops a bridge and waits for it to exit, so a vault folder it was writing into (its device file,
+ * a backup, the lock) can be deleted after: deleting while it still wrote failed with ENOTEMPTY.
+ */
+export async function stopBridge(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /**
@@ -177,7 +189,7 @@ export const test = base.extend<
           if (started) await reset(idleVault);
         },
       });
-      started?.child.kill('SIGTERM');
+      if (started) await stopBridge(started.child);
       rmSync(idleVault, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
     { scope: 'worker' },
@@ -192,7 +204,7 @@ export const test = base.extend<
     const own = ownBridge ? await startBridge(vaultDir) : undefined;
     const url = own?.url ?? (await bridge.serve(vaultDir));
     await use({ url, vaultDir, open: (page) => openApp(page, url) });
-    if (own) own.child.kill('SIGTERM');
+    if (own) await stopBridge(own.child);
     else await bridge.release();
     // Windows: the service's fs.watch may still hold the folder a moment (EBUSY/EPERM); rmSync retries those.
     rmSync(vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, stopBridge, test } from './fixtures';
 import { REALISTIC } from './realistic-vault';
 import { seedVault } from './seed';
 
@@ -119,14 +119,14 @@ for (const size of SIZES) {
         await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
         await shoot(page, 'welcome', size.width, scheme);
       } finally {
-        fresh.close();
+        await fresh.close();
       }
     });
   }
 }
 
 /** A vault whose key is in the real keychain, opened by a bridge that can't see it (a lost keychain). */
-async function lockedBridge(): Promise<{ url: string; close: () => void }> {
+async function lockedBridge(): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-locked-'));
   await seedVault(dir, REALISTIC.slice(0, 2));
   const child = spawn(
@@ -145,8 +145,8 @@ async function lockedBridge(): Promise<{ url: string; close: () => void }> {
   });
   return {
     url,
-    close: () => {
-      child.kill('SIGTERM');
+    close: async () => {
+      await stopBridge(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -163,6 +163,6 @@ for (const size of SIZES)
         await expect(page.getByRole('heading', { name: /locked/ })).toBeVisible();
         await shoot(page, 'lock', size.width, scheme);
       } finally {
-        locked.close();
+        await locked.close();
       }
     });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, startBridge, test } from './fixtures';
+import { expect, startBridge, stopBridge, test } from './fixtures';
 import { dropFiles, paste } from './import-helpers';
 import { generatedColumnDatabase } from '../support/generated-column-db';
 
@@ -46,7 +46,7 @@ test('the generated-column SQLite file is one message at the 256 MB cap; the bri
     await page.getByRole('button', { name: 'Save 1 account' }).click();
     await expect(page.getByText('Aftermath', { exact: true })).toBeVisible();
   } finally {
-    child.kill('SIGTERM');
+    await stopBridge(child);
     rmSync(vaultDir, { recursive: true, force: true });
   }
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
-import { expect, startBridge, test } from './fixtures';
+import { expect, startBridge, stopBridge, test } from './fixtures';
 import { seedVault } from './seed';
 
 // An otpauth:// link opened from the OS reaches the window through main's link inbox; the
@@ -85,7 +85,7 @@ test('a link opened while locked asks to unlock first, then shows the review', a
     await expect(found(page)).toHaveCount(1);
     await expect(found(page)).toContainText('Linkco / frank');
   } finally {
-    child.kill('SIGTERM');
+    await stopBridge(child);
     rmSync(vaultDir, { recursive: true, force: true });
   }
 });

@@ -6,7 +6,7 @@ import { AuthenticatorService } from '../../electron/service';
 import { KeytarKeyStore } from '../../electron/vault/keychain-keytar.node';
 import { PANEL_SIZE } from '../../electron/main/desktop/panel-position';
 import { seriousAxeViolations } from './axe';
-import { expect, screenshotPath, startBridge, test } from './fixtures';
+import { expect, screenshotPath, startBridge, stopBridge, test } from './fixtures';
 import { storedSettings } from './main-api';
 import { RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
 import { seedVault } from './seed';
@@ -135,7 +135,7 @@ test('"Lock now" locks the vault: the codes go and the password brings them back
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(options(page)).toHaveCount(2);
   } finally {
-    child.kill('SIGTERM');
+    await stopBridge(child);
     rmSync(vaultDir, { recursive: true, force: true });
   }
 });

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
-import { openApp, startBridge } from './fixtures';
+import { openApp, startBridge, stopBridge } from './fixtures';
 import { seedVault, type SeedAccount } from './seed';
 
 /** One device: its own vault and bridge, opened in its own browser context. */
@@ -28,12 +27,7 @@ export async function startDevice(browser: Browser, accounts: readonly SeedAccou
 /** Closes the device's browser context (its page would otherwise live on in the worker's browser), bridge and vault. */
 export async function stopDevice(device: Device): Promise<void> {
   await device.page.context().close();
-  // The bridge may be writing its device file into the vault folder: wait for it to exit first.
-  if (device.child.exitCode === null && device.child.signalCode === null) {
-    const exited = once(device.child, 'exit');
-    device.child.kill('SIGTERM');
-    await exited;
-  }
+  await stopBridge(device.child);
   rmSync(device.vaultDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 

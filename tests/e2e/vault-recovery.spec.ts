@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousAxeViolations } from './axe';
-import { expect, screenshotPath, startBridge, test } from './fixtures';
+import { expect, screenshotPath, startBridge, stopBridge, test } from './fixtures';
 import { grouped, RFC_CODE, RFC_NEXT, RFC_TIME_MS, SMALL_VAULT } from './rfc-accounts';
 import { seedVault } from './seed';
 
@@ -35,7 +35,7 @@ test('a damaged vault file opens on the restore screen, and only the chosen copy
     await expect(page.getByRole('button', { name: /Copy code for Kept/ })).toBeVisible();
     await expect(page.getByRole('button', { name: /Copy code for Later/ })).toHaveCount(0);
   } finally {
-    child.kill('SIGTERM');
+    await stopBridge(child);
     rmSync(vaultDir, { recursive: true, force: true });
   }
 });
