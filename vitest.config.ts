@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,10 +18,12 @@ const STATEFUL = new RegExp(
     /@vitest-environment/.source,
   ].join('|'),
 );
-const unitFiles = readdirSync('tests/unit', { recursive: true, encoding: 'utf8' })
+// Read from the project root whatever the working directory; named relative to it, as `include` is.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const unitFiles = readdirSync(join(root, 'tests/unit'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => join('tests/unit', f).replaceAll('\\', '/'));
-const isolatedUnitFiles = unitFiles.filter((f) => STATEFUL.test(readFileSync(f, 'utf8')));
+const isolatedUnitFiles = unitFiles.filter((f) => STATEFUL.test(readFileSync(join(root, f), 'utf8')));
 
 // Unit tests run anywhere; integration tests need the Secret Service that scripts/test.mjs starts.
 export default defineConfig({

@@ -3,7 +3,7 @@
 import { loadCurvedQrReader } from '../../electron/core/qr/qr-curved.node';
 
 const hung = setTimeout(() => {
-  console.log('one load never finished');
+  console.error('one load never finished');
   process.exit(1);
 }, 20_000);
 void Promise.all([loadCurvedQrReader(), loadCurvedQrReader()]).then((readers) => {

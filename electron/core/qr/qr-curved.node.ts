@@ -24,6 +24,8 @@ interface OpenCv {
   onRuntimeInitialized?: () => void;
 }
 
+let openCv: Promise<{ cv: OpenCv }> | undefined;
+
 /**
  * OpenCV.js ready to call, once the .wasm embedded in it has compiled. Wrapped, never resolved
  * with directly: the module object has a `then` that hands back the module itself, so a promise
@@ -40,7 +42,6 @@ function loadOpenCv(): Promise<{ cv: OpenCv }> {
   })();
   return openCv;
 }
-let openCv: Promise<{ cv: OpenCv }> | undefined;
 
 /**
  * OpenCV's curved-surface QR decoder (QRCodeDetector.detectAndDecodeCurved): it fits the code's
