@@ -18,7 +18,7 @@ export interface BridgeApp {
 const SERVER = join(process.cwd(), 'dist', 'bridge', 'server.cjs');
 
 /**
- * Starts the bridge over `vaultDir` and waits for the URL it serves; kill `child` to stop it.
+ * Starts the bridge over `vaultDir` and waits for the URL it serves; `stopBridge(child)` stops it.
  * By default the bridge answers main's "let this secret leave?" question with yes, standing in
  * for the user clicking Export/Show in the app's native dialog (`--confirm-secrets deny` to refuse).
  */

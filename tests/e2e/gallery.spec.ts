@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import { startFreshBridge } from './backup-helpers';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, stopBridge, test } from './fixtures';
+import { expect, startBridge, stopBridge, test } from './fixtures';
 import { REALISTIC } from './realistic-vault';
 import { seedVault } from './seed';
 
@@ -129,20 +128,8 @@ for (const size of SIZES) {
 async function lockedBridge(): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'e2e-locked-'));
   await seedVault(dir, REALISTIC.slice(0, 2));
-  const child = spawn(
-    process.execPath,
-    [join('dist', 'bridge', 'server.cjs'), '--test-harness', '--vault', dir, '--memory-keychain'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /BRIDGE_URL=(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`bridge exited with ${code}`)));
-  });
+  // No --confirm-secrets: this bridge only shows the lock screen.
+  const { child, url } = await startBridge(dir, ['--memory-keychain']);
   return {
     url,
     close: async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { BACKUP_FILE_PATTERN } from '../../electron/backups/backup-files.node';
 import { MAX_CLOCK_OFFSET_MS } from '../../electron/core/settings';
-import { expect, startBridge, test } from './fixtures';
+import { expect, startBridge, stopBridge, test } from './fixtures';
 import { bridgeTest } from './lock-helpers';
 import { seedVault } from './seed';
 
@@ -49,7 +49,7 @@ const backupsIn = (folder: string) => {
 };
 
 let root: string;
-let stop: () => void;
+let stop: (() => Promise<void>) | undefined;
 
 /** A vault with one 30 s account, served by a bridge whose stand-in user answers `answer`. */
 async function openHostile(page: Page, answer: 'allow' | 'deny' = 'deny'): Promise<void> {
@@ -57,13 +57,13 @@ async function openHostile(page: Page, answer: 'allow' | 'deny' = 'deny'): Promi
   const vaultDir = join(root, 'vault');
   await seedVault(vaultDir, [{ issuer: 'Target', account: 'ana@example.com', secret: 'JBSWY3DPEHPK3PXP' }]);
   const { child, url } = await startBridge(vaultDir, ['--confirm-secrets', answer]);
-  stop = () => child.kill('SIGTERM');
+  stop = () => stopBridge(child);
   await page.goto(url);
   await page.waitForFunction(() => 'otpDesk' in window);
 }
 
-test.afterEach(() => {
-  stop?.();
+test.afterEach(async () => {
+  await stop?.();
   rmSync(root, { recursive: true, force: true });
 });
 
