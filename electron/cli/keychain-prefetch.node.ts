@@ -19,7 +19,7 @@ export function prefetchForCommandLine(argv: readonly string[], env: NodeJS.Proc
     const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     if (positionals[0] !== 'code' || values.help || values.version || values['vault-password-file'] !== undefined) return;
     const path = join(resolveVaultDir(values.vault, env), VAULT_FILE_NAME);
-    const file = parseVaultFile(readFileSync(path, 'utf8'), path);
+    const file = parseVaultFile(readFileSync(path), path);
     if (hasKeychainSlot(file)) prefetchKeychainKey(file.id);
   } catch {
     // Not a command line or vault this applies to.

@@ -9,6 +9,13 @@ export interface SealedBox {
   readonly data: string;
 }
 
+/** A SealedBox whose payload stays bytes: the vault's database (vault-file.node.ts), which is too big to go through base64 on every open. */
+export interface SealedBytes {
+  readonly nonce: string;
+  readonly tag: string;
+  readonly data: Buffer;
+}
+
 /** scrypt parameters stored with each password slot so they can be raised later. */
 export interface ScryptParams {
   readonly n: number;
@@ -29,15 +36,21 @@ export function randomKey(): Buffer {
 
 /** Encrypts with AES-256-GCM under a fresh 96-bit nonce; `aad` is authenticated but not encrypted. */
 export function seal(key: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): SealedBox {
+  const sealed = sealBytes(key, plaintext, aad);
+  return { ...sealed, data: sealed.data.toString('base64') };
+}
+
+/** seal() with the payload left as bytes. */
+export function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): SealedBytes {
   const nonce = randomBytes(GCM_NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
   if (aad) cipher.setAAD(aad);
   const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { nonce: nonce.toString('hex'), tag: cipher.getAuthTag().toString('hex'), data: data.toString('base64') };
+  return { nonce: nonce.toString('hex'), tag: cipher.getAuthTag().toString('hex'), data };
 }
 
-/** Decrypts a SealedBox (with the same `aad` it was sealed with); a wrong key, a short tag or any changed byte raises `onFailure`. */
-export function open(key: Uint8Array, box: SealedBox, onFailure: () => UserError, aad?: Uint8Array): Buffer {
+/** Decrypts a SealedBox or SealedBytes (with the same `aad` it was sealed with); a wrong key, a short tag or any changed byte raises `onFailure`. */
+export function open(key: Uint8Array, box: SealedBox | SealedBytes, onFailure: () => UserError, aad?: Uint8Array): Buffer {
   try {
     // Anything but hex nonce and tag of the exact sizes (a damaged or hand-edited file) fails like a wrong key.
     const nonce = Buffer.from(box.nonce, 'hex');
@@ -46,7 +59,10 @@ export function open(key: Uint8Array, box: SealedBox, onFailure: () => UserError
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
     decipher.setAuthTag(tag);
     if (aad) decipher.setAAD(aad);
-    return Buffer.concat([decipher.update(Buffer.from(box.data, 'base64')), decipher.final()]);
+    const plain = decipher.update(typeof box.data === 'string' ? Buffer.from(box.data, 'base64') : box.data);
+    const rest = decipher.final();
+    // GCM has nothing left at the end: no second copy of a vault's whole database.
+    return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
   } catch {
     throw onFailure();
   }

@@ -3,13 +3,16 @@ import { dirname } from 'node:path';
 import { UserError } from '../core/errors';
 import { readFailureReason, writeFailureReason } from '../core/write-failure';
 import { writeFileAtomically } from './atomic-write.node';
-import type { ScryptParams, SealedBox } from './crypto.node';
+import type { ScryptParams, SealedBox, SealedBytes } from './crypto.node';
 
 /**
  * Bumped when the on-disk layout changes; older files are migrated on open.
  * 2: the header (format, version, id, slots) is bound to the database as AES-GCM additional data.
+ * 3: the database follows the header as raw bytes (see serializeVaultFile) instead of base64 inside
+ *    the JSON. Opening 1,000 accounts spent 3.6 of its 9 ms turning a 460 KB file into a string,
+ *    parsing that string and decoding its base64 (`--cpu-prof` of AuthenticatorService.open).
  */
-export const VAULT_SCHEMA_VERSION = 2;
+export const VAULT_SCHEMA_VERSION = 3;
 
 /** The first schema whose database is sealed with the header as additional data. */
 export const HEADER_AAD_SINCE = 2;
@@ -29,14 +32,14 @@ export interface PasswordSlot {
 
 export type Slot = KeychainSlot | PasswordSlot;
 
-/** vault.json: public header plus the AES-256-GCM sealed database. Holds no secret in the clear. */
+/** vault.json: public header plus the AES-256-GCM sealed database (bytes in memory). Holds no secret in the clear. */
 export interface VaultFile {
   readonly format: 'otp-desk-vault';
   readonly version: number;
   readonly id: string;
   readonly revision: number;
   readonly slots: readonly Slot[];
-  readonly db: SealedBox;
+  readonly db: SealedBytes;
 }
 
 const damaged = (path: string) =>
@@ -74,15 +77,34 @@ export function hasKeychainSlot(file: Pick<VaultFile, 'slots'>): boolean {
   return file.slots.some((slot) => slot.type === 'keychain');
 }
 
-/** Parses and shape-checks vault.json text. */
-export function parseVaultFile(text: string, path: string): VaultFile {
-  let value: VaultFile;
+function parseJson(text: string): unknown {
   try {
-    value = JSON.parse(text) as VaultFile;
+    return JSON.parse(text);
   } catch {
-    throw damaged(path);
+    return undefined;
   }
-  if (value?.format !== 'otp-desk-vault' || !Number.isInteger(value.version) || typeof value.id !== 'string' || !Array.isArray(value.slots) || !isSealedBox(value.db)) {
+}
+
+/**
+ * Parses and shape-checks vault.json. Schema 3 is one line of JSON, the header, whose `db` gives
+ * the sealed database's nonce, tag and length in bytes, then a newline and those bytes. Older
+ * files (and one written by hand) are JSON throughout, the database's bytes in base64 (`db.data`).
+ */
+export function parseVaultFile(bytes: Buffer, path: string): VaultFile {
+  const newline = bytes.indexOf(0x0a);
+  const header = newline < 0 ? undefined : (parseJson(bytes.toString('utf8', 0, newline)) as Record<string, unknown> | undefined);
+  const headerDb = header?.['db'] as { nonce?: unknown; tag?: unknown; bytes?: unknown } | undefined;
+  let value: VaultFile;
+  if (typeof headerDb?.bytes === 'number') {
+    const data = bytes.subarray(newline + 1);
+    if (data.length !== headerDb.bytes) throw damaged(path);
+    value = { ...header, db: { nonce: headerDb.nonce, tag: headerDb.tag, data } } as unknown as VaultFile;
+  } else {
+    const json = parseJson(bytes.toString('utf8')) as (Omit<VaultFile, 'db'> & { db?: SealedBox }) | undefined;
+    if (!isSealedBox(json?.db)) throw damaged(path);
+    value = { ...json!, db: { nonce: json!.db!.nonce, tag: json!.db!.tag, data: Buffer.from(json!.db!.data, 'base64') } } as VaultFile;
+  }
+  if (value?.format !== 'otp-desk-vault' || !Number.isInteger(value.version) || typeof value.id !== 'string' || !Array.isArray(value.slots) || typeof value.db.nonce !== 'string' || typeof value.db.tag !== 'string') {
     throw damaged(path);
   }
   if (value.version > VAULT_SCHEMA_VERSION) {
@@ -91,16 +113,23 @@ export function parseVaultFile(text: string, path: string): VaultFile {
   return value;
 }
 
+/** vault.json's bytes in schema 3: the header on one line, then the sealed database (parseVaultFile). */
+export function serializeVaultFile(file: VaultFile): Buffer {
+  const { db, ...header } = file;
+  const line = JSON.stringify({ ...header, db: { nonce: db.nonce, tag: db.tag, bytes: db.data.length } });
+  return Buffer.concat([Buffer.from(`${line}\n`, 'utf8'), db.data]);
+}
+
 /** Reads vault.json, or null when there is none yet. */
 export async function readVaultFile(path: string): Promise<VaultFile | null> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new UserError('io', `Cannot read the vault file ${path}: ${readFailureReason((error as NodeJS.ErrnoException).code)}.`);
   }
-  return parseVaultFile(text, path);
+  return parseVaultFile(bytes, path);
 }
 
 /**
@@ -131,7 +160,7 @@ async function keepPrevious(path: string): Promise<void> {
 export async function writeVaultFileAtomically(path: string, file: VaultFile): Promise<void> {
   try {
     // The pid in the temp name lets the lock sweep what a killed writer left (lock.node.ts).
-    await writeFileAtomically(path, JSON.stringify(file, null, 2), { temp: `${path}.tmp-${process.pid}`, beforeCommit: () => keepPrevious(path) });
+    await writeFileAtomically(path, serializeVaultFile(file), { temp: `${path}.tmp-${process.pid}`, beforeCommit: () => keepPrevious(path) });
   } catch (error) {
     if (error instanceof UserError) throw error;
     const reason = writeFailureReason((error as NodeJS.ErrnoException).code);

@@ -3,7 +3,7 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { MIN_PASSWORD_LENGTH } from '../core/password/password-length';
-import { deriveKey, newScryptParams, open, randomKey, seal } from './crypto.node';
+import { deriveKey, newScryptParams, open, randomKey, seal, sealBytes } from './crypto.node';
 import { UNLOCK_WITH_PASSWORD, type KeyStore } from './keychain';
 import { withFileLock } from './lock.node';
 import { VAULT_FILE_NAME } from './paths.node';
@@ -165,7 +165,7 @@ export class Vault {
     const file: VaultFile = {
       ...header,
       revision: 0,
-      db: seal(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA)), headerAad(header)),
+      db: sealBytes(masterKey, Buffer.from(JSON.stringify(EMPTY_VAULT_DATA)), headerAad(header)),
     };
     return new Vault(dir, keyStore, masterKey, file, EMPTY_VAULT_DATA, unsaved);
   }
@@ -244,7 +244,7 @@ export class Vault {
   private async writeLocked(file: VaultFile, data: VaultData): Promise<void> {
     if (this.isLocked) throw new UserError('vault-locked', 'The vault is locked. Unlock it first.');
     const header = { format: file.format, version: VAULT_SCHEMA_VERSION, id: file.id, slots: file.slots };
-    const db = seal(this.masterKey, Buffer.from(JSON.stringify(data)), headerAad(header));
+    const db = sealBytes(this.masterKey, Buffer.from(JSON.stringify(data)), headerAad(header));
     const next: VaultFile = { ...header, revision: this.file.revision + 1, db };
     const unsaved = this.unsaved;
     // A new vault's keychain item goes first: if the keychain refuses, no file appears.

@@ -1,3 +1,4 @@
+import { readVaultJson } from '../support/vault-json';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -76,7 +77,7 @@ describe.skipIf(!hasKeychain)(`CLI edges a newcomer touches (${KEYCHAIN_SKIP_REA
     writeFileSync(pw, 'correct horse battery staple\n');
     expect(runCli(vault, 'password', 'set', '--password-file', pw).status).toBe(0);
     // The keychain item deleted, as on a new machine or after a keyring reset.
-    const id = JSON.parse(readFileSync(join(vault, 'vault.json'), 'utf8')).id as string;
+    const id = readVaultJson(vault).id;
     const keytarDelete = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('keytar'))}).deletePassword('OTP Desk', ${JSON.stringify(id)}).then(() => process.exit(0))`]);
     expect(keytarDelete.status).toBe(0);
     const locked = runCli(vault, 'list');

@@ -1,3 +1,4 @@
+import { readVaultJson } from '../support/vault-json';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const oathtool = (at: number) =>
   existsSync('/usr/bin/oathtool') ? execFileSync('oathtool', ['--totp', '-b', 'JBSWY3DPEHPK3PXP', '-N', `@${at}`]).toString().trim() : null;
 
-const vaultId = (dir: string) => JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')).id as string;
+const vaultId = (dir: string) => readVaultJson(dir).id;
 
 describe.skipIf(!hasKeychain)(`CLI against the real OS keychain${hasKeychain ? '' : ` (skipped: ${KEYCHAIN_SKIP_REASON})`}`, () => {
   it('adds an account and prints the codes oathtool gives at 59 s and 89 s', () => {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readVaultJson } from '../support/vault-json';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -27,7 +28,7 @@ const setPassword = (vault: string, file: string, currentFile?: string) =>
     ...(currentFile === undefined ? [] : ['--current-password-file', currentFile]),
   );
 const slotTypes = (vault: string) =>
-  JSON.parse(readFileSync(join(vault, 'vault.json'), 'utf8'))
+  readVaultJson(vault)
     .slots.map((s: { type: string }) => s.type)
     .sort();
 

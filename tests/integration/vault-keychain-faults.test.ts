@@ -1,3 +1,4 @@
+import { readVaultJson } from '../support/vault-json';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import {
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const vaultId = (dir: string) =>
-  JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')).id as string;
+  readVaultJson(dir).id;
 const temp = () => mkdtempSync(join(process.env['OTP_DESK_TEST_TMP'] ?? tmpdir(), 'kc-faults-'));
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));

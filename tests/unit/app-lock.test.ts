@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readVaultJson } from '../support/vault-json';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -178,7 +179,7 @@ describe('the lock', () => {
       value: { requirePasswordAtStart: true },
     });
     const slotTypes = () =>
-      JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')).slots.map(
+      readVaultJson(dir).slots.map(
         (s: { type: string }) => s.type,
       );
     expect(slotTypes()).toEqual(['password']);

@@ -1,3 +1,4 @@
+import { readVaultJson } from '../support/vault-json';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { AuthenticatorService } from '../../electron/service';
 import { deriveKey, open, randomKey, seal } from '../../electron/vault/crypto.node';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { Vault } from '../../electron/vault/vault.node';
+import { headerAad } from '../../electron/vault/vault-file.node';
 import { UserError } from '../../electron/core/errors';
 
 // This file checks the product's own scrypt cost: not the test cost tests/support/fast-scrypt.ts sets.
@@ -19,7 +21,7 @@ vi.unmock('../../electron/core/backup/backup-crypto');
 
 const tempDir = () => join(mkdtempSync(join(tmpdir(), 'otp-desk-crypto-')), 'vault');
 const draft = () => buildDraft({ secret: 'JBSWY3DPEHPK3PXP', issuer: 'ACME', account: 'alice' });
-const readJson = (dir: string) => JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8'));
+
 const writeJson = (dir: string, value: unknown) =>
   writeFileSync(join(dir, 'vault.json'), JSON.stringify(value));
 
@@ -28,7 +30,7 @@ describe('scrypt parameters', () => {
     const dir = tempDir();
     const vault = await Vault.open(dir, new MemoryKeyStore(), { create: true });
     await vault.setPassword('correct horse battery');
-    const slot = readJson(dir).slots.find((s: { type: string }) => s.type === 'password');
+    const slot = readVaultJson(dir).slots.find((s: { type: string }) => s.type === 'password');
     expect([slot.scrypt.n, slot.scrypt.r, slot.scrypt.p]).toEqual([2 ** 17, 8, 1]);
     expect(SCRYPT_PARAMS).toEqual({ n: 2 ** 17, r: 8, p: 1 });
   });
@@ -62,7 +64,7 @@ describe('scrypt parameters', () => {
     const dir = tempDir();
     const vault = await Vault.open(dir, new MemoryKeyStore(), { create: true });
     await vault.setPassword('correct horse battery');
-    const file = readJson(dir);
+    const file = readVaultJson(dir);
     file.slots = file.slots.map((s: { type: string; scrypt?: object }) =>
       s.type === 'password' ? { ...s, scrypt: { ...s.scrypt, n: 2 ** 24 } } : s,
     );
@@ -85,18 +87,18 @@ describe('AES-GCM', () => {
 });
 
 describe('the vault header bound as additional data', () => {
-  it('writes schema 2 and fails the integrity check when a slot, the id or the version is edited', async () => {
+  it('writes schema 3 and fails the integrity check when a slot, the id or the version is edited', async () => {
     const dir = tempDir();
     const keys = new MemoryKeyStore();
     const service = await AuthenticatorService.open(dir, keys, { create: true });
     await service.addAccount(draft());
     await service.vaultHandle.setPassword('correct horse battery');
-    const original = readJson(dir);
-    expect(original.version).toBe(2);
+    const original = readVaultJson(dir);
+    expect(original.version).toBe(3);
     const otherDir = tempDir();
     const otherVault = await Vault.open(otherDir, new MemoryKeyStore(), { create: true });
     await otherVault.setPassword('correct horse battery');
-    const otherSlot = readJson(otherDir).slots.find((s: { type: string }) => s.type === 'password');
+    const otherSlot = readVaultJson(otherDir).slots.find((s: { type: string }) => s.type === 'password');
 
     // A slot removed: the keychain still opens the master key, but the database refuses.
     writeJson(dir, {
@@ -124,7 +126,7 @@ describe('the vault header bound as additional data', () => {
       revision: original.revision,
       slots: original.slots,
       id: original.id,
-      version: 2,
+      version: original.version,
       format: original.format,
     });
     expect((await AuthenticatorService.open(dir, keys)).listAccounts()).toHaveLength(1);
@@ -137,17 +139,53 @@ describe('the vault header bound as additional data', () => {
     await service.addAccount(draft());
     await service.vaultHandle.setPassword('correct horse battery');
     // Rewrite as a schema 1 file: the database sealed without additional data, as before this change.
-    const file = readJson(dir);
+    const file = readVaultJson(dir);
     const masterKey = (service.vaultHandle as unknown as { masterKey: Buffer }).masterKey;
     const plain = JSON.stringify(service.vaultHandle.current);
     writeJson(dir, { ...file, version: 1, db: seal(masterKey, Buffer.from(plain)) });
 
     const migrated = await AuthenticatorService.open(dir, keys);
     expect(migrated.listAccounts().map((a) => a.issuer)).toEqual(['ACME']);
-    expect(readJson(dir).version).toBe(2);
+    expect(readVaultJson(dir).version).toBe(3);
     const byPassword = await AuthenticatorService.open(dir, new MemoryKeyStore(), {
       password: 'correct horse battery',
     });
     expect(byPassword.listAccounts()).toHaveLength(1);
+  });
+
+  it('moves a schema 2 vault (all JSON, the database in base64) to schema 3: a header line, then the database as bytes', async () => {
+    const dir = tempDir();
+    const keys = new MemoryKeyStore();
+    const service = await AuthenticatorService.open(dir, keys, { create: true });
+    await service.addAccount(draft());
+    const file = readVaultJson(dir);
+    const masterKey = (service.vaultHandle as unknown as { masterKey: Buffer }).masterKey;
+    const header = { format: file.format, version: 2, id: file.id, slots: file.slots };
+    const plain = Buffer.from(JSON.stringify(service.vaultHandle.current));
+    writeFileSync(join(dir, 'vault.json'), JSON.stringify({ ...header, revision: file.revision, db: seal(masterKey, plain, headerAad(header)) }, null, 2));
+
+    expect((await AuthenticatorService.open(dir, keys)).listAccounts().map((a) => a.issuer)).toEqual(['ACME']);
+    const bytes = readFileSync(join(dir, 'vault.json'));
+    const newline = bytes.indexOf(0x0a);
+    const line = JSON.parse(bytes.toString('utf8', 0, newline)) as { version: number; db: { bytes: number; data?: string } };
+    expect(line.version).toBe(3);
+    expect(line.db.data).toBeUndefined();
+    expect(bytes.length - newline - 1).toBe(line.db.bytes);
+    // No base64 of the database anywhere: its bytes are stored as they are.
+    expect(bytes.includes(Buffer.from(bytes.subarray(newline + 1).toString('base64').slice(0, 40)))).toBe(false);
+  });
+
+  it('refuses a schema 3 file whose database is cut short or has bytes added, and says how to restore', async () => {
+    const dir = tempDir();
+    const keys = new MemoryKeyStore();
+    const service = await AuthenticatorService.open(dir, keys, { create: true });
+    await service.addAccount(draft());
+    const whole = readFileSync(join(dir, 'vault.json'));
+    for (const damaged of [whole.subarray(0, whole.length - 1), Buffer.concat([whole, Buffer.from([0])])]) {
+      writeFileSync(join(dir, 'vault.json'), damaged);
+      await expect(AuthenticatorService.open(dir, keys)).rejects.toMatchObject({ kind: 'integrity', message: expect.stringContaining('Restore it from') });
+    }
+    writeFileSync(join(dir, 'vault.json'), whole);
+    expect((await AuthenticatorService.open(dir, keys)).listAccounts()).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { readVaultJson } from '../support/vault-json';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,8 +98,8 @@ describe('vault keys in memory', () => {
     // Someone swaps in a file whose password slot they made, under the same id.
     const other = tempDir();
     const otherService = await vaultWithPassword(other, keys);
-    const swapped = JSON.parse(readFileSync(join(other, 'vault.json'), 'utf8')) as { id: string };
-    const ours = JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')) as { id: string };
+    const swapped = readVaultJson(other);
+    const ours = readVaultJson(dir);
     expect(swapped.id).not.toBe(ours.id);
     cpSync(join(other, 'vault.json'), join(dir, 'vault.json'));
     await expect(service.vaultHandle.verifyPassword(PASSWORD)).rejects.toMatchObject({

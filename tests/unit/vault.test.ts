@@ -1,3 +1,4 @@
+import { readVaultJson } from '../support/vault-json';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +71,7 @@ describe('vault', () => {
     const dir = tempDir();
     const keys = new MemoryKeyStore();
     await (await AuthenticatorService.open(dir, keys, { create: true })).addAccount(draft('ACME'));
-    const file = JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8'));
+    const file = readVaultJson(dir);
     const data = Buffer.from(file.db.data, 'base64');
     data[3]! ^= 0x01;
     file.db.data = data.toString('base64');
