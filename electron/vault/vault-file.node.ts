@@ -100,9 +100,10 @@ export function parseVaultFile(bytes: Buffer, path: string): VaultFile {
     if (data.length !== headerDb.bytes) throw damaged(path);
     value = { ...header, db: { nonce: headerDb.nonce, tag: headerDb.tag, data } } as unknown as VaultFile;
   } else {
-    const json = parseJson(bytes.toString('utf8')) as (Omit<VaultFile, 'db'> & { db?: SealedBox }) | undefined;
-    if (!isSealedBox(json?.db)) throw damaged(path);
-    value = { ...json!, db: { nonce: json!.db!.nonce, tag: json!.db!.tag, data: Buffer.from(json!.db!.data, 'base64') } } as VaultFile;
+    const json = parseJson(bytes.toString('utf8')) as (Omit<VaultFile, 'db'> & { db?: unknown }) | undefined;
+    const db = json?.db;
+    if (!isSealedBox(db)) throw damaged(path);
+    value = { ...json, db: { nonce: db.nonce, tag: db.tag, data: Buffer.from(db.data, 'base64') } } as VaultFile;
   }
   if (value?.format !== 'otp-desk-vault' || !Number.isInteger(value.version) || typeof value.id !== 'string' || !Array.isArray(value.slots) || typeof value.db.nonce !== 'string' || typeof value.db.tag !== 'string') {
     throw damaged(path);
