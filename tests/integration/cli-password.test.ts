@@ -1,4 +1,3 @@
-import { readVaultJson } from '../support/vault-json';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CLI, hasKeychain, KEYCHAIN_SKIP_REASON, runCli, tempVault } from '../support/cli';
 import { soakSize } from '../support/soak';
+import { readVaultJson } from '../support/vault-json';
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 

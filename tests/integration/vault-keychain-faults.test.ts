@@ -1,4 +1,3 @@
-import { readVaultJson } from '../support/vault-json';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import {
   SECRET_SERVICE_FAULTS_SKIP_REASON,
   tempVault,
 } from '../support/cli';
+import { readVaultJson } from '../support/vault-json';
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const vaultId = (dir: string) =>

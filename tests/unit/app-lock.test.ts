@@ -1,4 +1,3 @@
-import { readVaultJson } from '../support/vault-json';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { createApiHandlers, findHandler, toApiResult } from '../../electron/adap
 import { ServiceHost } from '../../electron/adapters/service-host';
 import { IdleLocker } from '../../electron/lock/auto-lock';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
+import { readVaultJson } from '../support/vault-json';
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const PASSWORD = 'correct horse battery';

@@ -1,4 +1,3 @@
-import { readVaultJson } from '../support/vault-json';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { Vault } from '../../electron/vault/vault.node';
 import { headerAad } from '../../electron/vault/vault-file.node';
 import { UserError } from '../../electron/core/errors';
+import { readVaultJson } from '../support/vault-json';
 
 // This file checks the product's own scrypt cost: not the test cost tests/support/fast-scrypt.ts sets.
 vi.unmock('../../electron/core/backup/backup-crypto');

@@ -1,4 +1,3 @@
-import { readVaultJson } from '../support/vault-json';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { buildDraft } from '../../electron/core/otp/draft';
 import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { Vault } from '../../electron/vault/vault.node';
+import { readVaultJson } from '../support/vault-json';
 
 // Keys in main: each derived or keychain key is wiped once used, the master key on lock; a
 // password check proves the slot holds this vault's key; unlocking never rotates the keychain key.

@@ -1,4 +1,3 @@
-import { readVaultJson } from '../support/vault-json';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { AuthenticatorService } from '../../electron/service';
 import { MemoryKeyStore } from '../../electron/vault/keychain';
 import { withFileLock } from '../../electron/vault/lock.node';
 import { Vault } from '../../electron/vault/vault.node';
+import { readVaultJson } from '../support/vault-json';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const draft = (issuer: string, secret = SECRET) => buildDraft({ secret, issuer, account: 'alice' });
