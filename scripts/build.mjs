@@ -54,6 +54,32 @@ const nodeBundle = (entry, outfile, extra = {}) =>
   });
 
 /**
+ * The CLI in `dir`: a small loader (otp-desk.cjs) that compiles the bundle beside it with the V8
+ * code cache written here. The CLI leaves its biggest dependencies to node_modules (all in
+ * package.json `dependencies`): only import/export/password use them, and parsing their ~3 MB
+ * (zxcvbn's dictionaries alone are 1.6 MB) on every `otp-desk code` cost more than the command.
+ */
+function cliJobs(dir, ...plugins) {
+  const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*', '@zxcvbn-ts/*', 'fflate', 'tldts', 'age-encryption', 'bcrypt-pbkdf'];
+  const main = join(root, dir, 'otp-desk-main.cjs');
+  return [
+    nodeBundle('electron/cli/otp-desk.ts', `${dir}/otp-desk-main.cjs`, { external: [...external, ...cliLazy], minify: true, keepNames: true, plugins })
+      .then(() => requireLateBuiltins(main))
+      .then(() => spawnChecked(process.execPath, [join(root, 'scripts/cli-code-cache.mjs'), main])),
+    nodeBundle('electron/cli/otp-desk-start.ts', `${dir}/otp-desk.cjs`, { banner: { js: '#!/usr/bin/env node' } }),
+  ];
+}
+
+/** Test builds only: backup-crypto with new password keys at the test cost (tests/support/test-scrypt-cost.ts). */
+const testScryptCost = {
+  name: 'test-scrypt-cost',
+  setup(builder) {
+    const shim = join(root, 'tests/support/test-scrypt-cost.ts');
+    builder.onResolve({ filter: /\/backup-crypto$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
+/**
  * The browser extension (extension/): one source, two unpacked builds. Chromium keeps the
  * manifest's fixed `key` (a constant extension id); Firefox gets its gecko id and background
  * scripts instead of a service worker.
@@ -88,21 +114,12 @@ export async function buildAll() {
     jobs.push(nodeBundle('electron/main/main.ts', 'dist/main/main.cjs'));
     jobs.push(nodeBundle('electron/preload/preload.ts', 'dist/preload/preload.cjs'));
   }
-  if (wanted('cli')) {
-    // The CLI also leaves its biggest dependencies to node_modules (all in package.json `dependencies`):
-    // only import/export/password use them, and parsing their ~3 MB (zxcvbn's dictionaries alone are 1.6 MB)
-    // on every `otp-desk code` cost more than the command.
-    const cliLazy = ['jsqr', 'hash-wasm', 'qrcode', 'kdbxweb', '@bufbuild/protobuf', '@bufbuild/protobuf/*', '@zxcvbn-ts/*', 'fflate', 'tldts', 'age-encryption', 'bcrypt-pbkdf'];
-    // otp-desk.cjs is a small loader that compiles the bundle with the V8 code cache written below.
-    jobs.push(
-      nodeBundle('electron/cli/otp-desk.ts', 'dist/cli/otp-desk-main.cjs', { external: [...external, ...cliLazy], minify: true, keepNames: true })
-        .then(() => requireLateBuiltins(join(root, 'dist/cli/otp-desk-main.cjs')))
-        .then(() => spawnChecked(process.execPath, [join(root, 'scripts/cli-code-cache.mjs'), join(root, 'dist/cli/otp-desk-main.cjs')])),
-    );
-    jobs.push(nodeBundle('electron/cli/otp-desk-start.ts', 'dist/cli/otp-desk.cjs', { banner: { js: '#!/usr/bin/env node' } }));
-  }
+  if (wanted('cli')) jobs.push(...cliJobs('dist/cli'));
   if (wanted('bridge')) {
-    jobs.push(nodeBundle('tests/e2e/bridge/server.ts', 'dist/bridge/server.cjs'));
+    // The CLI the integration tests run (tests/support/cli.ts) and the e2e bridge: test builds, not
+    // packaged (electron-builder.yml lists what is), with password keys at the test cost.
+    jobs.push(...cliJobs('dist/cli-test', testScryptCost));
+    jobs.push(nodeBundle('tests/e2e/bridge/server.ts', 'dist/bridge/server.cjs', { plugins: [testScryptCost] }));
     // The client lands next to the renderer so the page loads it from its own origin.
     jobs.push(build({ entryPoints: [join(root, 'tests/e2e/bridge/client.ts')], outfile: join(root, 'dist/renderer-bridge/bridge-client.js'), bundle: true, format: 'esm', target: 'chrome130', logLevel: 'warning' }));
   }

@@ -35,7 +35,7 @@ export function oathtool(secret: string, atMs: number): string {
 
 /** Runs the CLI against the test vault. */
 export function cli(vaultDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli/otp-desk.cjs'), '--vault', vaultDir, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli-test/otp-desk.cjs'), '--vault', vaultDir, ...args], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

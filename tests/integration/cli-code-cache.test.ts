@@ -4,7 +4,7 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../support/cli';
+import { INSTALLED_CLI as CLI } from '../support/cli';
 
 const BUNDLE = join(dirname(CLI), 'otp-desk-main.cjs');
 const wrap = (Module as unknown as { wrap(source: string): string }).wrap;

@@ -3,8 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The built CLI, as `npm run -s cli` runs it. */
-export const CLI = resolve(__dirname, '../../dist/cli/otp-desk.cjs');
+/** The built CLI as installed and as `npm run -s cli` runs it: what tests about the build itself start. */
+export const INSTALLED_CLI = resolve(__dirname, '../../dist/cli/otp-desk.cjs');
+/**
+ * The CLI the tests run: the same sources built with new password keys at the test cost
+ * (tests/support/test-scrypt-cost.ts), as vitest's own process makes them.
+ */
+export const CLI = resolve(__dirname, '../../dist/cli-test/otp-desk.cjs');
 
 /** True where a Secret Service (or another OS keychain) can be reached: inside `npm test` on Linux. */
 export const hasKeychain =
