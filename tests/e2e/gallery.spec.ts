@@ -109,20 +109,29 @@ for (const size of SIZES) {
       await shoot(page, 'import-nothing-found', w, scheme);
     });
 
-    test(`the welcome screen at ${size.width} px, ${scheme}`, async ({ page }) => {
-      const fresh = await startFreshBridge();
-      try {
-        await page.setViewportSize(size);
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(fresh.url);
-        await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
-        await shoot(page, 'welcome', size.width, scheme);
-      } finally {
-        await fresh.close();
-      }
-    });
   }
 }
+
+/** Every size and scheme of a screen that needs a bridge of its own: one bridge and one page for all four pictures. */
+async function shootEverySize(page: Page, url: string, waitFor: () => Promise<void>, name: string) {
+  for (const size of SIZES)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(url);
+      await waitFor();
+      await shoot(page, name, size.width, scheme);
+    }
+}
+
+test('the welcome screen at every size, light and dark', async ({ page }) => {
+  const fresh = await startFreshBridge();
+  try {
+    await shootEverySize(page, fresh.url, () => expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible(), 'welcome');
+  } finally {
+    await fresh.close();
+  }
+});
 
 /** A vault whose key is in the real keychain, opened by a bridge that can't see it (a lost keychain). */
 async function lockedBridge(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -139,17 +148,11 @@ async function lockedBridge(): Promise<{ url: string; close: () => Promise<void>
   };
 }
 
-for (const size of SIZES)
-  for (const scheme of ['light', 'dark'] as const)
-    test(`the lock screen at ${size.width} px, ${scheme}`, async ({ page }) => {
-      const locked = await lockedBridge();
-      try {
-        await page.setViewportSize(size);
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(locked.url);
-        await expect(page.getByRole('heading', { name: /locked/ })).toBeVisible();
-        await shoot(page, 'lock', size.width, scheme);
-      } finally {
-        await locked.close();
-      }
-    });
+test('the lock screen at every size, light and dark', async ({ page }) => {
+  const locked = await lockedBridge();
+  try {
+    await shootEverySize(page, locked.url, () => expect(page.getByRole('heading', { name: /locked/ })).toBeVisible(), 'lock');
+  } finally {
+    await locked.close();
+  }
+});
