@@ -108,7 +108,6 @@ for (const size of SIZES) {
       await expect(page.getByRole('heading', { name: 'Nothing could be imported' })).toBeVisible();
       await shoot(page, 'import-nothing-found', w, scheme);
     });
-
   }
 }
 
