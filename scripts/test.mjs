@@ -3,6 +3,7 @@
 // type-checks and lint beside them. On Linux the tests run inside a private D-Bus session with
 // GNOME Keyring's Secret Service, so keychain tests hit a real keychain and never the user's own.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,22 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command, args, options = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options }).status ?? 1;
 
+/**
+ * CPU seconds the whole machine has been busy (Linux /proc/stat; undefined elsewhere). The run's
+ * length is its CPU time over the cores, and `time npm test` misses part of it: Chromium's
+ * renderers are forked by its zygote and never counted to the test tree (a 4-spec e2e sample:
+ * 34.6 CPU-s by getrusage, 62-73 system-wide).
+ */
+function machineBusySeconds() {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = ticks;
+    return (user + nice + system + irq + softirq + steal) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+const busyAtStart = machineBusySeconds();
 let phaseStart = Date.now();
 /** Prints how long the step since the last one took, so a slow step shows in every run's log. */
 const took = (step) => {
@@ -68,4 +85,7 @@ const testsStatus = await new Promise((resolve) => {
 });
 const checksPassed = await checksDone;
 if (!checksPassed) console.error('[test] a type-check or the lint failed: see its output above.');
+const busyAtEnd = machineBusySeconds();
+if (busyAtStart !== undefined && busyAtEnd !== undefined)
+  console.log(`[test] the machine was busy ${Math.round(busyAtEnd - busyAtStart)} CPU-s over the whole run (every process on it)`);
 process.exit(testsStatus === 0 && checksPassed ? 0 : 1);
