@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CHROMIUM_EXTENSION_ORIGIN } from '../../electron/browser/extension-id';
 import type { WireResponse } from '../../electron/browser/protocol';
+import { CLI } from '../support/cli';
 import { crossOriginFramePage, reactPage, STATIC_PAGES } from './browser-fill-pages';
 
 /** The https and http test servers: every host name maps to them (--host-resolver-rules). */
@@ -35,7 +36,7 @@ export function oathtool(secret: string, atMs: number): string {
 
 /** Runs the CLI against the test vault. */
 export function cli(vaultDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli-test/otp-desk.cjs'), '--vault', vaultDir, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, '--vault', vaultDir, ...args], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
