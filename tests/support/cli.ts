@@ -1,17 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The project root, two folders up from this file both where it runs as itself (vitest; Playwright,
+ * which loads it as an ES module without __dirname) and from the bench's bundle, dist/bench/run-bench.cjs
+ * (CommonJS, where esbuild leaves import.meta empty).
+ */
+const root = join(typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 /** The built CLI as installed and as `npm run -s cli` runs it: what tests about the build itself start. */
-export const INSTALLED_CLI = fileURLToPath(new URL('../../dist/cli/otp-desk.cjs', import.meta.url));
+export const INSTALLED_CLI = join(root, 'dist/cli/otp-desk.cjs');
 /**
  * The CLI the tests run: the same sources built with new password keys at the test cost
- * (tests/support/test-scrypt-cost.ts), as vitest's own process makes them. Located from this file's
- * URL, so vitest and Playwright (which loads it as an ES module, without __dirname) both find it.
+ * (tests/support/test-scrypt-cost.ts), as vitest's own process makes them.
  */
-export const CLI = fileURLToPath(new URL('../../dist/cli-test/otp-desk.cjs', import.meta.url));
+export const CLI = join(root, 'dist/cli-test/otp-desk.cjs');
 
 /** True where a Secret Service (or another OS keychain) can be reached: inside `npm test` on Linux. */
 export const hasKeychain =
@@ -80,10 +86,9 @@ export interface KeyringStep {
  */
 export function privateKeyringSteps(steps: readonly (readonly string[])[]): KeyringStep[] | null {
   if (process.platform !== 'linux' || spawnSync('dbus-run-session', ['--version']).status !== 0) return null;
-  const root = fileURLToPath(new URL('../..', import.meta.url));
   const run = spawnSync(
     'dbus-run-session',
-    ['--', process.execPath, join(root, 'scripts/with-keyring.mjs'), process.execPath, fileURLToPath(new URL('keyring-steps.mjs', import.meta.url)), CLI, JSON.stringify(steps)],
+    ['--', process.execPath, join(root, 'scripts/with-keyring.mjs'), process.execPath, join(root, 'tests/support/keyring-steps.mjs'), CLI, JSON.stringify(steps)],
     { encoding: 'utf8', cwd: root },
   );
   const line = run.stdout.trim().split('\n').pop() ?? '';
