@@ -26,6 +26,9 @@ test('first run nudges to set up backups; the automatic backup restores every ac
   // The original vault stays open in a second page, to compare codes at the same moment below.
   const originalPage = await page.context().newPage();
   await app.open(originalPage);
+  // The newest tab is the one in front; a tab behind it draws no frames, and every action on it
+  // waited 1-2 s for Playwright's "stable" check (20 s for this test).
+  await page.bringToFront();
 
   const fresh = await startFreshBridge();
   try {
