@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '../..');
@@ -63,6 +64,9 @@ describe('electronegativity', () => {
       const run = spawnSync(
         process.execPath,
         [
+          // Offline: its look-ups of GitHub (translations, Electron releases) fail at once.
+          '--import',
+          pathToFileURL(join(root, 'tests/support/offline.mjs')).href,
           require.resolve('@doyensec/electronegativity/dist/index.js'),
           '-i',
           app,
