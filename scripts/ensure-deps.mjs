@@ -61,7 +61,10 @@ function ensureNodeModules() {
   const stamp = join(root, 'node_modules', '.otp-desk-install');
   const digest = lockDigest();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  const args = existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+  // --prefer-offline: what npm's cache holds is used without asking the registry whether it changed
+  // (the lockfile pins every version and its checksum); a fresh machine downloads as before. A
+  // second clone on one machine: npm ci 50-55 -> 43-46 s, 37-40 -> 28-30 CPU-s.
+  const args = [...(existsSync(join(root, 'package-lock.json')) ? ['ci'] : ['install']), '--no-audit', '--no-fund', '--prefer-offline'];
   log(`npm ${args[0]} (node modules missing or out of date)`);
   // JOBS: node-gyp compiles keytar (no prebuilt reaches some machines) on every core: 6.9 -> 4.1 s on two.
   const result = runNpm(args, { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', JOBS: process.env.JOBS ?? 'max' } });

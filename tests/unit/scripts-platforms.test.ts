@@ -123,7 +123,7 @@ describe("the project's scripts on Windows and macOS", () => {
     expect(spawns).toContainEqual(
       expect.objectContaining({
         command: 'npm.cmd',
-        args: ['ci', '--no-audit', '--no-fund'],
+        args: ['ci', '--no-audit', '--no-fund', '--prefer-offline'],
         shell: true,
       }),
     );
