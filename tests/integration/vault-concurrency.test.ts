@@ -53,8 +53,9 @@ describe.skipIf(!hasKeychain)(
       { timeout: 180_000 },
       async () => {
         const dir = join(root(), 'vault');
+        // A failed add is reported with its exit status and what it printed, so a failure says why.
         const runOne = (tag: string) =>
-          new Promise<number>((resolve) => {
+          new Promise<string>((resolve) => {
             const args = [
               CLI,
               '--vault',
@@ -67,18 +68,21 @@ describe.skipIf(!hasKeychain)(
               '--account',
               tag,
             ];
-            spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', (status) =>
-              resolve(status ?? -1),
+            const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+            let stderr = '';
+            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on('close', (status, signal) =>
+              resolve(status === 0 ? 'ok' : `${tag}: exit ${status ?? signal}: ${stderr.trim()}`),
             );
           });
         const statuses = await Promise.all(
           Array.from({ length: WRITERS }, async (_, w) => {
-            const results: number[] = [];
+            const results: string[] = [];
             for (let i = 0; i < CLI_CHANGES; i++) results.push(await runOne(`w${w}-${i}`));
             return results;
           }),
         );
-        expect(statuses.flat().filter((s) => s !== 0)).toEqual([]);
+        expect(statuses.flat().filter((s) => s !== 'ok')).toEqual([]);
         expect((await namesIn(dir)).sort()).toEqual(
           Array.from(
             { length: WRITERS * CLI_CHANGES },
