@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CHROMIUM_EXTENSION_ORIGIN } from '../../electron/browser/extension-id';
 import type { WireResponse } from '../../electron/browser/protocol';
-import { CLI } from '../support/cli';
 import { crossOriginFramePage, reactPage, STATIC_PAGES } from './browser-fill-pages';
 
 /** The https and http test servers: every host name maps to them (--host-resolver-rules). */
@@ -32,12 +31,6 @@ export function oathtool(secret: string, atMs: number): string {
   const result = spawnSync('oathtool', ['--totp', '-b', secret, '-N', `@${Math.floor(atMs / 1000)}`], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`oathtool failed: ${result.stderr}`);
   return result.stdout.trim();
-}
-
-/** Runs the CLI against the test vault. */
-export function cli(vaultDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vaultDir, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**

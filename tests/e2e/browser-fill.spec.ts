@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { requestContext, responseContext, seal, unseal } from '../../electron/browser/channel-crypto';
 import { CHROMIUM_EXTENSION_ID } from '../../electron/browser/extension-id';
 import type { ResponseEnvelope } from '../../electron/browser/protocol';
-import { cli, DirectHost, oathtool, startPageServers } from './browser-fill-helpers';
+import { runCli } from '../support/cli';
+import { DirectHost, oathtool, startPageServers } from './browser-fill-helpers';
 import { startBridge, stopBridge } from './fixtures';
 import { seedVault } from './seed';
 
@@ -78,10 +79,10 @@ test.beforeAll(async () => {
   vaultDir = mkdtempSync(join(root, 'browser-vault-'));
   profileDir = mkdtempSync(join(root, 'browser-profile-'));
   await seedVault(vaultDir, [GITHUB, AWS, EXAMPLE]);
-  expect(cli(vaultDir, 'browser', 'sites', 'GitHub', '--add', 'github.com').status).toBe(0);
-  expect(cli(vaultDir, 'browser', 'sites', 'Amazon', '--add', 'https://aws.amazon.com').status).toBe(0);
-  expect(cli(vaultDir, 'browser', 'sites', 'Example', '--add', 'example.com').status).toBe(0);
-  const installed = cli(vaultDir, 'browser', 'install-host', '--browser', 'chromium', '--profile', profileDir);
+  expect(runCli(vaultDir, 'browser', 'sites', 'GitHub', '--add', 'github.com').status).toBe(0);
+  expect(runCli(vaultDir, 'browser', 'sites', 'Amazon', '--add', 'https://aws.amazon.com').status).toBe(0);
+  expect(runCli(vaultDir, 'browser', 'sites', 'Example', '--add', 'example.com').status).toBe(0);
+  const installed = runCli(vaultDir, 'browser', 'install-host', '--browser', 'chromium', '--profile', profileDir);
   expect(installed.stderr).toBe('');
   bridge = await startBridge(vaultDir);
   pages = await startPageServers();
@@ -129,7 +130,7 @@ test('pairing: both sides show the same code; after the user confirms, the brows
   await api('browser', 'confirmPairing', pending[0]!.id, true);
   await expect(popup.locator('#status')).toContainText('Paired with OTP Desk');
   expect(((await api('browser', 'pairings')) as unknown[]).length).toBe(1);
-  const listed = cli(vaultDir, 'browser', 'pairings', '--json');
+  const listed = runCli(vaultDir, 'browser', 'pairings', '--json');
   expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: pending[0]!.id })]);
   expect(listed.stdout).not.toContain('channelKey');
   await popup.close();
@@ -306,7 +307,7 @@ test('each fill is logged in the account\'s recent activity (site and time)', as
 
 test('unpairing: the browser gets nothing afterwards', async () => {
   const [pairing] = (await api('browser', 'pairings')) as { id: string }[];
-  expect(cli(vaultDir, 'browser', 'unpair', pairing!.id).status).toBe(0);
+  expect(runCli(vaultDir, 'browser', 'unpair', pairing!.id).status).toBe(0);
   await expect.poll(async () => ((await api('browser', 'pairings')) as unknown[]).length).toBe(0);
   const page = await context.newPage();
   await page.goto(https('github.com', '/otc'));

@@ -1,4 +1,4 @@
-import { cli } from './browser-fill-helpers';
+import { runCli } from '../support/cli';
 import { expect, screenshotPath, test } from './fixtures';
 import { storedSettings } from './main-api';
 import { SMALL_VAULT } from './rfc-accounts';
@@ -14,11 +14,11 @@ test('the edit dialog binds sites for browser fill (and refuses a public suffix 
   await dialog.getByLabel('Issuer (service)').fill('Dropbox Work');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByText(/public suffix/)).toBeVisible();
-  expect(cli(app.vaultDir, 'list').stdout).not.toContain('Dropbox Work');
+  expect(runCli(app.vaultDir, 'list').stdout).not.toContain('Dropbox Work');
   await dialog.getByLabel('Sites for browser fill').fill('www.dropbox.com, http://intranet.example');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect.poll(() => cli(app.vaultDir, 'browser', 'sites', 'Dropbox').stdout.trim().split('\n')).toEqual(['dropbox.com', 'http://intranet.example']);
+  await expect.poll(() => runCli(app.vaultDir, 'browser', 'sites', 'Dropbox').stdout.trim().split('\n')).toEqual(['dropbox.com', 'http://intranet.example']);
 });
 
 test('Settings › Browser: no pairing yet, and the fill settings are saved', async ({ app, page }) => {

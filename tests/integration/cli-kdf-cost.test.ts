@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasKeychain, INSTALLED_CLI, KEYCHAIN_SKIP_REASON, tempVault } from '../support/cli';
+import { hasKeychain, INSTALLED_CLI, KEYCHAIN_SKIP_REASON, runCliAt, tempVault } from '../support/cli';
 import { readVaultJson } from '../support/vault-json';
 import { decryptAegisIndependently } from './backup-aegis-decrypt';
 
 /** The installed CLI (dist/cli), not the test build the other files run with its cheaper scrypt. */
-const installed = (vault: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [INSTALLED_CLI, '--vault', vault, ...args], { encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr };
-};
+const installed = (vault: string, ...args: string[]) => runCliAt(INSTALLED_CLI, vault, ...args);
 const PRODUCT_COST = { n: 2 ** 17, r: 8, p: 1 };
 
 describe.skipIf(!hasKeychain)(`the installed CLI's password keys (${KEYCHAIN_SKIP_REASON} otherwise)`, () => {

@@ -47,9 +47,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `otp-desk --vault DIR ARGS...`. */
+/** Runs `otp-desk --vault DIR ARGS...` (the test build, CLI). */
 export function runCli(vault: string, ...args: string[]): CliRun {
-  const result = spawnSync(process.execPath, [CLI, '--vault', vault, ...args], {
+  return runCliAt(CLI, vault, ...args);
+}
+
+/** Runs the CLI build at `cli` (CLI or INSTALLED_CLI) as `otp-desk --vault DIR ARGS...`. */
+export function runCliAt(cli: string, vault: string, ...args: string[]): CliRun {
+  const result = spawnSync(process.execPath, [cli, '--vault', vault, ...args], {
     encoding: 'utf8',
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
