@@ -12,5 +12,5 @@ import { vi } from 'vitest';
  */
 vi.mock('../../electron/core/backup/backup-crypto', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../electron/core/backup/backup-crypto')>()),
-  SCRYPT_PARAMS: { n: 2 ** 12, r: 8, p: 1 },
+  SCRYPT_PARAMS: (await import('./test-scrypt-params')).TEST_SCRYPT_PARAMS,
 }));

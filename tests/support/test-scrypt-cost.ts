@@ -8,4 +8,4 @@
  * in docs/) reads it as usual; cli-kdf-cost.test.ts checks that the installed CLI writes 2^17.
  */
 export * from '../../electron/core/backup/backup-crypto';
-export const SCRYPT_PARAMS = { n: 2 ** 12, r: 8, p: 1 } as const;
+export { TEST_SCRYPT_PARAMS as SCRYPT_PARAMS } from './test-scrypt-params';

@@ -33,7 +33,7 @@ vi.mock('../../electron/core/backup/backup-crypto', async (importOriginal) => {
   return {
     ...real,
     // This mock replaces tests/support/fast-scrypt.ts's: the same test cost.
-    SCRYPT_PARAMS: { n: 2 ** 12, r: 8, p: 1 },
+    SCRYPT_PARAMS: (await import('../support/test-scrypt-params')).TEST_SCRYPT_PARAMS,
     deriveScryptKey: async (...args: Parameters<typeof real.deriveScryptKey>) => {
       const key = await real.deriveScryptKey(...args);
       seen.backupKeys.push(key);
