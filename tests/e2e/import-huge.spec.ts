@@ -54,22 +54,27 @@ test('a 50-megapixel photo is searched in the worker without freezing the window
   expect(maxGap).toBeLessThan(1000);
 });
 
-test('a 4K screenshot decodes in the worker in at most six times a 1080p one (it scales with its pixels; medians of four)', async ({
+test('a 4K screenshot decodes in the worker in at most six times a 1080p one (it scales with its pixels; lower medians of six)', async ({
   app,
   page,
 }) => {
   test.setTimeout(90_000);
+  const PER_SIZE = 6;
   await app.open(page);
   // Worker totals (bitmap + pixels + decode) by image height. 4K has four times the pixels of 1080p; a
   // decoder that searched 4K at full size, or at several scales, would cost far more than four times.
   // The two sizes alternate, so a machine busy with other tests slows both alike: an absolute bound
   // ("under a second", 0.4 s on an idle 2-core machine) failed at 1.8 s beside the unit tests on CI.
+  // Beside the rest of npm test a decode sometimes waits for the CPU: one 4K total in four read 1.3-3 s
+  // in some runs, against 120-300 ms in the others, and two such in one run (698 and 1673 ms) made
+  // the median of four a ratio of 13 where the decodes themselves were ~3. Six of each and the lower
+  // median (the third fastest) leave out up to three such waits per size, on both sides of the ratio.
   const totals = new Map<number, number[]>([[1080, []], [2160, []]]);
   page.on('console', (m) => {
     const match = /^qr shot-\d+\.png: \d+×(\d+), 1 code\(s\), decode \d+ ms, total (\d+) ms/.exec(m.text());
     if (match) totals.get(Number(match[1]))?.push(Number(match[2]));
   });
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 2 * PER_SIZE; i++) {
     const size = i % 2 === 0 ? { width: 3840, height: 2160 } : { width: 1920, height: 1080 };
     const shot = await screenshotPng(
       `shot-${i}.png`,
@@ -82,13 +87,13 @@ test('a 4K screenshot decodes in the worker in at most six times a 1080p one (it
       page.getByRole('list', { name: 'Accounts found' }).getByRole('listitem'),
     ).toHaveCount(i + 1, { timeout: 20_000 });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
   const fourK = totals.get(2160) ?? [];
   const fullHd = totals.get(1080) ?? [];
   console.log(
     `worker total per screenshot: 4K ${fourK.join(', ')} ms (median ${median(fourK)}); 1080p ${fullHd.join(', ')} ms (median ${median(fullHd)}); ratio ${(median(fourK) / median(fullHd)).toFixed(2)}`,
   );
-  expect(fourK).toHaveLength(4);
-  expect(fullHd).toHaveLength(4);
+  expect(fourK).toHaveLength(PER_SIZE);
+  expect(fullHd).toHaveLength(PER_SIZE);
   expect(median(fourK) / median(fullHd)).toBeLessThan(6);
 });
